@@ -1,0 +1,1 @@
+DROP TABLE attendance_imports; DROP TABLE outbox; DROP TABLE attendance_audit; DROP TABLE attendance; DROP TABLE registrations; DROP TABLE sessions; DROP TABLE cycles; DROP TABLE setup_tokens; DROP TABLE organisers;

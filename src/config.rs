@@ -1,0 +1,101 @@
+//! Configuration in layers (SPEC): `config/default.toml`, then the file named
+//! by `COHORT_CONFIG`, then environment variables.
+
+use std::path::{Path, PathBuf};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    /// `sqlite://PATH`, a file path, or `postgres://…`; empty = `{data_dir}/cohort.db`.
+    #[serde(default)]
+    pub database_url: String,
+    pub bind: String,
+    pub base_url: String,
+    #[serde(default)]
+    pub smtp_url: Option<SecretString>,
+    pub mail_from: String,
+    #[serde(default)]
+    pub secret_key: Option<SecretString>,
+    pub data_dir: PathBuf,
+    pub db_max_connections: u32,
+    /// Registrations accepted from one address per minute (bots, not people).
+    pub registrations_per_ip_per_minute: u32,
+    /// Failed logins allowed per address and per account before slowing down.
+    pub login_attempts_per_15_minutes: u32,
+    /// First retry delay of a failed email; doubles each time, capped at an hour.
+    pub mail_retry_seconds: u32,
+    pub mail_poll_milliseconds: u64,
+    /// Version of the privacy notice participants consent to.
+    pub privacy_notice_version: String,
+    /// Trust X-Forwarded-For (only behind a reverse proxy that sets it).
+    pub trust_proxy: bool,
+}
+
+impl Settings {
+    pub fn load() -> anyhow::Result<Self> {
+        let mut builder = config::Config::builder()
+            .add_source(config::File::from_str(include_str!("../config/default.toml"), config::FileFormat::Toml))
+            .add_source(config::File::with_name("config/default.toml").required(false));
+        if let Ok(path) = std::env::var("COHORT_CONFIG") {
+            builder = builder.add_source(config::File::from(Path::new(&path)).required(true));
+        }
+        builder = builder.add_source(config::Environment::with_prefix("COHORT").try_parsing(true));
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            builder = builder.set_override("database_url", url)?;
+        }
+        let settings: Settings = builder.build()?.try_deserialize()?;
+        Ok(settings)
+    }
+
+    pub fn database_url(&self) -> String {
+        if self.database_url.trim().is_empty() {
+            self.data_dir.join("cohort.db").to_string_lossy().into_owned()
+        } else {
+            self.database_url.clone()
+        }
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+
+    pub fn https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// The secret from config, or the one kept in the data folder (created on
+    /// first start). Never regenerated per start: that would log everyone out
+    /// and break every participant's link.
+    pub fn secret(&self) -> anyhow::Result<Vec<u8>> {
+        if let Some(s) = &self.secret_key {
+            let s = s.expose_secret();
+            anyhow::ensure!(s.len() >= 32, "COHORT_SECRET_KEY must be at least 32 characters");
+            return Ok(s.as_bytes().to_vec());
+        }
+        let path = self.data_dir.join("secret.key");
+        if let Ok(existing) = std::fs::read_to_string(&path) {
+            let existing = existing.trim().to_string();
+            anyhow::ensure!(existing.len() >= 32, "{} is too short", path.display());
+            return Ok(existing.into_bytes());
+        }
+        std::fs::create_dir_all(&self.data_dir)?;
+        let fresh = crate::tokens::random(48);
+        write_private(&path, &fresh)?;
+        Ok(fresh.into_bytes())
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    f.write_all(content.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    std::fs::write(path, content)
+}

@@ -1,0 +1,182 @@
+//! Cycles and their sessions.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::models::{Cycle, Session};
+use super::schema::{attendance, cycles, registrations, sessions};
+use super::{to_db, AnyConnection, DbResult};
+use crate::domain::cycle_file::{CycleSpec, SessionSpec};
+
+pub fn published(conn: &mut AnyConnection) -> DbResult<Vec<Cycle>> {
+    Ok(cycles::table
+        .filter(cycles::published.eq(true))
+        .order(cycles::registration_closes.desc())
+        .select(Cycle::as_select())
+        .load(conn)?)
+}
+
+pub fn all(conn: &mut AnyConnection) -> DbResult<Vec<Cycle>> {
+    Ok(cycles::table
+        .order(cycles::created_at.desc())
+        .select(Cycle::as_select())
+        .load(conn)?)
+}
+
+pub fn by_slug(conn: &mut AnyConnection, slug: &str) -> DbResult<Option<Cycle>> {
+    Ok(cycles::table
+        .filter(cycles::slug.eq(slug))
+        .select(Cycle::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_id(conn: &mut AnyConnection, id: i32) -> DbResult<Cycle> {
+    Ok(cycles::table.find(id).select(Cycle::as_select()).first(conn)?)
+}
+
+pub fn sessions_of(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Session>> {
+    Ok(sessions::table
+        .filter(sessions::cycle_id.eq(cycle_id))
+        .order(sessions::position.asc())
+        .select(Session::as_select())
+        .load(conn)?)
+}
+
+pub fn session_at(conn: &mut AnyConnection, cycle_id: i32, position: i32) -> DbResult<Option<Session>> {
+    Ok(sessions::table
+        .filter(sessions::cycle_id.eq(cycle_id))
+        .filter(sessions::position.eq(position))
+        .select(Session::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Takes the cycle row's lock for the rest of the transaction (a no-op update:
+/// `FOR UPDATE` is not available through the shared connection type). Every
+/// change to seats goes through here first, so they serialise per cycle.
+pub fn lock(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Cycle> {
+    diesel::update(cycles::table.find(cycle_id))
+        .set(cycles::seats_taken.eq(cycles::seats_taken))
+        .execute(conn)?;
+    by_id(conn, cycle_id)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// Capacity below the seats already held.
+    CapacityBelowTaken(u32),
+    /// A session that already has attendance would be removed.
+    SessionHasAttendance(u32),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    Created(i32),
+    Updated(i32),
+}
+
+/// Creates or updates a cycle by slug, with its sessions matched by position.
+pub fn save(conn: &mut AnyConnection, spec: &CycleSpec, now: DateTime<Utc>) -> DbResult<Result<Saved, SaveProblem>> {
+    let existing = by_slug(conn, spec.slug.as_str())?;
+    let grant_title = spec.grant.as_ref().map(|g| g.title.clone());
+    let grant_description = spec.grant.as_ref().map(|g| g.description.clone());
+    let grant_apply_until = spec.grant.as_ref().and_then(|g| g.apply_until).map(to_db);
+    let values = (
+        cycles::title.eq(&spec.title),
+        cycles::description.eq(&spec.description),
+        cycles::language.eq(spec.language.as_str()),
+        cycles::timezone.eq(spec.timezone.name()),
+        cycles::country.eq(&spec.country),
+        cycles::registration_opens.eq(to_db(spec.window.opens)),
+        cycles::registration_closes.eq(to_db(spec.window.closes)),
+        cycles::waitlist.eq(spec.waitlist),
+        cycles::require_email_confirmation.eq(spec.require_email_confirmation),
+        cycles::hold_hours.eq(spec.hold_hours as i32),
+        cycles::min_sessions.eq(spec.min_sessions as i32),
+        cycles::published.eq(spec.published),
+        cycles::grant_title.eq(grant_title),
+        cycles::grant_description.eq(grant_description),
+        cycles::grant_apply_until.eq(grant_apply_until),
+        cycles::updated_at.eq(to_db(now)),
+    );
+    let (id, saved) = match existing {
+        Some(c) => {
+            let c = lock(conn, c.id)?;
+            if spec.capacity.get() < c.seats_taken as u32 {
+                return Ok(Err(SaveProblem::CapacityBelowTaken(c.seats_taken as u32)));
+            }
+            diesel::update(cycles::table.find(c.id))
+                .set((values, cycles::capacity.eq(spec.capacity.get() as i32)))
+                .execute(conn)?;
+            (c.id, Saved::Updated(c.id))
+        }
+        None => {
+            let id: i32 = diesel::insert_into(cycles::table)
+                .values((
+                    cycles::slug.eq(spec.slug.as_str()),
+                    values,
+                    cycles::capacity.eq(spec.capacity.get() as i32),
+                    cycles::seats_taken.eq(0),
+                    cycles::created_at.eq(to_db(now)),
+                ))
+                .returning(cycles::id)
+                .get_result(conn)?;
+            (id, Saved::Created(id))
+        }
+    };
+    if let Err(p) = replace_sessions(conn, id, &spec.sessions)? {
+        return Ok(Err(p));
+    }
+    Ok(Ok(saved))
+}
+
+/// Sessions are kept by position so attendance already recorded stays attached.
+pub fn replace_sessions(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    specs: &[SessionSpec],
+) -> DbResult<Result<(), SaveProblem>> {
+    let current = sessions_of(conn, cycle_id)?;
+    for old in current.iter().filter(|s| s.position as usize > specs.len()) {
+        let recorded: i64 = attendance::table
+            .filter(attendance::session_id.eq(old.id))
+            .count()
+            .get_result(conn)?;
+        if recorded > 0 {
+            return Ok(Err(SaveProblem::SessionHasAttendance(old.position as u32)));
+        }
+        diesel::delete(sessions::table.find(old.id)).execute(conn)?;
+    }
+    for (i, s) in specs.iter().enumerate() {
+        let position = i as i32 + 1;
+        let values = (
+            sessions::title.eq(&s.title),
+            sessions::starts_at.eq(to_db(s.starts)),
+            sessions::ends_at.eq(to_db(s.ends)),
+            sessions::mode.eq(s.mode.as_str()),
+            sessions::location.eq(&s.location),
+            sessions::online_url.eq(&s.online_url),
+        );
+        match current.iter().find(|c| c.position == position) {
+            Some(old) => {
+                diesel::update(sessions::table.find(old.id)).set(values).execute(conn)?;
+            }
+            None => {
+                diesel::insert_into(sessions::table)
+                    .values((sessions::cycle_id.eq(cycle_id), sessions::position.eq(position), values))
+                    .execute(conn)?;
+            }
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// Counts of registrations per status, for the admin overview.
+pub fn status_counts(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<(String, i64)>> {
+    Ok(registrations::table
+        .filter(registrations::cycle_id.eq(cycle_id))
+        .group_by(registrations::status)
+        .select((registrations::status, diesel::dsl::count_star()))
+        .load(conn)?)
+}

@@ -1,0 +1,78 @@
+//! The outbox: messages written with the change that caused them, sent later
+//! by the worker. A row is claimed before sending so that several server
+//! processes never send the same message at once.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+
+use super::models::OutboxMessage;
+use super::schema::outbox;
+use super::{to_db, AnyConnection, DbResult};
+
+/// How long a claim lasts; a worker that dies mid-send frees it after this.
+pub const CLAIM: Duration = Duration::seconds(120);
+
+pub fn due(conn: &mut AnyConnection, now: DateTime<Utc>, limit: i64) -> DbResult<Vec<OutboxMessage>> {
+    Ok(outbox::table
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::next_attempt_at.le(to_db(now)))
+        .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(to_db(now))))
+        .order(outbox::id.asc())
+        .limit(limit)
+        .select(OutboxMessage::as_select())
+        .load(conn)?)
+}
+
+/// Conditional claim: exactly one worker wins the update.
+pub fn claim(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbResult<bool> {
+    let n = diesel::update(outbox::table.find(id))
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(to_db(now))))
+        .set(outbox::claimed_until.eq(Some(to_db(now + CLAIM))))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn mark_sent(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbResult<()> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::sent_at.eq(Some(to_db(now))),
+            outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn mark_failed(conn: &mut AnyConnection, id: i32, retry_at: DateTime<Utc>, error: &str) -> DbResult<()> {
+    let error: String = error.chars().take(1000).collect();
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::next_attempt_at.eq(to_db(retry_at)),
+            outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(Some(error)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn pending_count(conn: &mut AnyConnection) -> DbResult<i64> {
+    Ok(outbox::table.filter(outbox::sent_at.is_null()).count().get_result(conn)?)
+}
+
+pub fn for_registration(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<OutboxMessage>> {
+    Ok(outbox::table
+        .filter(outbox::registration_id.eq(reg_id))
+        .order(outbox::id.asc())
+        .select(OutboxMessage::as_select())
+        .load(conn)?)
+}
+
+/// Whether a message with this key was already written (e.g. the grant
+/// notice, which each person gets once however often an organiser presses).
+pub fn exists(conn: &mut AnyConnection, dedupe_key: &str) -> DbResult<bool> {
+    let n: i64 = outbox::table.filter(outbox::dedupe_key.eq(dedupe_key)).count().get_result(conn)?;
+    Ok(n > 0)
+}

@@ -1,0 +1,165 @@
+// Written by hand to match both migration folders; only types both backends share.
+
+diesel::table! {
+    organisers (id) {
+        id -> Integer,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        password_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    setup_tokens (token_hash) {
+        token_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cycles (id) {
+        id -> Integer,
+        slug -> Text,
+        title -> Text,
+        description -> Text,
+        language -> Text,
+        timezone -> Text,
+        country -> Text,
+        capacity -> Integer,
+        seats_taken -> Integer,
+        registration_opens -> Timestamp,
+        registration_closes -> Timestamp,
+        waitlist -> Bool,
+        require_email_confirmation -> Bool,
+        hold_hours -> Integer,
+        min_sessions -> Integer,
+        published -> Bool,
+        grant_title -> Nullable<Text>,
+        grant_description -> Nullable<Text>,
+        grant_apply_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Integer,
+        cycle_id -> Integer,
+        position -> Integer,
+        title -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        mode -> Text,
+        location -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> Integer,
+        cycle_id -> Integer,
+        first_name -> Text,
+        last_name -> Text,
+        email -> Text,
+        email_normalised -> Text,
+        phone -> Text,
+        institution -> Text,
+        institution_type -> Text,
+        position -> Text,
+        region -> Text,
+        country -> Text,
+        language -> Text,
+        consent_at -> Timestamp,
+        consent_version -> Text,
+        status -> Text,
+        token_nonce -> Text,
+        registered_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        hold_expires_at -> Nullable<Timestamp>,
+        status_changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attendance (id) {
+        id -> Integer,
+        registration_id -> Integer,
+        session_id -> Integer,
+        present -> Bool,
+        source -> Text,
+        minutes -> Nullable<Integer>,
+        recorded_by -> Nullable<Integer>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attendance_audit (id) {
+        id -> Integer,
+        registration_id -> Integer,
+        session_id -> Integer,
+        changed_by -> Nullable<Integer>,
+        changed_at -> Timestamp,
+        old_present -> Nullable<Bool>,
+        new_present -> Bool,
+        source -> Text,
+        minutes -> Nullable<Integer>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Integer,
+        registration_id -> Nullable<Integer>,
+        kind -> Text,
+        dedupe_key -> Nullable<Text>,
+        to_address -> Text,
+        to_name -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        ics -> Nullable<Text>,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    attendance_imports (id) {
+        id -> Integer,
+        session_id -> Integer,
+        uploaded_by -> Nullable<Integer>,
+        filename -> Text,
+        content -> Binary,
+        uploaded_at -> Timestamp,
+        applied_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(sessions -> cycles (cycle_id));
+diesel::joinable!(registrations -> cycles (cycle_id));
+diesel::joinable!(attendance -> registrations (registration_id));
+diesel::joinable!(attendance -> sessions (session_id));
+diesel::joinable!(attendance_audit -> registrations (registration_id));
+diesel::joinable!(attendance_audit -> sessions (session_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organisers,
+    setup_tokens,
+    cycles,
+    sessions,
+    registrations,
+    attendance,
+    attendance_audit,
+    attendance_imports,
+    outbox,
+);

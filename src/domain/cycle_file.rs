@@ -1,0 +1,370 @@
+//! A cycle as organisers describe it (the TOML cycle file of SPEC, or the
+//! admin form), parsed into values that are known to be valid.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use super::window::{local_to_utc, parse_local, parse_zone, Ambiguity, Window};
+use super::{Capacity, Language, Slug};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    InPerson,
+    Online,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::InPerson => "in_person",
+            Mode::Online => "online",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "in_person" => Some(Mode::InPerson),
+            "online" => Some(Mode::Online),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSpec {
+    pub title: String,
+    pub starts: DateTime<Utc>,
+    pub ends: DateTime<Utc>,
+    pub mode: Mode,
+    pub location: Option<String>,
+    pub online_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrantSpec {
+    pub title: String,
+    pub description: String,
+    pub apply_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CycleSpec {
+    pub slug: Slug,
+    pub title: String,
+    pub description: String,
+    pub language: Language,
+    pub timezone: Tz,
+    pub country: String,
+    pub capacity: Capacity,
+    pub window: Window,
+    pub waitlist: bool,
+    pub require_email_confirmation: bool,
+    pub hold_hours: u32,
+    pub min_sessions: u32,
+    pub published: bool,
+    pub grant: Option<GrantSpec>,
+    pub sessions: Vec<SessionSpec>,
+}
+
+/// One problem, named by the field it belongs to (`sessions[2].ends`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: String,
+    /// A short code; the message is `problem-{code}` in the translations.
+    pub problem: &'static str,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCycle {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    #[serde(default = "default_country")]
+    pub country: String,
+    pub capacity: i64,
+    pub registration_opens: String,
+    pub registration_closes: String,
+    #[serde(default = "yes")]
+    pub waitlist: bool,
+    #[serde(default = "yes")]
+    pub require_email_confirmation: bool,
+    #[serde(default = "default_hold_hours")]
+    pub hold_hours: i64,
+    #[serde(default = "default_min_sessions")]
+    pub min_sessions: i64,
+    #[serde(default)]
+    pub published: bool,
+    pub grant: Option<RawGrant>,
+    #[serde(default)]
+    pub sessions: Vec<RawSession>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGrant {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub apply_until: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSession {
+    pub title: String,
+    pub starts: String,
+    pub ends: String,
+    pub mode: String,
+    pub location: Option<String>,
+    pub online_url: Option<String>,
+}
+
+fn default_language() -> String {
+    "lv".into()
+}
+fn default_timezone() -> String {
+    "Europe/Riga".into()
+}
+fn default_country() -> String {
+    "LV".into()
+}
+fn yes() -> bool {
+    true
+}
+fn default_hold_hours() -> i64 {
+    48
+}
+fn default_min_sessions() -> i64 {
+    4
+}
+
+pub const MAX_TITLE: usize = 200;
+pub const MAX_DESCRIPTION: usize = 20_000;
+
+/// Parses the TOML text of a cycle file.
+pub fn parse_cycle_file(text: &str) -> Result<CycleSpec, Vec<FieldProblem>> {
+    let raw: RawCycle = toml::from_str(text).map_err(|e| {
+        vec![FieldProblem {
+            field: e.message().to_string(),
+            problem: "file",
+        }]
+    })?;
+    validate(raw)
+}
+
+fn text(field: &str, value: &str, max: usize, required: bool, out: &mut Vec<FieldProblem>) -> String {
+    let v = value.trim();
+    if required && v.is_empty() {
+        out.push(FieldProblem { field: field.into(), problem: "required" });
+    } else if v.chars().count() > max {
+        out.push(FieldProblem { field: field.into(), problem: "too-long" });
+    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        out.push(FieldProblem { field: field.into(), problem: "control-chars" });
+    }
+    v.to_string()
+}
+
+fn local(field: &str, value: &str, out: &mut Vec<FieldProblem>) -> Option<NaiveDateTime> {
+    parse_local(value)
+        .map_err(|_| out.push(FieldProblem { field: field.into(), problem: "format" }))
+        .ok()
+}
+
+/// Checks every field and reports every problem at once, not only the first.
+pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
+    let mut p = Vec::new();
+    let slug = Slug::parse(&raw.slug).map_err(|_| p.push(FieldProblem { field: "slug".into(), problem: "slug" })).ok();
+    let title = text("title", &raw.title, MAX_TITLE, true, &mut p);
+    let description = text("description", &raw.description, MAX_DESCRIPTION, false, &mut p);
+    let language = Language::parse(raw.language.trim()).map_err(|_| p.push(FieldProblem { field: "language".into(), problem: "language" })).ok();
+    let timezone = parse_zone(&raw.timezone).map_err(|_| p.push(FieldProblem { field: "timezone".into(), problem: "zone" })).ok();
+    let country = raw.country.trim().to_ascii_uppercase();
+    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        p.push(FieldProblem { field: "country".into(), problem: "country" });
+    }
+    let capacity = Capacity::new(raw.capacity).map_err(|_| p.push(FieldProblem { field: "capacity".into(), problem: "range" })).ok();
+    let opens = local("registration_opens", &raw.registration_opens, &mut p);
+    let closes = local("registration_closes", &raw.registration_closes, &mut p);
+    if !(1..=24 * 30).contains(&raw.hold_hours) {
+        p.push(FieldProblem { field: "hold_hours".into(), problem: "range" });
+    }
+    if !(0..=100).contains(&raw.min_sessions) {
+        p.push(FieldProblem { field: "min_sessions".into(), problem: "range" });
+    } else if !raw.sessions.is_empty() && raw.min_sessions as usize > raw.sessions.len() {
+        p.push(FieldProblem { field: "min_sessions".into(), problem: "min-sessions-over" });
+    }
+    if raw.sessions.len() > 100 {
+        p.push(FieldProblem { field: "sessions".into(), problem: "too-many" });
+    }
+    let tz = timezone.unwrap_or(chrono_tz::Europe::Riga);
+    let window = match (opens, closes) {
+        (Some(o), Some(c)) => {
+            let w = Window::from_local(o, c, tz);
+            if !w.is_valid() {
+                p.push(FieldProblem { field: "registration_closes".into(), problem: "closes-before-opens" });
+            }
+            Some(w)
+        }
+        _ => None,
+    };
+    let grant = raw.grant.map(|g| GrantSpec {
+        title: text("grant.title", &g.title, MAX_TITLE, true, &mut p),
+        description: text("grant.description", &g.description, MAX_DESCRIPTION, false, &mut p),
+        apply_until: g
+            .apply_until
+            .and_then(|a| local("grant.apply_until", &a, &mut p))
+            .map(|a| local_to_utc(a, tz, Ambiguity::Later)),
+    });
+    let mut sessions = Vec::new();
+    for (i, s) in raw.sessions.into_iter().enumerate() {
+        let f = |name: &str| format!("sessions[{}].{name}", i + 1);
+        if let Some(spec) = validate_session(s, tz, &f, &mut p) {
+            sessions.push(spec);
+        }
+    }
+    match (slug, language, timezone, capacity, window) {
+        (Some(slug), Some(language), Some(timezone), Some(capacity), Some(window)) if p.is_empty() => Ok(CycleSpec {
+            slug,
+            title,
+            description,
+            language,
+            timezone,
+            country,
+            capacity,
+            window,
+            waitlist: raw.waitlist,
+            require_email_confirmation: raw.require_email_confirmation,
+            hold_hours: raw.hold_hours as u32,
+            min_sessions: raw.min_sessions as u32,
+            published: raw.published,
+            grant,
+            sessions,
+        }),
+        _ => Err(p),
+    }
+}
+
+/// One session; `field` names its fields for messages.
+pub fn validate_session(
+    s: RawSession,
+    tz: Tz,
+    field: &dyn Fn(&str) -> String,
+    p: &mut Vec<FieldProblem>,
+) -> Option<SessionSpec> {
+    let before = p.len();
+    let title = text(&field("title"), &s.title, MAX_TITLE, true, p);
+    let starts = local(&field("starts"), &s.starts, p).map(|t| local_to_utc(t, tz, Ambiguity::Earlier));
+    let ends = local(&field("ends"), &s.ends, p).map(|t| local_to_utc(t, tz, Ambiguity::Later));
+    if let (Some(a), Some(b)) = (starts, ends) {
+        if b <= a {
+            p.push(FieldProblem { field: field("ends"), problem: "ends-before-start" });
+        }
+    }
+    let mode = Mode::parse(s.mode.trim());
+    let location = s.location.map(|l| text(&field("location"), &l, 500, false, p)).filter(|l| !l.is_empty());
+    let online_url = s.online_url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
+    match mode {
+        None => p.push(FieldProblem { field: field("mode"), problem: "mode" }),
+        Some(Mode::InPerson) if location.is_none() => {
+            p.push(FieldProblem { field: field("location"), problem: "location-required" })
+        }
+        Some(Mode::Online) if online_url.is_none() => {
+            p.push(FieldProblem { field: field("online_url"), problem: "url-required" })
+        }
+        _ => {}
+    }
+    if let Some(u) = &online_url {
+        let ok = url::Url::parse(u).map(|u| matches!(u.scheme(), "https" | "http")).unwrap_or(false);
+        if !ok || u.len() > 2000 {
+            p.push(FieldProblem { field: field("online_url"), problem: "url-invalid" });
+        }
+    }
+    if p.len() > before {
+        return None;
+    }
+    Some(SessionSpec {
+        title,
+        starts: starts?,
+        ends: ends?,
+        mode: mode?,
+        location,
+        online_url,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub const SEED: &str = r#"
+slug = "kopienas-2023"
+title = "Kopienu attīstības apmācību cikls"
+description = "…"
+language = "lv"
+timezone = "Europe/Riga"
+capacity = 30
+registration_opens = "2023-11-01T00:00"
+registration_closes = "2023-11-29T23:59"
+waitlist = true
+require_email_confirmation = true
+min_sessions = 4
+published = true
+
+[grant]
+title = "Kopienu iniciatīvu projektu konkurss"
+apply_until = "2024-03-01T23:59"
+
+[[sessions]]
+title = "Es un mana identitāte"
+starts = "2023-12-04T10:00"
+ends = "2023-12-04T16:00"
+mode = "in_person"
+location = "Latvijas Kara muzejs, Smilšu iela 20, Rīga"
+
+[[sessions]]
+title = "Es un citi"
+starts = "2023-12-11T13:00"
+ends = "2023-12-11T16:00"
+mode = "online"
+online_url = "https://zoom.us/j/0000000000"
+"#;
+
+    #[test]
+    fn the_spec_example_parses() {
+        let mut text = SEED.replace("min_sessions = 4", "min_sessions = 2");
+        text.push('\n');
+        let c = parse_cycle_file(&text).unwrap();
+        assert_eq!(c.slug.as_str(), "kopienas-2023");
+        assert_eq!(c.capacity.get(), 30);
+        assert_eq!(c.sessions.len(), 2);
+        assert_eq!(c.sessions[0].starts.to_rfc3339(), "2023-12-04T08:00:00+00:00");
+        assert_eq!(c.hold_hours, 48);
+        assert!(c.grant.is_some());
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_field() {
+        let text = SEED
+            .replace("kopienas-2023", "Kopienas 2023")
+            .replace("capacity = 30", "capacity = -5")
+            .replace("ends = \"2023-12-11T16:00\"", "ends = \"2023-12-11T12:00\"");
+        let problems = parse_cycle_file(&text).unwrap_err();
+        let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert!(fields.contains(&"slug"), "{fields:?}");
+        assert!(fields.contains(&"capacity"), "{fields:?}");
+        assert!(fields.contains(&"min_sessions"), "{fields:?}");
+        assert!(fields.contains(&"sessions[2].ends"), "{fields:?}");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_not_ignored() {
+        let problems = parse_cycle_file(&format!("{SEED}\ncapcity = 3\n")).unwrap_err();
+        assert_eq!(problems.len(), 1);
+    }
+}

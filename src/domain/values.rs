@@ -1,0 +1,218 @@
+//! Typed domain values. Their constructors are the only way in, so an invalid
+//! email or slug cannot exist past the edge of the program.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    #[error("invalid email address")]
+    Email,
+    #[error("invalid slug")]
+    Slug,
+    #[error("invalid capacity")]
+    Capacity,
+    #[error("invalid session number")]
+    SessionNo,
+    #[error("unknown value")]
+    Unknown,
+}
+
+/// An email address as typed (trimmed), with a case-folded form for comparison
+/// ("Anna@Muzejs.lv" and "anna@muzejs.lv" are one person — rule 5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    as_typed: String,
+    normalised: String,
+}
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, ValueError> {
+        let s = raw.trim();
+        // RFC 5321 limit; also rejects CR/LF so an address can never inject a header.
+        if s.is_empty() || s.len() > 254 || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return Err(ValueError::Email);
+        }
+        if !validator::ValidateEmail::validate_email(&s) {
+            return Err(ValueError::Email);
+        }
+        let (_, domain) = s.rsplit_once('@').ok_or(ValueError::Email)?;
+        // A deliverable address needs a dotted domain; `anna@localhost` is a typo here.
+        if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
+            return Err(ValueError::Email);
+        }
+        Ok(Self {
+            as_typed: s.to_string(),
+            normalised: s.to_lowercase(),
+        })
+    }
+    pub fn as_str(&self) -> &str {
+        &self.as_typed
+    }
+    pub fn normalised(&self) -> &str {
+        &self.normalised
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.as_typed)
+    }
+}
+
+/// The URL name of a cycle: lowercase ASCII letters, digits and single hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(raw: &str) -> Result<Self, ValueError> {
+        let s = raw.trim();
+        let ok = (2..=80).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--");
+        if ok {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(ValueError::Slug)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Seats in a cycle. Zero is allowed (a cycle that only keeps a waitlist).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Capacity(u32);
+
+impl Capacity {
+    pub const MAX: u32 = 100_000;
+    pub fn new(n: i64) -> Result<Self, ValueError> {
+        if (0..=i64::from(Self::MAX)).contains(&n) {
+            Ok(Self(n as u32))
+        } else {
+            Err(ValueError::Capacity)
+        }
+    }
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// Position of a session in its cycle, counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SessionNo(u32);
+
+impl SessionNo {
+    pub fn new(n: i64) -> Result<Self, ValueError> {
+        if (1..=100).contains(&n) {
+            Ok(Self(n as u32))
+        } else {
+            Err(ValueError::SessionNo)
+        }
+    }
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+macro_rules! text_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            pub fn parse(s: &str) -> Result<Self, ValueError> {
+                match s { $($text => Ok($name::$variant),)+ _ => Err(ValueError::Unknown) }
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        }
+    };
+}
+
+text_enum!(
+    /// What kind of memory institution a participant works at.
+    InstitutionType { Museum => "museum", Library => "library", Archive => "archive", Gallery => "gallery", Other => "other" }
+);
+
+text_enum!(
+    /// A registration's state. Seats taken = `Pending` + `Confirmed` (rule 2).
+    Status { Pending => "pending", Confirmed => "confirmed", Waitlisted => "waitlisted", Cancelled => "cancelled", Expired => "expired" }
+);
+
+text_enum!(
+    /// Languages the interface speaks. Latvian is the default (the first users are Latvian).
+    Language { Lv => "lv", En => "en", Ru => "ru" }
+);
+
+impl Status {
+    pub fn holds_seat(self) -> bool {
+        matches!(self, Status::Pending | Status::Confirmed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_compared_case_insensitively() {
+        let a = Email::parse(" Anna.Berzina@Muzejs.LV ").unwrap();
+        assert_eq!(a.as_str(), "Anna.Berzina@Muzejs.LV");
+        assert_eq!(a.normalised(), "anna.berzina@muzejs.lv");
+    }
+
+    #[test]
+    fn email_rejects_what_cannot_be_delivered_or_injects_headers() {
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@muzejs.lv",
+            "anna@localhost",
+            "anna@muzejs.lv\r\nBcc: x@y.lv",
+            "an na@muzejs.lv",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(Email::parse(&format!("{}@muzejs.lv", "a".repeat(300))).is_err());
+    }
+
+    #[test]
+    fn slug_accepts_only_url_safe_names() {
+        assert!(Slug::parse("kopienas-2023").is_ok());
+        for bad in ["", "a", "Kopienas", "kopienas 2023", "-x", "x-", "a--b", "kopienā", "../etc"] {
+            assert!(Slug::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn capacity_and_session_number_bounds() {
+        assert!(Capacity::new(-1).is_err());
+        assert_eq!(Capacity::new(30).unwrap().get(), 30);
+        assert!(Capacity::new(i64::from(Capacity::MAX) + 1).is_err());
+        assert!(SessionNo::new(0).is_err());
+        assert_eq!(SessionNo::new(5).unwrap().get(), 5);
+    }
+
+    #[test]
+    fn enums_round_trip_through_text() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Ok(*s));
+        }
+        assert!(InstitutionType::parse("zoo").is_err());
+    }
+}

@@ -1,0 +1,288 @@
+//! Every string a user sees comes from `templates/i18n/{lang}.ftl` (Project
+//! Fluent). Plural categories come from our own `plural_category`, exposed to
+//! translations as `PLURAL($n)`: the rules fluent uses put Latvian 111–119 in
+//! the wrong category, and "111 vietu" must not become "111 vietas".
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Tz;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::domain::Language;
+
+pub const SOURCES: &[(Language, &str)] = &[
+    (Language::Lv, include_str!("../templates/i18n/lv.ftl")),
+    (Language::En, include_str!("../templates/i18n/en.ftl")),
+    (Language::Ru, include_str!("../templates/i18n/ru.ftl")),
+];
+
+pub struct I18n {
+    bundles: HashMap<Language, FluentBundle<FluentResource>>,
+}
+
+/// CLDR plural category of an integer (cardinal).
+pub fn plural_category(lang: Language, n: i64) -> &'static str {
+    let n = n.unsigned_abs();
+    let (m10, m100) = (n % 10, n % 100);
+    match lang {
+        // lv: zero = n%10=0 or n%100=11..19; one = n%10=1 and n%100≠11
+        Language::Lv => {
+            if m10 == 0 || (11..=19).contains(&m100) {
+                "zero"
+            } else if m10 == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        Language::En => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        // ru: one = n%10=1 and n%100≠11; few = n%10=2..4 and n%100∉12..14; many otherwise
+        Language::Ru => {
+            if m10 == 1 && m100 != 11 {
+                "one"
+            } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
+                "few"
+            } else {
+                "many"
+            }
+        }
+    }
+}
+
+impl I18n {
+    fn load() -> Self {
+        let mut bundles = HashMap::new();
+        for (lang, source) in SOURCES {
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
+                panic!("{} translation does not parse: {errors:?}", lang.as_str())
+            });
+            let locale = lang.as_str().parse().expect("valid language tag");
+            let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+            bundle.set_use_isolating(false);
+            let l = *lang;
+            bundle
+                .add_function("PLURAL", move |positional, _named| match positional.first() {
+                    Some(FluentValue::Number(n)) => FluentValue::from(plural_category(l, n.value as i64)),
+                    _ => FluentValue::from("other"),
+                })
+                .expect("PLURAL added once");
+            bundle.add_resource(resource).expect("no duplicate messages");
+            bundles.insert(*lang, bundle);
+        }
+        Self { bundles }
+    }
+
+    pub fn message(&self, lang: Language, key: &str, args: Option<&FluentArgs>) -> String {
+        let bundle = &self.bundles[&lang];
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            // Visible but harmless; the test suite fails on any missing key.
+            return key.to_string();
+        };
+        let mut errors = vec![];
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    }
+
+    pub fn has(&self, lang: Language, key: &str) -> bool {
+        self.bundles[&lang].has_message(key)
+    }
+}
+
+pub static I18N: LazyLock<I18n> = LazyLock::new(I18n::load);
+
+/// Translations for one request or one email: what templates call.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: Language,
+}
+
+impl Tr {
+    pub fn new(lang: Language) -> Self {
+        Self { lang }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.as_str()
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        I18N.message(self.lang, key, None)
+    }
+
+    /// A message with a count (`$count`), plural-aware.
+    pub fn n(&self, key: &str, count: impl std::borrow::Borrow<i64>) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", *count.borrow());
+        I18N.message(self.lang, key, Some(&args))
+    }
+
+    /// A message with named text arguments.
+    pub fn a(&self, key: &str, named: &[(&str, &str)]) -> String {
+        let mut args = FluentArgs::new();
+        for (k, v) in named {
+            args.set(*k, v.to_string());
+        }
+        I18N.message(self.lang, key, Some(&args))
+    }
+
+    /// A message with one named text argument (handy in templates).
+    pub fn a1(&self, key: &str, name: &str, value: &str) -> String {
+        self.a(key, &[(name, value)])
+    }
+
+    /// A message whose key is built from two parts, e.g. `status-` + `confirmed`.
+    pub fn tk(&self, prefix: &str, suffix: &str) -> String {
+        self.t(&format!("{prefix}{suffix}"))
+    }
+
+    /// A message with named arguments of either kind.
+    pub fn args(&self, key: &str, args: &FluentArgs) -> String {
+        I18N.message(self.lang, key, Some(args))
+    }
+
+    fn date_args(&self, t: DateTime<Tz>) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        args.set("weekday", I18N.message(self.lang, &format!("weekday-{}", t.weekday().number_from_monday()), None));
+        args.set("monthname", I18N.message(self.lang, &format!("month-{}", t.month()), None));
+        args.set("day", t.day().to_string());
+        args.set("day2", format!("{:02}", t.day()));
+        args.set("month", format!("{:02}", t.month()));
+        args.set("year", t.year().to_string());
+        args.set("time", t.format("%H:%M").to_string());
+        args
+    }
+
+    /// "pirmdiena, 04.12.2023." / "Monday 4 December 2023"
+    pub fn date(&self, t: DateTime<Utc>, tz: Tz) -> String {
+        self.args("format-date", &self.date_args(t.with_timezone(&tz)))
+    }
+
+    /// Date and time with the zone's abbreviation: "… 10:00 EET".
+    pub fn datetime(&self, t: DateTime<Utc>, tz: Tz) -> String {
+        let local = t.with_timezone(&tz);
+        let mut args = self.date_args(local);
+        args.set("zone", local.format("%Z").to_string());
+        self.args("format-datetime", &args)
+    }
+
+    /// A session's time: "pirmdiena, 04.12.2023., 10:00–16:00 EET".
+    pub fn span(&self, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {
+        let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
+        let mut args = self.date_args(s);
+        args.set("end", e.format("%H:%M").to_string());
+        args.set("zone", s.format("%Z").to_string());
+        self.args("format-span", &args)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::Entry;
+    use fluent_syntax::parser::parse;
+
+    fn ids(source: &str) -> std::collections::BTreeSet<String> {
+        parse(source)
+            .expect("parses")
+            .body
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_key() {
+        let reference = ids(SOURCES[0].1);
+        assert!(reference.len() > 50);
+        for (lang, source) in SOURCES {
+            let keys = ids(source);
+            let missing: Vec<_> = reference.difference(&keys).collect();
+            let extra: Vec<_> = keys.difference(&reference).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.as_str());
+            assert!(extra.is_empty(), "{} has keys lv lacks: {extra:?}", lang.as_str());
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_code_and_templates_exists() {
+        let re = regex_lite::Regex::new(r#"\.(?:t|n|a|a1)\("([a-z0-9-]+)""#).unwrap();
+        let mut used = std::collections::BTreeSet::new();
+        for dir in ["templates", "src"] {
+            for entry in walk(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) {
+                let text = std::fs::read_to_string(&entry).unwrap_or_default();
+                for c in re.captures_iter(&text) {
+                    used.insert(c[1].to_string());
+                }
+            }
+        }
+        assert!(used.len() > 30, "found only {used:?}");
+        // Keys built from two parts (`t.tk(prefix, suffix)`).
+        for s in crate::domain::Status::ALL {
+            used.insert(format!("status-{}", s.as_str()));
+            used.insert(format!("status-{}-line", s.as_str()));
+        }
+        for k in crate::domain::InstitutionType::ALL {
+            used.insert(format!("institution-{}", k.as_str()));
+        }
+        for k in ["seated", "waitlisted", "link-again", "promoted", "cancelled", "expired", "grant-eligible"] {
+            used.insert(format!("mail-body-{k}"));
+            used.insert(format!("mail-subject-{k}"));
+        }
+        for k in ["registered-pending", "registered-confirmed", "registered-waitlisted", "registered-again", "registered-check-email"] {
+            used.insert(format!("{k}-title"));
+            used.insert(format!("{k}-body"));
+        }
+        for lang in [Language::Lv, Language::En, Language::Ru] {
+            let missing: Vec<_> = used.iter().filter(|k| !I18N.has(lang, k)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.as_str());
+        }
+    }
+
+    fn walk(dir: std::path::PathBuf) -> Vec<std::path::PathBuf> {
+        let mut out = vec![];
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(p));
+            } else {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn latvian_plurals_are_right_where_cldr_data_is_wrong() {
+        let tr = Tr::new(Language::Lv);
+        let cases = [(0, "0 brīvu vietu"), (1, "1 brīva vieta"), (2, "2 brīvas vietas"), (10, "10 brīvu vietu"), (11, "11 brīvu vietu"), (21, "21 brīva vieta"), (111, "111 brīvu vietu"), (1001, "1001 brīva vieta")];
+        for (n, want) in cases {
+            assert_eq!(tr.n("seats-left", n), want);
+        }
+        assert_eq!(Tr::new(Language::En).n("seats-left", 1), "1 seat left");
+        assert_eq!(Tr::new(Language::En).n("seats-left", 2), "2 seats left");
+        for (n, want) in [(1, "one"), (2, "few"), (5, "many"), (11, "many"), (21, "one"), (22, "few"), (112, "many")] {
+            assert_eq!(plural_category(Language::Ru, n), want, "ru {n}");
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        let t = DateTime::parse_from_rfc3339("2023-12-04T08:00:00Z").unwrap().with_timezone(&Utc);
+        let end = t + chrono::Duration::hours(6);
+        let riga = chrono_tz::Europe::Riga;
+        assert_eq!(Tr::new(Language::Lv).span(t, end, riga), "pirmdiena, 04.12.2023., 10:00–16:00 EET");
+        assert_eq!(Tr::new(Language::En).span(t, end, riga), "Monday 4 December 2023, 10:00–16:00 EET");
+        assert_eq!(Tr::new(Language::Lv).date(t, riga), "pirmdiena, 04.12.2023.");
+    }
+}

@@ -1,0 +1,130 @@
+//! Sends what the outbox holds: over SMTP when `COHORT_SMTP_URL` is set,
+//! otherwise as `.eml` files in the data folder. Failures are retried with
+//! exponential backoff; nothing is deleted, so nothing is lost.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use tokio::sync::Notify;
+
+use crate::clock::Clock;
+use crate::db::models::OutboxMessage;
+use crate::db::{outbox, Db};
+
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+impl Transport {
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://…` (TLS),
+    /// plain `smtp://host:25` — as lettre reads the URL.
+    pub fn from_settings(smtp_url: Option<&str>, mail_dir: PathBuf) -> anyhow::Result<Self> {
+        match smtp_url {
+            Some(url) if !url.trim().is_empty() => {
+                let t = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
+                    .timeout(Some(StdDuration::from_secs(15)))
+                    .build();
+                Ok(Transport::Smtp(t))
+            }
+            _ => {
+                std::fs::create_dir_all(&mail_dir)?;
+                Ok(Transport::Files(mail_dir))
+            }
+        }
+    }
+}
+
+pub struct Worker {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub transport: Transport,
+    pub from: Mailbox,
+    pub wake: Arc<Notify>,
+    pub poll: StdDuration,
+    pub retry_seconds: u32,
+}
+
+pub fn build_message(m: &OutboxMessage, from: &Mailbox) -> anyhow::Result<Message> {
+    let to = Mailbox::new(Some(super::header_safe(&m.to_name)), m.to_address.parse()?);
+    let host = from.email.domain().to_string();
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(m.body_text.clone()))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(m.body_html.clone()));
+    let body = match &m.ics {
+        Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
+            Attachment::new("cohort.ics".into())
+                .body(ics.clone(), ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")?),
+        ),
+        None => alternative,
+    };
+    Ok(Message::builder()
+        .from(from.clone())
+        .to(to)
+        // Stable per outbox row: a retried message is recognisably the same one.
+        .message_id(Some(format!("<outbox-{}-{}@{}>", m.id, m.created_at.and_utc().timestamp(), host)))
+        .subject(super::header_safe(&m.subject))
+        .multipart(body)?)
+}
+
+impl Worker {
+    /// Runs until the process ends.
+    pub async fn run(self) {
+        loop {
+            if let Err(e) = self.send_due().await {
+                tracing::warn!(error = %e, "outbox pass failed");
+            }
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(self.poll) => {}
+            }
+        }
+    }
+
+    /// One pass over due messages; returns how many were sent.
+    pub async fn send_due(&self) -> anyhow::Result<usize> {
+        let now = self.clock.now();
+        let due = self.db.read(move |c| outbox::due(c, now, 50)).await?;
+        let mut sent = 0;
+        for m in due {
+            let now = self.clock.now();
+            let id = m.id;
+            if !self.db.write(move |c| outbox::claim(c, id, now)).await? {
+                continue; // another server process has it
+            }
+            match self.deliver(&m).await {
+                Ok(()) => {
+                    let now = self.clock.now();
+                    self.db.write(move |c| outbox::mark_sent(c, id, now)).await?;
+                    sent += 1;
+                }
+                Err(e) => {
+                    let backoff = i64::from(self.retry_seconds) * 2i64.saturating_pow(m.attempts.clamp(0, 10) as u32);
+                    let retry_at = self.clock.now() + Duration::seconds(backoff.min(3600));
+                    let error = e.to_string();
+                    tracing::warn!(outbox_id = id, attempts = m.attempts + 1, %error, "email not sent; will retry");
+                    self.db.write(move |c| outbox::mark_failed(c, id, retry_at, &error)).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    async fn deliver(&self, m: &OutboxMessage) -> anyhow::Result<()> {
+        let message = build_message(m, &self.from)?;
+        match &self.transport {
+            Transport::Smtp(t) => {
+                t.send(message).await?;
+            }
+            Transport::Files(dir) => {
+                let path = dir.join(format!("{:06}-{}.eml", m.id, m.kind));
+                tokio::fs::write(path, message.formatted()).await?;
+            }
+        }
+        Ok(())
+    }
+}

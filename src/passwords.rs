@@ -1,0 +1,60 @@
+//! Organiser passwords: argon2id with the OWASP-recommended parameters
+//! (m = 19 MiB, t = 2, p = 1 — the argon2 crate's defaults).
+
+use std::sync::LazyLock;
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+
+pub const MIN_LENGTH: usize = 12;
+pub const MAX_LENGTH: usize = 256;
+
+pub fn hash(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?
+        .to_string())
+}
+
+/// A hash of nothing in particular, verified when the account does not exist,
+/// so a wrong email costs the same time as a wrong password.
+static DUMMY: LazyLock<String> = LazyLock::new(|| hash("no account has this password").expect("hashing works"));
+
+pub fn verify(password: &str, stored: Option<&str>) -> bool {
+    let target = stored.unwrap_or(DUMMY.as_str());
+    let ok = PasswordHash::new(target)
+        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .unwrap_or(false);
+    ok && stored.is_some()
+}
+
+/// Warms the dummy hash at start so the first failed login is not faster.
+pub fn warm_up() {
+    LazyLock::force(&DUMMY);
+}
+
+pub fn acceptable(password: &str) -> Result<(), &'static str> {
+    let n = password.chars().count();
+    if n < MIN_LENGTH {
+        Err("field-password-short")
+    } else if n > MAX_LENGTH {
+        Err("field-too-long")
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_argon2id_with_owasp_parameters() {
+        let h = hash("correct horse battery").unwrap();
+        assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{h}");
+        assert!(verify("correct horse battery", Some(&h)));
+        assert!(!verify("wrong horse battery", Some(&h)));
+        assert!(!verify("correct horse battery", None));
+    }
+}

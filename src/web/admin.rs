@@ -1,0 +1,575 @@
+//! Organiser pages: cycles, their registrations and waitlist, organisers.
+
+use std::collections::HashMap;
+
+use actix_session::Session;
+use actix_web::{web, HttpRequest, HttpResponse, Responder};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use super::auth::{parse_account, AccountForm, CurrentOrganiser};
+use super::error::{AppError, AppResult};
+use super::forms::FieldErrors;
+use super::lang::Lang;
+use super::pages::Frame;
+use super::public::{frame, see_other};
+use super::AppState;
+use crate::db::models::{Cycle, Organiser, Registration};
+use crate::db::registrations::{CapacityChange, Changed, Filter};
+use crate::db::{cycles, organisers, registrations, DbResult};
+use crate::domain::cycle_file::{self, RawCycle, RawSession};
+use crate::domain::window::utc_to_local;
+use crate::domain::Status;
+use crate::i18n::Tr;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin", web::get().to(home))
+        .route("/admin/cycles/new", web::get().to(new_cycle_form))
+        .route("/admin/cycles/new", web::post().to(save_cycle))
+        .route("/admin/cycles/{slug}", web::get().to(cycle_overview))
+        .route("/admin/cycles/{slug}/edit", web::get().to(edit_cycle_form))
+        .route("/admin/cycles/{slug}/edit", web::post().to(save_cycle))
+        .route("/admin/cycles/{slug}/capacity", web::post().to(set_capacity))
+        .route("/admin/cycles/{slug}/registrations.csv", web::get().to(registrations_csv))
+        .route("/admin/registrations/{id}/cancel", web::post().to(cancel_registration))
+        .route("/admin/registrations/{id}/restore", web::post().to(restore_registration))
+        .route("/admin/organisers", web::get().to(organisers_page))
+        .route("/admin/organisers", web::post().to(add_organiser));
+}
+
+fn admin_frame(req: &HttpRequest, session: &Session, me: &Organiser) -> Frame {
+    let mut f = frame(req, session);
+    f.organiser = Some(me.name.clone());
+    f
+}
+
+pub struct CycleRow {
+    pub slug: String,
+    pub title: String,
+    pub published: bool,
+    pub seats: String,
+    pub waitlisted: i64,
+    pub closes: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/home.html")]
+pub struct HomePage {
+    pub t: Tr,
+    pub f: Frame,
+    pub cycles: Vec<CycleRow>,
+    pub is_admin: bool,
+}
+
+pub async fn home(state: web::Data<AppState>, me: CurrentOrganiser, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+    let t = lang.tr();
+    let list = state
+        .db
+        .read(|c| {
+            cycles::all(c)?
+                .into_iter()
+                .map(|cy| {
+                    let counts = cycles::status_counts(c, cy.id)?;
+                    Ok((cy, counts))
+                })
+                .collect::<DbResult<Vec<_>>>()
+        })
+        .await?;
+    let rows = list
+        .into_iter()
+        .map(|(cy, counts)| CycleRow {
+            slug: cy.slug.clone(),
+            title: cy.title.clone(),
+            published: cy.published,
+            seats: format!("{} / {}", cy.seats_taken, cy.capacity),
+            waitlisted: counts.iter().find(|(s, _)| s == "waitlisted").map(|(_, n)| *n).unwrap_or(0),
+            closes: t.datetime(cy.window().closes, cy.tz()),
+        })
+        .collect();
+    Ok(HomePage { t, f: admin_frame(&req, &session, &me.0), cycles: rows, is_admin: me.0.is_admin() })
+}
+
+/// The cycle form's values, all as text so that what was typed comes back.
+#[derive(Debug, Default, Clone)]
+pub struct CycleFormValues {
+    pub fields: HashMap<String, String>,
+    pub session_rows: usize,
+}
+
+impl CycleFormValues {
+    pub fn get(&self, k: &str) -> String {
+        self.fields.get(k).cloned().unwrap_or_default()
+    }
+    pub fn s(&self, i: impl std::fmt::Display, k: &str) -> String {
+        self.get(&format!("s{i}_{k}"))
+    }
+    pub fn on(&self, k: &str) -> bool {
+        self.fields.get(k).is_some_and(|v| v == "on" || v == "true")
+    }
+    pub fn rows(&self) -> Vec<usize> {
+        (1..=self.session_rows).collect()
+    }
+
+    fn from_cycle(cy: &Cycle, sessions: &[crate::db::models::Session]) -> Self {
+        let tz = cy.tz();
+        let local = |t: chrono::NaiveDateTime| utc_to_local(t.and_utc(), tz).format("%Y-%m-%dT%H:%M").to_string();
+        let mut f = HashMap::new();
+        for (k, v) in [
+            ("slug", cy.slug.clone()),
+            ("title", cy.title.clone()),
+            ("description", cy.description.clone()),
+            ("language", cy.language.clone()),
+            ("timezone", cy.timezone.clone()),
+            ("country", cy.country.clone()),
+            ("capacity", cy.capacity.to_string()),
+            ("registration_opens", local(cy.registration_opens)),
+            ("registration_closes", local(cy.registration_closes)),
+            ("hold_hours", cy.hold_hours.to_string()),
+            ("min_sessions", cy.min_sessions.to_string()),
+            ("grant_title", cy.grant_title.clone().unwrap_or_default()),
+            ("grant_description", cy.grant_description.clone().unwrap_or_default()),
+            ("grant_apply_until", cy.grant_apply_until.map(local).unwrap_or_default()),
+        ] {
+            f.insert(k.to_string(), v);
+        }
+        for (k, v) in [("waitlist", cy.waitlist), ("require_email_confirmation", cy.require_email_confirmation), ("published", cy.published)] {
+            if v {
+                f.insert(k.to_string(), "on".into());
+            }
+        }
+        for s in sessions {
+            let i = s.position;
+            f.insert(format!("s{i}_title"), s.title.clone());
+            f.insert(format!("s{i}_starts"), local(s.starts_at));
+            f.insert(format!("s{i}_ends"), local(s.ends_at));
+            f.insert(format!("s{i}_mode"), s.mode.clone());
+            f.insert(format!("s{i}_location"), s.location.clone().unwrap_or_default());
+            f.insert(format!("s{i}_online_url"), s.online_url.clone().unwrap_or_default());
+        }
+        // Two empty rows for adding sessions.
+        Self { fields: f, session_rows: sessions.len() + 2 }
+    }
+
+    fn to_raw(&self) -> RawCycle {
+        let int = |k: &str| self.get(k).trim().parse::<i64>().unwrap_or(-1);
+        let mut sessions = vec![];
+        for i in 1..=self.session_rows {
+            let keys = ["title", "starts", "ends", "location", "online_url"];
+            if keys.iter().all(|k| self.s(i, k).trim().is_empty()) {
+                continue;
+            }
+            sessions.push(RawSession {
+                title: self.s(i, "title"),
+                starts: self.s(i, "starts"),
+                ends: self.s(i, "ends"),
+                mode: self.s(i, "mode"),
+                location: Some(self.s(i, "location")),
+                online_url: Some(self.s(i, "online_url")),
+            });
+        }
+        let grant_title = self.get("grant_title");
+        RawCycle {
+            slug: self.get("slug"),
+            title: self.get("title"),
+            description: self.get("description"),
+            language: self.get("language"),
+            timezone: self.get("timezone"),
+            country: self.get("country"),
+            capacity: int("capacity"),
+            registration_opens: self.get("registration_opens"),
+            registration_closes: self.get("registration_closes"),
+            waitlist: self.on("waitlist"),
+            require_email_confirmation: self.on("require_email_confirmation"),
+            hold_hours: int("hold_hours"),
+            min_sessions: int("min_sessions"),
+            published: self.on("published"),
+            grant: (!grant_title.trim().is_empty()).then(|| cycle_file::RawGrant {
+                title: grant_title,
+                description: self.get("grant_description"),
+                apply_until: Some(self.get("grant_apply_until")).filter(|s| !s.trim().is_empty()),
+            }),
+            sessions,
+        }
+    }
+}
+
+/// `sessions[2].ends` → `s2_ends`, the form's name for that field.
+fn form_field(problem_field: &str) -> String {
+    if let Some(rest) = problem_field.strip_prefix("sessions[") {
+        if let Some((n, f)) = rest.split_once("].") {
+            return format!("s{n}_{f}");
+        }
+    }
+    problem_field.replace("grant.", "grant_")
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/cycle_form.html")]
+pub struct CycleFormPage {
+    pub t: Tr,
+    pub f: Frame,
+    pub editing: Option<String>,
+    pub v: CycleFormValues,
+    pub errors: FieldErrors,
+}
+
+impl CycleFormPage {
+    pub fn error(&self, field: &str) -> String {
+        self.errors.get(field).map(|k| self.t.t(k)).unwrap_or_default()
+    }
+    pub fn has_error(&self, field: &str) -> bool {
+        self.errors.has(field)
+    }
+    /// Name, message and state of a session row's field (`s2_ends`).
+    pub fn sname(&self, i: impl std::fmt::Display, k: &str) -> String {
+        format!("s{i}_{k}")
+    }
+    pub fn serr(&self, i: impl std::fmt::Display, k: &str) -> String {
+        self.error(&self.sname(i, k))
+    }
+    pub fn shas(&self, i: impl std::fmt::Display, k: &str) -> bool {
+        self.has_error(&self.sname(i, k))
+    }
+}
+
+pub async fn new_cycle_form(me: CurrentOrganiser, lang: Lang, req: HttpRequest, session: Session) -> impl Responder {
+    let mut v = CycleFormValues { session_rows: 5, ..Default::default() };
+    for (k, d) in [("language", "lv"), ("timezone", "Europe/Riga"), ("country", "LV"), ("capacity", "30"), ("hold_hours", "48"), ("min_sessions", "4"), ("waitlist", "on"), ("require_email_confirmation", "on")] {
+        v.fields.insert(k.into(), d.into());
+    }
+    CycleFormPage { t: lang.tr(), f: admin_frame(&req, &session, &me.0), editing: None, v, errors: FieldErrors::default() }
+}
+
+async fn load_cycle(state: &AppState, slug: String) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
+    state
+        .db
+        .read(move |c| {
+            let Some(cy) = cycles::by_slug(c, &slug)? else { return Ok(None) };
+            let s = cycles::sessions_of(c, cy.id)?;
+            Ok(Some((cy, s)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn edit_cycle_form(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+    let (cy, sessions) = load_cycle(&state, path.into_inner()).await?;
+    Ok(CycleFormPage { t: lang.tr(), f: admin_frame(&req, &session, &me.0), editing: Some(cy.slug.clone()), v: CycleFormValues::from_cycle(&cy, &sessions), errors: FieldErrors::default() })
+}
+
+pub async fn save_cycle(state: web::Data<AppState>, me: CurrentOrganiser, path: Option<web::Path<String>>, lang: Lang, req: HttpRequest, session: Session, form: web::Form<Vec<(String, String)>>) -> AppResult<HttpResponse> {
+    let t = lang.tr();
+    let editing = path.map(|p| p.into_inner());
+    let mut fields: HashMap<String, String> = form.into_inner().into_iter().filter(|(k, _)| k != "csrf_token").map(|(k, v)| (k, super::forms::keep(&v))).collect();
+    if let Some(slug) = &editing {
+        // The slug is the cycle's address; editing keeps it.
+        fields.insert("slug".into(), slug.clone());
+    }
+    let session_rows = fields.keys().filter_map(|k| k.strip_prefix('s')?.split_once('_')?.0.parse::<usize>().ok()).max().unwrap_or(0).min(100);
+    let mut v = CycleFormValues { fields, session_rows };
+    let render_errors = |v: CycleFormValues, errors: FieldErrors| -> AppResult<HttpResponse> {
+        let page = CycleFormPage { t, f: admin_frame(&req, &session, &me.0), editing: editing.clone(), v, errors };
+        let body = page.render().map_err(|e| AppError::Internal(e.into()))?;
+        Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(body))
+    };
+    let spec = match cycle_file::validate(v.to_raw()) {
+        Ok(s) => s,
+        Err(problems) => {
+            let mut errors = FieldErrors::default();
+            for p in problems {
+                errors.add(&form_field(&p.field), &format!("problem-{}", p.problem));
+            }
+            v.session_rows += 1;
+            return render_errors(v, errors);
+        }
+    };
+    if editing.is_none() {
+        let slug = spec.slug.as_str().to_string();
+        if state.db.read(move |c| cycles::by_slug(c, &slug)).await?.is_some() {
+            let mut errors = FieldErrors::default();
+            errors.add("slug", "problem-slug-taken");
+            return render_errors(v, errors);
+        }
+    }
+    let now = state.now();
+    let composer = state.composer.clone();
+    let saved = state
+        .db
+        .write(move |c| {
+            let r = cycles::save(c, &spec, now)?;
+            if let Ok(cycles::Saved::Created(id) | cycles::Saved::Updated(id)) = r {
+                registrations::promote(c, id, now, composer.as_ref())?;
+            }
+            Ok((r, spec.slug.as_str().to_string()))
+        })
+        .await?;
+    state.mail_wake.notify_one();
+    match saved {
+        (Ok(_), slug) => Ok(see_other(&format!("/admin/cycles/{slug}"))),
+        (Err(cycles::SaveProblem::CapacityBelowTaken(_)), _) => {
+            let mut errors = FieldErrors::default();
+            errors.add("capacity", "problem-capacity-below-taken");
+            render_errors(v, errors)
+        }
+        (Err(cycles::SaveProblem::SessionHasAttendance(n)), _) => {
+            let mut errors = FieldErrors::default();
+            errors.add(&format!("s{n}_title"), "problem-session-has-attendance");
+            render_errors(v, errors)
+        }
+    }
+}
+
+pub struct RegRow {
+    pub id: i32,
+    pub name: String,
+    pub institution: String,
+    pub email: String,
+    pub status: String,
+    pub status_label: String,
+    pub registered: String,
+    pub can_cancel: bool,
+    pub can_restore: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/cycle.html")]
+pub struct CycleOverview {
+    pub t: Tr,
+    pub f: Frame,
+    pub slug: String,
+    pub title: String,
+    pub published: bool,
+    pub capacity: i32,
+    pub seats_taken: i32,
+    pub counts: Vec<(String, i64)>,
+    pub rows: Vec<RegRow>,
+    pub waitlist: Vec<RegRow>,
+    pub status_filter: String,
+    pub q: String,
+    pub sessions: Vec<(i32, String)>,
+    pub notice: Option<String>,
+    pub capacity_error: Option<String>,
+}
+
+impl CycleOverview {
+    pub fn is_filter(&self, status: &str) -> bool {
+        self.status_filter == status
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    pub status: String,
+    pub q: String,
+}
+
+fn reg_row(t: &Tr, cy: &Cycle, r: &Registration) -> RegRow {
+    let s = r.status();
+    RegRow {
+        id: r.id,
+        name: r.full_name(),
+        institution: r.institution.clone(),
+        email: r.email.clone(),
+        status: s.as_str().into(),
+        status_label: t.t(&format!("status-{}", s.as_str())),
+        registered: t.datetime(r.registered_at.and_utc(), cy.tz()),
+        can_cancel: !matches!(s, Status::Cancelled | Status::Expired),
+        can_restore: matches!(s, Status::Cancelled | Status::Expired),
+    }
+}
+
+pub async fn cycle_overview(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<String>, q: web::Query<ListQuery>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+    let t = lang.tr();
+    let (cy, sessions) = load_cycle(&state, path.into_inner()).await?;
+    let filter = Filter { status: Status::parse(&q.status).ok(), search: Some(q.q.clone()) };
+    let id = cy.id;
+    let (rows, waitlist, counts) = state
+        .db
+        .read(move |c| Ok((registrations::list(c, id, &filter)?, registrations::waitlist(c, id)?, cycles::status_counts(c, id)?)))
+        .await?;
+    let notice = session.remove_as::<String>("notice").and_then(Result::ok).map(|k| t.t(&k));
+    let capacity_error = session.remove_as::<String>("capacity_error").and_then(Result::ok).map(|k| t.t(&k));
+    Ok(CycleOverview {
+        f: admin_frame(&req, &session, &me.0),
+        slug: cy.slug.clone(),
+        title: cy.title.clone(),
+        published: cy.published,
+        capacity: cy.capacity,
+        seats_taken: cy.seats_taken,
+        counts: Status::ALL.iter().map(|s| (t.t(&format!("status-{}", s.as_str())), counts.iter().find(|(k, _)| k == s.as_str()).map(|(_, n)| *n).unwrap_or(0))).collect(),
+        rows: rows.iter().map(|r| reg_row(&t, &cy, r)).collect(),
+        waitlist: waitlist.iter().map(|r| reg_row(&t, &cy, r)).collect(),
+        status_filter: q.status.clone(),
+        q: q.q.clone(),
+        sessions: sessions.iter().map(|s| (s.position, s.title.clone())).collect(),
+        notice,
+        capacity_error,
+        t,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CapacityForm {
+    pub capacity: String,
+}
+
+pub async fn set_capacity(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<String>, session: Session, form: web::Form<CapacityForm>) -> AppResult<HttpResponse> {
+    let (cy, _) = load_cycle(&state, path.into_inner()).await?;
+    let back = format!("/admin/cycles/{}", cy.slug);
+    let Ok(capacity) = crate::domain::Capacity::new(form.capacity.trim().parse::<i64>().unwrap_or(-1)) else {
+        let _ = session.insert("capacity_error", "problem-range");
+        return Ok(see_other(&back));
+    };
+    let now = state.now();
+    let composer = state.composer.clone();
+    let id = cy.id;
+    let r = state.db.write(move |c| registrations::set_capacity(c, id, capacity.get(), now, composer.as_ref())).await?;
+    state.mail_wake.notify_one();
+    match r {
+        CapacityChange::Changed { .. } => {
+            let _ = session.insert("notice", "notice-capacity-changed");
+        }
+        CapacityChange::BelowTaken(_) => {
+            let _ = session.insert("capacity_error", "problem-capacity-below-taken");
+        }
+    }
+    Ok(see_other(&back))
+}
+
+async fn change_registration(state: &AppState, id: i32, session: &Session, restore: bool) -> AppResult<HttpResponse> {
+    let now = state.now();
+    let composer = state.composer.clone();
+    let (changed, slug) = state
+        .db
+        .write(move |c| {
+            let Some(reg) = registrations::by_id(c, id)? else { return Ok((Changed::NotAllowed, None)) };
+            let changed = if restore { registrations::restore(c, id, now, composer.as_ref())? } else { registrations::cancel(c, id, now, composer.as_ref())? };
+            Ok((changed, Some(cycles::by_id(c, reg.cycle_id)?.slug)))
+        })
+        .await?;
+    state.mail_wake.notify_one();
+    let slug = slug.ok_or(AppError::NotFound)?;
+    let _ = session.insert("notice", match (changed, restore) {
+        (Changed::Done, false) => "notice-registration-cancelled",
+        (Changed::Done, true) => "notice-registration-restored",
+        _ => "notice-unchanged",
+    });
+    Ok(see_other(&format!("/admin/cycles/{slug}")))
+}
+
+pub async fn cancel_registration(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<i32>, session: Session) -> AppResult<HttpResponse> {
+    change_registration(&state, path.into_inner(), &session, false).await
+}
+
+pub async fn restore_registration(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<i32>, session: Session) -> AppResult<HttpResponse> {
+    change_registration(&state, path.into_inner(), &session, true).await
+}
+
+/// Spreadsheet programs run cells that start with = + - @ as formulas; a
+/// leading apostrophe keeps them text (OWASP: CSV injection).
+pub fn csv_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn csv_response(filename: &str, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"{filename}\"")))
+        .body(body)
+}
+
+pub fn registrations_csv_bytes(regs: &[Registration]) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(vec![]);
+    w.write_record([
+        "id", "first_name", "last_name", "email", "institution", "institution_type", "position", "region", "country", "language", "status", "registered_at",
+        "phone", "confirmed_at", "consent_at", "consent_version",
+    ])?;
+    let ts = |t: chrono::NaiveDateTime| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    for r in regs {
+        w.write_record([
+            r.id.to_string(),
+            csv_cell(&r.first_name),
+            csv_cell(&r.last_name),
+            csv_cell(&r.email),
+            csv_cell(&r.institution),
+            r.institution_type.clone(),
+            csv_cell(&r.position),
+            csv_cell(&r.region),
+            r.country.clone(),
+            r.language.clone(),
+            r.status.clone(),
+            ts(r.registered_at),
+            csv_cell(&r.phone),
+            r.confirmed_at.map(ts).unwrap_or_default(),
+            ts(r.consent_at),
+            r.consent_version.clone(),
+        ])?;
+    }
+    Ok(w.into_inner()?)
+}
+
+pub async fn registrations_csv(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let (cy, _) = load_cycle(&state, path.into_inner()).await?;
+    let id = cy.id;
+    let regs = state.db.read(move |c| registrations::list(c, id, &Filter::default())).await?;
+    Ok(csv_response(&format!("{}-registrations.csv", cy.slug), registrations_csv_bytes(&regs)?))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/organisers.html")]
+pub struct OrganisersPage {
+    pub t: Tr,
+    pub f: Frame,
+    pub organisers: Vec<Organiser>,
+    pub name: String,
+    pub email: String,
+    pub errors: FieldErrors,
+    pub notice: Option<String>,
+}
+
+impl OrganisersPage {
+    pub fn error(&self, field: &str) -> String {
+        self.errors.get(field).map(|k| self.t.t(k)).unwrap_or_default()
+    }
+}
+
+pub async fn organisers_page(state: web::Data<AppState>, me: CurrentOrganiser, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+    me.require_admin()?;
+    let t = lang.tr();
+    let list = state.db.read(organisers::all).await?;
+    let notice = session.remove_as::<String>("notice").and_then(Result::ok).map(|k| t.t(&k));
+    Ok(OrganisersPage { t, f: admin_frame(&req, &session, &me.0), organisers: list, name: String::new(), email: String::new(), errors: FieldErrors::default(), notice })
+}
+
+pub async fn add_organiser(state: web::Data<AppState>, me: CurrentOrganiser, lang: Lang, req: HttpRequest, session: Session, form: web::Form<AccountForm>) -> AppResult<HttpResponse> {
+    me.require_admin()?;
+    let t = lang.tr();
+    let render = |errors: FieldErrors, list: Vec<Organiser>| -> AppResult<HttpResponse> {
+        let page = OrganisersPage { t, f: admin_frame(&req, &session, &me.0), organisers: list, name: super::forms::keep(&form.name), email: super::forms::keep(&form.email), errors, notice: None };
+        let body = page.render().map_err(|e| AppError::Internal(e.into()))?;
+        Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(body))
+    };
+    let (email, name) = match parse_account(&form) {
+        Ok(v) => v,
+        Err(errors) => return render(errors, state.db.read(organisers::all).await?),
+    };
+    let password = form.password.clone();
+    let hash = tokio::task::spawn_blocking(move || crate::passwords::hash(&password)).await.map_err(|e| AppError::Internal(e.into()))??;
+    let admin = form.admin == "on";
+    let now = state.now();
+    let added = state.db.write(move |c| organisers::add(c, &email, &name, admin, &hash, now)).await?;
+    if added.is_none() {
+        let mut errors = FieldErrors::default();
+        errors.add("email", "field-organiser-exists");
+        return render(errors, state.db.read(organisers::all).await?);
+    }
+    let _ = session.insert("notice", "notice-organiser-added");
+    Ok(see_other("/admin/organisers"))
+}

@@ -1,0 +1,188 @@
+//! Organiser login, logout and the one-time setup link.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::{Session, SessionExt};
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse, Responder};
+use serde::Deserialize;
+
+use super::error::{AppError, AppResult};
+use super::forms::FieldErrors;
+use super::lang::Lang;
+use super::pages::{LoginPage, SetupPage};
+use super::public::{frame, see_other};
+use super::AppState;
+use crate::db::models::Organiser;
+use crate::db::organisers;
+use crate::domain::Email;
+use crate::passwords;
+
+/// The logged-in organiser; pages that take it send everyone else to /login.
+pub struct CurrentOrganiser(pub Organiser);
+
+impl FromRequest for CurrentOrganiser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let session = req.get_session();
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let next = req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
+        Box::pin(async move {
+            let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("no state")))?;
+            let id = session.get::<i32>("organiser_id").ok().flatten().ok_or(AppError::LoginRequired(next.clone()))?;
+            let o = state.db.read(move |c| organisers::by_id(c, id)).await?;
+            o.map(CurrentOrganiser).ok_or(AppError::LoginRequired(next))
+        })
+    }
+}
+
+impl CurrentOrganiser {
+    pub fn require_admin(&self) -> AppResult<()> {
+        if self.0.is_admin() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("error-admin-only"))
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NextQuery {
+    pub next: String,
+}
+
+/// Only local paths: `next` must not send anyone to another site.
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_string()
+    } else {
+        "/admin".to_string()
+    }
+}
+
+pub async fn login_form(lang: Lang, req: HttpRequest, session: Session, q: web::Query<NextQuery>) -> impl Responder {
+    LoginPage { t: lang.tr(), f: frame(&req, &session), email: String::new(), next: safe_next(&q.next), error: None }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    pub email: String,
+    pub password: String,
+    pub next: String,
+}
+
+pub async fn login(state: web::Data<AppState>, lang: Lang, req: HttpRequest, session: Session, form: web::Form<LoginForm>) -> AppResult<HttpResponse> {
+    let t = lang.tr();
+    let account_key = form.email.trim().to_lowercase();
+    if state.limits.login_by_ip.check_key(&state.client_key(&req)).is_err() || state.limits.login_by_account.check_key(&account_key).is_err() {
+        tracing::warn!(account = %account_key, "login rate limit reached");
+        return Err(AppError::TooManyRequests);
+    }
+    let email = account_key.clone();
+    let found = state.db.read(move |c| organisers::by_email(c, &email)).await?;
+    let password = form.password.clone();
+    let stored = found.as_ref().map(|o| o.password_hash.clone());
+    // argon2 is deliberately slow: keep it off the async threads.
+    let ok = tokio::task::spawn_blocking(move || passwords::verify(&password, stored.as_deref()))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+    match (ok, found) {
+        (true, Some(o)) => {
+            session.renew();
+            session.insert("organiser_id", o.id).map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
+            let _ = session.insert("organiser_name", &o.name);
+            Ok(see_other(&safe_next(&form.next)))
+        }
+        _ => {
+            let page = LoginPage { t, f: frame(&req, &session), email: super::forms::keep(&form.email), next: safe_next(&form.next), error: Some(t.t("login-failed")) };
+            let body = askama::Template::render(&page).map_err(|e| AppError::Internal(e.into()))?;
+            Ok(HttpResponse::Unauthorized().content_type("text/html; charset=utf-8").body(body))
+        }
+    }
+}
+
+pub async fn logout(session: Session) -> HttpResponse {
+    session.purge();
+    see_other("/")
+}
+
+async fn setup_token_ok(state: &AppState, token: &str) -> AppResult<()> {
+    let hash = crate::tokens::sha256_hex(token);
+    if state.db.read(move |c| organisers::setup_token_valid(c, &hash)).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn setup_form(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+    let token = path.into_inner();
+    setup_token_ok(&state, &token).await?;
+    Ok(SetupPage { t: lang.tr(), f: frame(&req, &session), token, name: String::new(), email: String::new(), errors: FieldErrors::default() })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AccountForm {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub password_again: String,
+    pub admin: String,
+}
+
+/// Checks an account form; the same rules for setup, the admin page and the CLI.
+pub fn parse_account(form: &AccountForm) -> Result<(Email, String), FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let name = form.name.trim();
+    if name.is_empty() {
+        errors.add("name", "field-required-name");
+    } else if name.chars().count() > 100 || name.chars().any(char::is_control) {
+        errors.add("name", "field-too-long");
+    }
+    let email = Email::parse(&form.email).map_err(|_| errors.add("email", "field-email-invalid")).ok();
+    if let Err(k) = passwords::acceptable(&form.password) {
+        errors.add("password", k);
+    } else if form.password != form.password_again {
+        errors.add("password_again", "field-password-mismatch");
+    }
+    match email {
+        Some(e) if errors.is_empty() => Ok((e, name.to_string())),
+        _ => Err(errors),
+    }
+}
+
+pub async fn setup(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session, form: web::Form<AccountForm>) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    setup_token_ok(&state, &token).await?;
+    let t = lang.tr();
+    let (email, name) = match parse_account(&form) {
+        Ok(v) => v,
+        Err(errors) => {
+            let page = SetupPage { t, f: frame(&req, &session), token, name: super::forms::keep(&form.name), email: super::forms::keep(&form.email), errors };
+            let body = askama::Template::render(&page).map_err(|e| AppError::Internal(e.into()))?;
+            return Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(body));
+        }
+    };
+    let password = form.password.clone();
+    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password)).await.map_err(|e| AppError::Internal(e.into()))??;
+    let now = state.now();
+    let token_hash = crate::tokens::sha256_hex(&token);
+    let created = state
+        .db
+        .write(move |c| {
+            if !organisers::consume_setup_token(c, &token_hash)? {
+                return Ok(None);
+            }
+            organisers::add(c, &email, &name, true, &hash, now)
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    session.renew();
+    let _ = session.insert("organiser_id", created.id);
+    let _ = session.insert("organiser_name", &created.name);
+    Ok(see_other("/admin"))
+}

@@ -1,0 +1,201 @@
+//! Parsing what people type. Every field is read as text (a missing field is
+//! an empty one, never a 400), checked, and turned into domain values; the
+//! problems come back as message keys per field, in form order.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::db::registrations::Applicant;
+use crate::domain::{Email, InstitutionType, Language};
+
+/// Field name → message key, kept in the order the fields appear on the form.
+#[derive(Debug, Default, Clone)]
+pub struct FieldErrors(pub Vec<(String, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, key: &str) {
+        if !self.has(field) {
+            self.0.push((field.to_string(), key.to_string()));
+        }
+    }
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|(f, _)| f == field)
+    }
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, k)| k.as_str())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize, Validate)]
+#[serde(default)]
+pub struct RegistrationForm {
+    #[validate(length(min = 1, max = 100))]
+    pub first_name: String,
+    #[validate(length(min = 1, max = 100))]
+    pub last_name: String,
+    pub email: String,
+    #[validate(length(max = 40))]
+    pub phone: String,
+    #[validate(length(min = 1, max = 200))]
+    pub institution: String,
+    pub institution_type: String,
+    #[validate(length(min = 1, max = 150))]
+    pub position: String,
+    #[validate(length(min = 1, max = 150))]
+    pub region: String,
+    pub country: String,
+    pub language: String,
+    pub consent: String,
+    /// The honeypot: people never see it, bots fill it in.
+    pub website: String,
+}
+
+pub const FIELD_ORDER: &[&str] = &[
+    "first_name", "last_name", "email", "phone", "institution", "institution_type", "position", "region", "country", "language", "consent",
+];
+
+/// Text that cannot be what a person meant: control characters (header
+/// injection), or U+FFFD left by a wrong encoding.
+fn unreadable(s: &str) -> bool {
+    s.chars().any(|c| c == '\u{FFFD}' || (c.is_control() && c != '\t'))
+}
+
+impl RegistrationForm {
+    pub fn is_bot(&self) -> bool {
+        !self.website.trim().is_empty()
+    }
+
+    pub fn parse(&self, consent_version: &str) -> Result<Applicant, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let texts = [
+            ("first_name", &self.first_name),
+            ("last_name", &self.last_name),
+            ("phone", &self.phone),
+            ("institution", &self.institution),
+            ("position", &self.position),
+            ("region", &self.region),
+        ];
+        if let Err(e) = self.validate() {
+            let fields = e.field_errors();
+            for name in FIELD_ORDER {
+                if let Some(list) = fields.get(*name) {
+                    let empty = texts.iter().any(|(f, v)| f == name && v.trim().is_empty());
+                    let too_long = list.iter().any(|e| e.code == "length") && !empty;
+                    let required = format!("field-required-{}", name.replace('_', "-"));
+                    errors.add(name, if too_long { "field-too-long" } else { &required });
+                }
+            }
+        }
+        for (name, value) in texts {
+            if value.trim().is_empty() && name != "phone" {
+                errors.add(name, &format!("field-required-{}", name.replace('_', "-")));
+            }
+            if unreadable(value) {
+                errors.add(name, "field-unreadable");
+            }
+        }
+        if !self.phone.trim().is_empty()
+            && !self.phone.trim().chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        {
+            errors.add("phone", "field-phone-invalid");
+        }
+        let email = if self.email.trim().is_empty() {
+            errors.add("email", "field-required-email");
+            None
+        } else {
+            Email::parse(&self.email).map_err(|_| errors.add("email", "field-email-invalid")).ok()
+        };
+        let institution_type = InstitutionType::parse(self.institution_type.trim())
+            .map_err(|_| errors.add("institution_type", "field-required-institution-type"))
+            .ok();
+        let country = self.country.trim().to_ascii_uppercase();
+        if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+            errors.add("country", "field-country-invalid");
+        }
+        let language = Language::parse(self.language.trim()).map_err(|_| errors.add("language", "field-required-language")).ok();
+        if self.consent != "on" {
+            errors.add("consent", "field-required-consent");
+        }
+        // Report in the order of the form, so the summary reads top to bottom.
+        errors.0.sort_by_key(|(f, _)| FIELD_ORDER.iter().position(|x| x == f).unwrap_or(usize::MAX));
+        match (email, institution_type, language) {
+            (Some(email), Some(institution_type), Some(language)) if errors.is_empty() => Ok(Applicant {
+                first_name: self.first_name.trim().to_string(),
+                last_name: self.last_name.trim().to_string(),
+                email,
+                phone: self.phone.trim().to_string(),
+                institution: self.institution.trim().to_string(),
+                institution_type,
+                position: self.position.trim().to_string(),
+                region: self.region.trim().to_string(),
+                country,
+                language,
+                consent_version: consent_version.to_string(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Keeps what was typed, but never more than a sane amount of it.
+pub fn keep(s: &str) -> String {
+    s.chars().take(1000).collect()
+}
+
+pub type Values = BTreeMap<String, String>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> RegistrationForm {
+        RegistrationForm {
+            first_name: "Anna".into(),
+            last_name: "Bērziņa".into(),
+            email: "Anna@Muzejs.lv".into(),
+            phone: "+371 2000 0000".into(),
+            institution: "Talsu novada muzejs".into(),
+            institution_type: "museum".into(),
+            position: "Krājuma glabātāja".into(),
+            region: "Talsu novads".into(),
+            country: "lv".into(),
+            language: "lv".into(),
+            consent: "on".into(),
+            website: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_parses() {
+        let a = good().parse("v1").unwrap();
+        assert_eq!(a.email.normalised(), "anna@muzejs.lv");
+        assert_eq!(a.country, "LV");
+    }
+
+    #[test]
+    fn every_problem_is_named_in_form_order() {
+        let mut f = good();
+        f.first_name = "  ".into();
+        f.email = "anna@".into();
+        f.consent = String::new();
+        f.institution = "x".repeat(201);
+        f.last_name = "Bērziņa\r\nBcc: evil@example.com".into();
+        let e = f.parse("v1").unwrap_err();
+        let fields: Vec<_> = e.0.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["first_name", "last_name", "email", "institution", "consent"]);
+        assert_eq!(e.get("institution"), Some("field-too-long"));
+        assert_eq!(e.get("last_name"), Some("field-unreadable"));
+    }
+
+    #[test]
+    fn wrong_encoding_is_refused() {
+        let mut f = good();
+        f.first_name = "B\u{FFFD}rzi\u{FFFD}a".into();
+        assert_eq!(f.parse("v1").unwrap_err().get("first_name"), Some("field-unreadable"));
+    }
+}

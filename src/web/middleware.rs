@@ -1,0 +1,145 @@
+//! Cross-cutting request handling: CSRF on every POST, security headers,
+//! the language cookie, and error pages in the user's language.
+
+use actix_session::SessionExt;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{web, Error, HttpMessage, HttpResponse};
+use askama::Template;
+use subtle::ConstantTimeEq;
+
+use super::error::ErrorKey;
+use super::lang;
+use super::pages::ErrorPage;
+use crate::domain::Language;
+use crate::i18n::Tr;
+
+pub const CSRF_FIELD: &str = "csrf_token";
+const CSRF_SESSION_KEY: &str = "csrf";
+
+/// The session's CSRF token, created on first use.
+pub fn csrf_token(session: &actix_session::Session) -> String {
+    if let Ok(Some(t)) = session.get::<String>(CSRF_SESSION_KEY) {
+        return t;
+    }
+    let t = crate::tokens::random(32);
+    let _ = session.insert(CSRF_SESSION_KEY, &t);
+    t
+}
+
+fn field_from_urlencoded(body: &[u8]) -> Option<String> {
+    url::form_urlencoded::parse(body).find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.into_owned())
+}
+
+fn bytes_to_payload(buf: web::Bytes) -> actix_web::dev::Payload {
+    let (_, mut pl) = actix_http::h1::Payload::create(true);
+    pl.unread_data(buf);
+    actix_web::dev::Payload::from(pl)
+}
+
+/// Every POST must carry the session's token: as the form field `csrf_token`,
+/// in the query string (multipart uploads, which are not buffered here), or in
+/// an `X-CSRF-Token` header. Otherwise 403 and the handler never runs.
+pub async fn csrf_guard(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+    if req.method() != actix_web::http::Method::POST {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let expected = req.get_session().get::<String>(CSRF_SESSION_KEY).ok().flatten();
+    let mut provided = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| field_from_urlencoded(req.query_string().as_bytes()));
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if provided.is_none() && is_form {
+        // Forms are small; 64 KiB is more than any of ours needs.
+        let body = req.extract::<web::Bytes>().await.unwrap_or_default();
+        if body.len() > 64 * 1024 {
+            let mut res = HttpResponse::PayloadTooLarge().finish();
+            res.extensions_mut().insert(ErrorKey("error-too-large"));
+            return Ok(req.into_response(res));
+        }
+        provided = field_from_urlencoded(&body);
+        req.set_payload(bytes_to_payload(body));
+    }
+    let ok = match (expected, provided) {
+        (Some(e), Some(p)) => e.as_bytes().ct_eq(p.as_bytes()).into(),
+        _ => false,
+    };
+    if !ok {
+        let mut res = HttpResponse::Forbidden().finish();
+        res.extensions_mut().insert(ErrorKey("error-csrf"));
+        return Ok(req.into_response(res));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// Headers every response carries. The CSP allows no inline script at all.
+pub async fn security_headers(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let https = req.app_data::<web::Data<super::AppState>>().is_some_and(|s| s.settings.https());
+    let chosen = lang::from_query(req.query_string());
+    let mut res = next.call(req).await?;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(header::HeaderName::from_static("permissions-policy"), HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    if https {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
+    if let Some(l) = chosen {
+        // Remember an explicit choice (`?lang=`) for the next pages.
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax{}", l.as_str(), if https { "; Secure" } else { "" });
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            h.append(header::SET_COOKIE, v);
+        }
+    }
+    Ok(res)
+}
+
+/// Turns bare error responses (ours and actix's own) into a page in the
+/// user's language, with a request id an organiser can quote.
+pub async fn error_pages(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    if status.as_u16() < 400 {
+        return Ok(res);
+    }
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        return Ok(res);
+    }
+    let key = res.response().extensions().get::<ErrorKey>().map(|k| k.0).unwrap_or(match status.as_u16() {
+        404 => "error-not-found",
+        403 => "error-forbidden",
+        413 => "error-too-large",
+        429 => "error-too-many",
+        400..=499 => "error-bad-request",
+        _ => "error-internal",
+    });
+    let (req, _) = res.into_parts();
+    let t = Tr::new(lang::choose(&req).unwrap_or(Language::Lv));
+    let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|r| r.to_string()).unwrap_or_default();
+    let page = ErrorPage { t, f: super::pages::Frame { path: req.path().to_string(), ..Default::default() }, status: status.as_u16(), message: t.t(key), request_id };
+    let body = page.render().unwrap_or_else(|_| t.t(key));
+    let mut out = HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body);
+    if status.as_u16() == 429 {
+        out.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    }
+    Ok(ServiceResponse::new(req, out))
+}

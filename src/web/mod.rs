@@ -1,0 +1,194 @@
+//! The web layer: handlers parse, call one domain or db function, render.
+
+pub mod admin;
+pub mod attendance;
+pub mod auth;
+pub mod error;
+pub mod forms;
+pub mod lang;
+pub mod middleware;
+pub mod pages;
+pub mod participant;
+pub mod public;
+
+use std::net::TcpListener;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_session::config::{CookieContentSecurity, PersistentSession};
+use actix_session::storage::CookieSessionStore;
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{time, Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpResponse, HttpServer};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use secrecy::ExposeSecret;
+use tokio::sync::Notify;
+use tracing_actix_web::TracingLogger;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::mail::worker::{Transport, Worker};
+use crate::mail::Composer;
+use crate::tokens::Keys;
+
+pub struct Limits {
+    pub registrations: DefaultKeyedRateLimiter<String>,
+    pub login_by_ip: DefaultKeyedRateLimiter<String>,
+    pub login_by_account: DefaultKeyedRateLimiter<String>,
+}
+
+pub struct AppState {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub keys: Keys,
+    pub composer: Arc<Composer>,
+    pub settings: Settings,
+    pub mail_wake: Arc<Notify>,
+    pub limits: Limits,
+}
+
+impl AppState {
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The client's address for rate limits; X-Forwarded-For only when told
+    /// that a proxy sets it (otherwise anyone could pick their own key).
+    pub fn client_key(&self, req: &actix_web::HttpRequest) -> String {
+        let info = req.connection_info();
+        if self.settings.trust_proxy {
+            info.realip_remote_addr().unwrap_or("unknown").to_string()
+        } else {
+            info.peer_addr().unwrap_or("unknown").to_string()
+        }
+    }
+
+    /// Expires unconfirmed seats now (the background task calls this).
+    pub async fn sweep_holds(&self) -> anyhow::Result<usize> {
+        let now = self.now();
+        let composer = self.composer.clone();
+        let n = self.db.write(move |c| crate::db::registrations::expire_holds(c, now, composer.as_ref())).await?;
+        if n > 0 {
+            self.mail_wake.notify_one();
+        }
+        Ok(n)
+    }
+}
+
+fn per_minute(n: u32) -> Quota {
+    Quota::per_minute(NonZeroU32::new(n.max(1)).expect("non-zero"))
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub state: web::Data<AppState>,
+    worker: Option<Worker>,
+}
+
+impl Application {
+    pub fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let db = Db::connect(&settings.database_url(), settings.db_max_connections)?;
+        db.migrate()?;
+        let keys = Keys::new(&settings.secret()?);
+        let composer = Arc::new(Composer { keys: keys.clone(), base_url: settings.base_url.clone() });
+        let login_quota = Quota::with_period(Duration::from_secs(15 * 60) / settings.login_attempts_per_15_minutes.max(1))
+            .expect("non-zero period")
+            .allow_burst(NonZeroU32::new(settings.login_attempts_per_15_minutes.max(1)).expect("non-zero"));
+        let limits = Limits {
+            registrations: RateLimiter::keyed(per_minute(settings.registrations_per_ip_per_minute)),
+            login_by_ip: RateLimiter::keyed(login_quota.allow_burst(NonZeroU32::new(settings.login_attempts_per_15_minutes.max(1) * 4).expect("non-zero"))),
+            login_by_account: RateLimiter::keyed(login_quota),
+        };
+        let mail_wake = Arc::new(Notify::new());
+        let transport = Transport::from_settings(settings.smtp_url.as_ref().map(|s| s.expose_secret()), settings.mail_dir())?;
+        let worker = Worker {
+            db: db.clone(),
+            clock: clock.clone(),
+            transport,
+            from: settings.mail_from.parse()?,
+            wake: mail_wake.clone(),
+            poll: Duration::from_millis(settings.mail_poll_milliseconds),
+            retry_seconds: settings.mail_retry_seconds,
+        };
+        let state = web::Data::new(AppState { db, clock, keys, composer, settings, mail_wake, limits });
+        let listener = TcpListener::bind(&state.settings.bind)?;
+        let port = listener.local_addr()?.port();
+        let server = run(listener, state.clone())?;
+        Ok(Self { port, server, state, worker: Some(worker) })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Starts the mail worker and the hold sweeper, then serves until stopped.
+    pub async fn run_until_stopped(mut self) -> std::io::Result<()> {
+        if let Some(worker) = self.worker.take() {
+            tokio::spawn(worker.run());
+        }
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            loop {
+                if let Err(e) = state.sweep_holds().await {
+                    tracing::warn!(error = %e, "hold sweep failed");
+                }
+                tokio::time::sleep(Duration::from_secs(60)).await;
+            }
+        });
+        self.server.await
+    }
+}
+
+fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
+    let cookie_key = Key::from(&state.keys.cookie_key());
+    let secure = state.settings.https();
+    let server = HttpServer::new(move || {
+        let sessions = SessionMiddleware::builder(CookieSessionStore::default(), cookie_key.clone())
+            .cookie_name("cohort".into())
+            .cookie_secure(secure)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_content_security(CookieContentSecurity::Signed)
+            .session_lifecycle(PersistentSession::default().session_ttl(time::Duration::hours(12)))
+            .build();
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::FormConfig::default().limit(64 * 1024))
+            .wrap(from_fn(middleware::csrf_guard))
+            .wrap(sessions)
+            .wrap(from_fn(middleware::error_pages))
+            .wrap(from_fn(middleware::security_headers))
+            .wrap(TracingLogger::default())
+            .configure(routes)
+            .default_service(web::to(|| async { Err::<HttpResponse, _>(error::AppError::NotFound) }))
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(public::healthz))
+        .route("/static/app.css", web::get().to(public::stylesheet))
+        .route("/", web::get().to(public::index))
+        .route("/cycles/{slug}", web::get().to(public::cycle))
+        .route("/cycles/{slug}/register", web::post().to(public::register))
+        .route("/cycles/{slug}/registered", web::get().to(public::registered))
+        .route("/r/{token}", web::get().to(participant::page))
+        .route("/r/{token}/confirm", web::post().to(participant::confirm))
+        .route("/r/{token}/cancel", web::post().to(participant::cancel))
+        .route("/r/{token}/calendar.ics", web::get().to(participant::calendar))
+        .route("/login", web::get().to(auth::login_form))
+        .route("/login", web::post().to(auth::login))
+        .route("/logout", web::post().to(auth::logout))
+        .route("/setup/{token}", web::get().to(auth::setup_form))
+        .route("/setup/{token}", web::post().to(auth::setup))
+        .configure(admin::routes)
+        .configure(attendance::routes);
+}

@@ -1,0 +1,172 @@
+//! Template structs, one per page (the templates are under `templates/`),
+//! and the view values they show.
+
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::forms::FieldErrors;
+use crate::db::models::{Cycle, Session};
+use crate::i18n::Tr;
+
+/// What every page's frame needs: language, path (for the language links),
+/// the CSRF token (for the logout button) and the organiser, if any.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    pub path: String,
+    pub csrf: String,
+    pub organiser: Option<String>,
+}
+
+pub struct SessionView {
+    pub position: i32,
+    pub title: String,
+    pub when: String,
+    pub online: bool,
+    pub place: String,
+    pub join_url: Option<String>,
+}
+
+impl SessionView {
+    pub fn new(t: &Tr, cycle: &Cycle, s: &Session, show_join: bool) -> Self {
+        Self {
+            position: s.position,
+            title: s.title.clone(),
+            when: t.span(s.starts_at.and_utc(), s.ends_at.and_utc(), cycle.tz()),
+            online: s.is_online(),
+            place: if s.is_online() { t.t("session-online") } else { s.location.clone().unwrap_or_default() },
+            join_url: if show_join && s.is_online() { s.online_url.clone() } else { None },
+        }
+    }
+}
+
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub t: Tr,
+    pub f: Frame,
+    pub status: u16,
+    pub message: String,
+    pub request_id: String,
+}
+
+pub struct CycleCard {
+    pub slug: String,
+    pub title: String,
+    pub first_session: String,
+    pub status: String,
+    pub open: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "index.html")]
+pub struct IndexPage {
+    pub t: Tr,
+    pub f: Frame,
+    pub cycles: Vec<CycleCard>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "cycle.html")]
+pub struct CyclePage {
+    pub t: Tr,
+    pub f: Frame,
+    pub slug: String,
+    pub title: String,
+    pub description: Vec<String>,
+    pub zone: String,
+    pub sessions: Vec<SessionView>,
+    pub seats_left: String,
+    pub deadline: String,
+    pub min_sessions_note: String,
+    /// Why the form is not offered, when it is not.
+    pub closed_reason: Option<String>,
+    pub waitlist_note: Option<String>,
+    pub form: super::forms::RegistrationForm,
+    pub errors: FieldErrors,
+}
+
+impl CyclePage {
+    pub fn error(&self, field: &str) -> String {
+        self.errors.get(field).map(|k| self.t.t(k)).unwrap_or_default()
+    }
+    pub fn has_error(&self, field: &str) -> bool {
+        self.errors.has(field)
+    }
+    pub fn checked_type(&self, v: &str) -> bool {
+        self.form.institution_type == v
+    }
+    pub fn checked_lang(&self, v: &str) -> bool {
+        if self.form.language.is_empty() { self.t.code() == v } else { self.form.language == v }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "registered.html")]
+pub struct RegisteredPage {
+    pub t: Tr,
+    pub f: Frame,
+    pub slug: String,
+    pub title: String,
+    /// A message key and the waitlist position where it applies.
+    pub outcome: String,
+    pub position: i64,
+}
+
+pub struct AttendanceMark {
+    pub position: i32,
+    pub title: String,
+    pub when: String,
+    pub state: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "participant.html")]
+pub struct ParticipantPage {
+    pub t: Tr,
+    pub f: Frame,
+    pub token: String,
+    pub cycle_title: String,
+    pub cycle_slug: String,
+    pub name: String,
+    pub status_key: String,
+    pub status_line: String,
+    pub can_confirm: bool,
+    pub can_cancel: bool,
+    pub sessions: Vec<SessionView>,
+    pub attendance: Vec<AttendanceMark>,
+    pub eligibility_line: String,
+    pub zone: String,
+    pub checkin_svg: Option<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub t: Tr,
+    pub f: Frame,
+    pub email: String,
+    pub next: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "setup.html")]
+pub struct SetupPage {
+    pub t: Tr,
+    pub f: Frame,
+    pub token: String,
+    pub name: String,
+    pub email: String,
+    pub errors: FieldErrors,
+}
+
+impl SetupPage {
+    pub fn error(&self, field: &str) -> String {
+        self.errors.get(field).map(|k| self.t.t(k)).unwrap_or_default()
+    }
+}

@@ -1,0 +1,229 @@
+//! Public pages: the list of cycles, a cycle with its form, registering.
+
+use actix_session::Session;
+use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse, Responder};
+
+use super::error::{AppError, AppResult};
+use super::forms::RegistrationForm;
+use super::lang::Lang;
+use super::middleware::csrf_token;
+use super::pages::{paragraphs, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage, SessionView};
+use super::AppState;
+use crate::db::models::Cycle;
+use crate::db::registrations::Registered;
+use crate::db::{cycles, registrations};
+use crate::domain::seats::Refusal;
+use crate::domain::window::WindowState;
+use crate::i18n::Tr;
+
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    match state.db.ping().await {
+        Ok(()) => HttpResponse::Ok().content_type("text/plain").body("ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            HttpResponse::ServiceUnavailable().content_type("text/plain").body("database unavailable")
+        }
+    }
+}
+
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(include_str!("../../templates/static/app.css"))
+}
+
+pub fn frame(req: &HttpRequest, session: &Session) -> Frame {
+    Frame {
+        path: req.path().to_string(),
+        csrf: csrf_token(session),
+        organiser: session.get::<String>("organiser_name").ok().flatten(),
+    }
+}
+
+pub async fn index(state: web::Data<AppState>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+    let t = lang.tr();
+    let now = state.now();
+    let list = state
+        .db
+        .read(|c| {
+            let cs = cycles::published(c)?;
+            cs.into_iter()
+                .map(|cy| {
+                    let first = cycles::sessions_of(c, cy.id)?.first().map(|s| s.starts_at.and_utc());
+                    Ok((cy, first))
+                })
+                .collect::<crate::db::DbResult<Vec<_>>>()
+        })
+        .await?;
+    let mut cards: Vec<(bool, CycleCard)> = list
+        .into_iter()
+        .map(|(cy, first)| {
+            let open = cy.window_state(now) == WindowState::Open;
+            let status = status_line(&t, &cy, now);
+            (open, CycleCard {
+                slug: cy.slug.clone(),
+                title: cy.title.clone(),
+                first_session: first.map(|f| t.date(f, cy.tz())).unwrap_or_default(),
+                status,
+                open,
+            })
+        })
+        .collect();
+    // Open ones first (SPEC), then by the order the database gave.
+    cards.sort_by_key(|(open, _)| !*open);
+    Ok(IndexPage { t, f: frame(&req, &session), cycles: cards.into_iter().map(|(_, c)| c).collect() })
+}
+
+fn status_line(t: &Tr, cy: &Cycle, now: chrono::DateTime<chrono::Utc>) -> String {
+    match cy.window_state(now) {
+        WindowState::NotYetOpen => t.a("cycle-opens-at", &[("when", &t.datetime(cy.window().opens, cy.tz()))]),
+        WindowState::Closed => t.t("cycle-closed"),
+        WindowState::Open => t.a("cycle-open-until", &[("when", &t.datetime(cy.window().closes, cy.tz()))]),
+    }
+}
+
+async fn published_cycle(state: &AppState, slug: String) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
+    let found = state
+        .db
+        .read(move |c| {
+            let Some(cy) = cycles::by_slug(c, &slug)? else { return Ok(None) };
+            let s = cycles::sessions_of(c, cy.id)?;
+            Ok(Some((cy, s)))
+        })
+        .await?;
+    match found {
+        Some((cy, s)) if cy.published => Ok((cy, s)),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+fn cycle_page(t: Tr, f: Frame, cy: &Cycle, sessions: &[crate::db::models::Session], now: chrono::DateTime<chrono::Utc>, form: RegistrationForm, errors: super::forms::FieldErrors) -> CyclePage {
+    let closed_reason = match cy.window_state(now) {
+        WindowState::NotYetOpen => Some(t.a("cycle-opens-at", &[("when", &t.datetime(cy.window().opens, cy.tz()))])),
+        WindowState::Closed => Some(t.t("cycle-closed")),
+        WindowState::Open if cy.seats_left() == 0 && !cy.waitlist => Some(t.t("cycle-full")),
+        WindowState::Open => None,
+    };
+    let waitlist_note = (closed_reason.is_none() && cy.seats_left() == 0).then(|| t.t("cycle-waitlist-note"));
+    CyclePage {
+        slug: cy.slug.clone(),
+        title: cy.title.clone(),
+        description: paragraphs(&cy.description),
+        zone: cy.timezone.clone(),
+        sessions: sessions.iter().map(|s| SessionView::new(&t, cy, s, false)).collect(),
+        seats_left: t.n("seats-left", i64::from(cy.seats_left())),
+        deadline: t.datetime(cy.window().closes, cy.tz()),
+        min_sessions_note: if cy.grant_title.is_some() || cy.min_sessions > 0 {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("count", cy.min_sessions);
+            args.set("total", sessions.len());
+            t.args("cycle-min-sessions", &args)
+        } else {
+            String::new()
+        },
+        closed_reason,
+        waitlist_note,
+        form,
+        errors,
+        t,
+        f,
+    }
+}
+
+pub async fn cycle(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+    let (cy, sessions) = published_cycle(&state, path.into_inner()).await?;
+    let t = lang.or(cy.lang());
+    let form = RegistrationForm { country: cy.country.clone(), ..Default::default() };
+    Ok(cycle_page(t, frame(&req, &session), &cy, &sessions, state.now(), form, Default::default()))
+}
+
+pub async fn register(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+    form: web::Form<RegistrationForm>,
+) -> AppResult<HttpResponse> {
+    let (cy, sessions) = published_cycle(&state, path.into_inner()).await?;
+    let t = lang.or(cy.lang());
+    let now = state.now();
+    let form = form.into_inner();
+    let render = |status: StatusCode, form: RegistrationForm, errors| {
+        let page = cycle_page(t, frame(&req, &session), &cy, &sessions, now, form, errors);
+        askama::Template::render(&page)
+            .map(|body| HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+            .map_err(|e| AppError::Internal(e.into()))
+    };
+    if cy.window_state(now) != WindowState::Open {
+        return render(StatusCode::FORBIDDEN, RegistrationForm::default(), Default::default());
+    }
+    if state.limits.registrations.check_key(&state.client_key(&req)).is_err() {
+        return Err(AppError::TooManyRequests);
+    }
+    if form.is_bot() {
+        // Say nothing useful to a bot; store nothing.
+        tracing::info!("honeypot field filled; registration dropped");
+        return Ok(see_other(&format!("/cycles/{}/registered", cy.slug)));
+    }
+    let applicant = match form.parse(&state.settings.privacy_notice_version) {
+        Ok(a) => a,
+        Err(errors) => {
+            let mut kept = form.clone();
+            for v in [&mut kept.first_name, &mut kept.last_name, &mut kept.email, &mut kept.phone, &mut kept.institution, &mut kept.position, &mut kept.region, &mut kept.country] {
+                *v = super::forms::keep(v);
+            }
+            return render(StatusCode::UNPROCESSABLE_ENTITY, kept, errors);
+        }
+    };
+    let nonce = crate::tokens::random(16);
+    let composer = state.composer.clone();
+    let cycle = cy.clone();
+    let outcome = {
+        let applicant = applicant.clone();
+        let first = state
+            .db
+            .write({
+                let applicant = applicant.clone();
+                move |c| registrations::register(c, &cycle, &applicant, &nonce, now, composer.as_ref())
+            })
+            .await;
+        match first {
+            // Two submissions with one address at the same instant: the loser
+            // of the unique index is simply the second attempt.
+            Err(e) if crate::db::is_unique_violation(&e) => {
+                let cycle = cy.clone();
+                let composer = state.composer.clone();
+                let nonce = crate::tokens::random(16);
+                state.db.write(move |c| registrations::register(c, &cycle, &applicant, &nonce, now, composer.as_ref())).await?
+            }
+            other => other?,
+        }
+    };
+    state.mail_wake.notify_one();
+    let (key, position) = match outcome {
+        Registered::Seated(r) if r.status() == crate::domain::Status::Pending => ("registered-pending", 0),
+        Registered::Seated(_) => ("registered-confirmed", 0),
+        Registered::Waitlisted(_, n) => ("registered-waitlisted", n),
+        Registered::AlreadyRegistered(_) => ("registered-again", 0),
+        Registered::Refused(Refusal::Full) => return render(StatusCode::CONFLICT, RegistrationForm::default(), Default::default()),
+        Registered::Refused(_) => return render(StatusCode::FORBIDDEN, RegistrationForm::default(), Default::default()),
+    };
+    let _ = session.insert("outcome", (key, position));
+    Ok(see_other(&format!("/cycles/{}/registered", cy.slug)))
+}
+
+pub fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header(("Location", to)).finish()
+}
+
+pub async fn registered(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+    let (cy, _) = published_cycle(&state, path.into_inner()).await?;
+    let t = lang.or(cy.lang());
+    let (outcome, position) = session
+        .remove_as::<(String, u32)>("outcome")
+        .and_then(Result::ok)
+        .unwrap_or_else(|| ("registered-check-email".to_string(), 0));
+    Ok(RegisteredPage { t, f: frame(&req, &session), slug: cy.slug.clone(), title: cy.title.clone(), outcome, position: i64::from(position) })
+}

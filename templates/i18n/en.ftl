@@ -1,0 +1,284 @@
+# English. Plurals: select on PLURAL($count) (categories: one, other).
+
+skip-to-content = Skip to main content
+nav-language = Language
+nav-organiser = Organiser
+nav-admin = Organiser pages
+nav-logout = Log out
+footer-text = Cohort — registration and attendance for training cycles
+yes = Yes
+no = No
+title-error-prefix = Error
+
+## Dates: $weekday, $day, $month (two digits), $monthname, $year, $time, $end, $zone
+format-date = { $weekday } { $day } { $monthname } { $year }
+format-datetime = { $day } { $monthname } { $year }, { $time } { $zone }
+format-span = { $weekday } { $day } { $monthname } { $year }, { $time }–{ $end } { $zone }
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Errors
+error-not-found = Page not found
+error-forbidden = You cannot do that
+error-csrf = This form has expired or was not sent from this site. Go back, reload the page and try again.
+error-too-many = Too many attempts. Wait a few minutes and try again.
+error-too-large = What you sent is too large.
+error-bad-request = The request could not be read.
+error-internal = Sorry, something went wrong on our side. Try again later.
+error-admin-only = Only administrators can do that.
+error-back-home = Go to the start page
+error-request-id = Error reference
+error-summary-title = There is a problem
+
+## Public pages
+index-title = Training cycles
+index-empty = There are no published training cycles at the moment.
+index-starts = Starts
+cycle-opens-at = Registration opens { $when }
+cycle-open-until = Registration open until { $when }
+cycle-closed = Registration for this cycle is closed.
+cycle-full = All seats are taken and this cycle keeps no waiting list.
+cycle-waitlist-note = All seats are taken. If you register now, you join the waiting list and get a seat automatically when one frees up.
+cycle-schedule = Schedule
+cycle-times-in-zone = Times are shown in { $zone } time.
+cycle-register = Register
+cycle-seats = Seats
+cycle-deadline = Registration deadline
+cycle-submit = Register
+cycle-min-sessions = { PLURAL($count) ->
+    [one] Attend at least { $count } of { $total } sessions to be eligible for the follow-up grant.
+   *[other] Attend at least { $count } of { $total } sessions to be eligible for the follow-up grant.
+}
+seats-left = { PLURAL($count) ->
+    [one] { $count } seat left
+   *[other] { $count } seats left
+}
+session-online = Online
+mode-in-person = In person
+mode-online = Online
+
+## Registration form
+field-first-name = First name
+field-last-name = Last name
+field-email = Email address
+field-phone = Phone number
+field-optional = (optional)
+field-institution = Institution
+field-institution-type = Type of institution
+field-position = Position
+field-region = Region or municipality
+field-country = Country
+field-country-hint = Two-letter code, for example LV, LT or EE
+field-language = Language for emails
+field-consent = I agree that my data is processed to organise this training cycle, as the privacy notice describes.
+field-honeypot = Leave this field empty
+field-name = Name
+field-password = Password
+field-password-new = New password (at least 12 characters)
+field-password-again = New password again
+institution-museum = Museum
+institution-library = Library
+institution-archive = Archive
+institution-gallery = Gallery
+institution-other = Other
+field-required-first-name = Enter your first name
+field-required-last-name = Enter your last name
+field-required-email = Enter your email address
+field-required-institution = Enter the name of your institution
+field-required-institution-type = Select the type of your institution
+field-required-position = Enter your position
+field-required-region = Enter your region or municipality
+field-required-language = Select the language for emails
+field-required-consent = You must agree to the processing of your data to register
+field-required-name = Enter a name
+field-email-invalid = Enter an email address in the correct format, like name@example.lv
+field-phone-invalid = Enter a phone number using digits, spaces, +, - and brackets only
+field-country-invalid = Enter a two-letter country code, like LV
+field-too-long = This is too long
+field-unreadable = This contains characters that could not be read. Type it again.
+field-password-short = The password must be at least 12 characters long
+field-password-mismatch = The passwords do not match
+field-organiser-exists = An organiser with this email address already exists
+
+## After registering
+registered-waitlist-position = { PLURAL($count) ->
+   *[other] Your place on the waiting list: { $count }.
+}
+registered-pending-title = Your seat is held
+registered-pending-body = We have sent you an email with a link to your page. Open it and confirm your email address to keep the seat.
+registered-confirmed-title = You are registered
+registered-confirmed-body = We have sent you an email with the schedule, a calendar file and a link to your page.
+registered-waitlisted-title = You are on the waiting list
+registered-waitlisted-body = All seats are taken. When a seat frees up, it goes to the first person on the list, and we will email you at once.
+registered-again-title = Check your email
+registered-again-body = We have sent the link to your registration page to the address you gave.
+registered-check-email-title = Check your email
+registered-check-email-body = If the registration went through, you will get an email with a link to your page.
+
+## Participant page
+participant-status = Status
+status-pending = Seat held, email not confirmed
+status-confirmed = Confirmed
+status-waitlisted = On the waiting list
+status-cancelled = Cancelled
+status-expired = Expired
+status-pending-line = Confirm your email address by { $until }, or the seat goes to the next person on the waiting list.
+status-confirmed-line = Your seat is confirmed. See you at the sessions.
+status-waitlisted-line = You are number { $count } on the waiting list. We will email you when a seat frees up.
+status-cancelled-line = This registration is cancelled.
+status-expired-line = The email address was not confirmed in time, so the seat went to the next person.
+participant-confirm = Confirm my email address
+participant-join = Join the online session
+participant-calendar = Add all sessions to your calendar (.ics)
+participant-attendance = Attendance
+participant-session = Session
+participant-date = Date
+participant-attended = Attended
+attendance-present = Attended
+attendance-absent = Not attended
+attendance-upcoming = Not yet held
+participant-checkin = Check-in code
+participant-checkin-hint = Show this code at the door of an in-person session.
+participant-cancel-title = Cannot come?
+participant-cancel-hint = Give your seat back so that someone from the waiting list can take it. This cannot be undone.
+participant-cancel = Give my seat back
+participant-cycle-page = About this training cycle
+notice-confirmed = Thank you — your email address is confirmed.
+notice-already-confirmed = Your email address was already confirmed.
+notice-not-allowed = This registration can no longer be changed.
+notice-cancelled = Your registration is cancelled. Thank you for letting us know.
+notice-already-cancelled = This registration was already cancelled.
+eligibility-eligible = { $attended } of { $total } sessions attended — you are eligible to apply for the grant.
+eligibility-still-possible = { PLURAL($count) ->
+    [one] { $attended } of { $total } sessions attended — attend { $count } more to be eligible for the grant.
+   *[other] { $attended } of { $total } sessions attended — attend { $count } more to be eligible for the grant.
+}
+eligibility-no-longer = { $attended } of { $total } sessions attended — too few sessions remain to become eligible for the grant.
+
+## Login and setup
+login-title = Sign in
+login-submit = Sign in
+login-failed = The email address or password is not correct
+setup-title = Create the administrator account
+setup-intro = This link works once. The account you create here can add other organisers.
+setup-submit = Create account
+
+## Organiser pages
+admin-title = Training cycles
+admin-new-cycle = New cycle
+admin-edit-cycle = Edit cycle
+admin-cycle-form = Cycle
+admin-organisers = Organisers
+admin-no-cycles = No cycles yet.
+admin-cycle = Cycle
+admin-seats = Seats taken
+admin-published = Published
+admin-public-page = Public page
+admin-download-csv = Download registrations (CSV)
+admin-attendance-matrix = Attendance and eligibility
+admin-sessions = Sessions
+admin-session = Session
+admin-set-capacity = Change capacity
+admin-registrations = Registrations
+admin-search = Search by name, institution or email
+admin-all = All
+admin-filter = Filter
+admin-no-registrations = No registrations match.
+admin-registered-at = Registered
+admin-actions = Actions
+admin-cancel-registration = Cancel
+admin-restore-registration = Restore
+admin-waitlist = Waiting list
+admin-waitlist-empty = Nobody is waiting.
+admin-save = Save
+admin-role = Role
+admin-add-organiser = Add organiser
+role-admin = Administrator
+role-organiser = Organiser
+notice-capacity-changed = Capacity changed.
+notice-registration-cancelled = Registration cancelled.
+notice-registration-restored = Registration restored.
+notice-unchanged = Nothing changed.
+notice-organiser-added = Organiser added.
+cycle-field-slug = Web address name (letters, digits, hyphens)
+cycle-field-title = Title
+cycle-field-description = Description
+cycle-field-language = Language of instruction (lv, en or ru)
+cycle-field-timezone = Time zone
+cycle-field-capacity = Seats
+cycle-field-opens = Registration opens (local time)
+cycle-field-closes = Registration closes (local time, inclusive)
+cycle-field-hold-hours = Hours to confirm the email before the seat is released
+cycle-field-min-sessions = Sessions needed for the grant
+cycle-field-waitlist = Keep a waiting list
+cycle-field-confirmation = Require email confirmation
+cycle-field-published = Published
+cycle-field-grant = Grant call
+cycle-field-grant-title = Grant call title
+cycle-field-grant-until = Applications accepted until
+cycle-sessions-hint = Leave a session's rows empty to skip it.
+cycle-field-session-title = Title
+cycle-field-starts = Starts (local time)
+cycle-field-ends = Ends (local time)
+cycle-field-mode = Format
+cycle-field-location = Venue and address
+cycle-field-online-url = Online meeting link
+problem-file = The file is not a valid cycle file
+problem-required = This is required
+problem-too-long = This is too long
+problem-control-chars = This contains characters that are not allowed
+problem-format = Enter a date and time like 2026-11-29T23:59
+problem-slug = Use lowercase letters, digits and single hyphens
+problem-language = Use lv, en or ru
+problem-zone = Enter a time zone like Europe/Riga
+problem-country = Use a two-letter country code, like LV
+problem-range = Enter a number in the allowed range
+problem-min-sessions-over = This is more than the number of sessions
+problem-too-many = Too many sessions
+problem-closes-before-opens = Registration must close after it opens
+problem-ends-before-start = The session must end after it starts
+problem-mode = Choose in person or online
+problem-location-required = Enter the venue of a session in person
+problem-url-required = Enter the meeting link of an online session
+problem-url-invalid = Enter a link starting with https://
+problem-slug-taken = A cycle with this web address name already exists
+problem-capacity-below-taken = Capacity cannot be lower than the seats already taken
+problem-session-has-attendance = This session has attendance recorded and cannot be removed
+
+## Email
+mail-greeting = Hello { $name },
+mail-your-page = Your page (keep this link to yourself — it is your key):
+mail-open-page = Open my page
+mail-confirm-by = Confirm your email address on your page by { $until } to keep the seat.
+mail-footer = You received this email because you registered for a training cycle.
+mail-subject-seated = your seat
+mail-subject-waitlisted = waiting list
+mail-subject-link-again = your registration link
+mail-subject-promoted = a seat is yours
+mail-subject-cancelled = registration cancelled
+mail-subject-expired = seat released
+mail-subject-grant-eligible = you may apply for the grant
+mail-body-seated = Thank you for registering. A seat is held for you.
+mail-body-waitlisted = Thank you for registering. All seats are taken, so you are on the waiting list.
+mail-body-link-again = Someone (probably you) tried to register again with this address. You are already registered; here is the link to your page.
+mail-body-promoted = Good news: a seat has freed up and it is now yours.
+mail-body-cancelled = Your registration is cancelled. If this is a mistake, contact the organisers.
+mail-body-expired = The email address was not confirmed in time, so the seat went to the next person on the waiting list.
+mail-body-grant-eligible = You attended enough sessions and may apply for the grant. Open your page to apply.

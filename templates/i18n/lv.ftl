@@ -1,0 +1,287 @@
+# Latviešu valoda. Daudzskaitlis: izvēle pēc PLURAL($count) (kategorijas: zero, one, other).
+# PLURAL lieto mūsu pašu noteikumus: 0, 10–20, 30, 111 = zero; 1, 21, 101 = one; pārējie = other.
+
+skip-to-content = Pāriet uz galveno saturu
+nav-language = Valoda
+nav-organiser = Organizators
+nav-admin = Organizatora lapas
+nav-logout = Iziet
+footer-text = Cohort — reģistrācija un apmeklējuma uzskaite apmācību cikliem
+yes = Jā
+no = Nē
+title-error-prefix = Kļūda
+
+## Datumi: $weekday, $day, $day2 (divi cipari), $month (divi cipari), $monthname, $year, $time, $end, $zone
+format-date = { $weekday }, { $day2 }.{ $month }.{ $year }.
+format-datetime = { $day2 }.{ $month }.{ $year }. plkst. { $time } { $zone }
+format-span = { $weekday }, { $day2 }.{ $month }.{ $year }., { $time }–{ $end } { $zone }
+weekday-1 = pirmdiena
+weekday-2 = otrdiena
+weekday-3 = trešdiena
+weekday-4 = ceturtdiena
+weekday-5 = piektdiena
+weekday-6 = sestdiena
+weekday-7 = svētdiena
+month-1 = janvāris
+month-2 = februāris
+month-3 = marts
+month-4 = aprīlis
+month-5 = maijs
+month-6 = jūnijs
+month-7 = jūlijs
+month-8 = augusts
+month-9 = septembris
+month-10 = oktobris
+month-11 = novembris
+month-12 = decembris
+
+## Kļūdas
+error-not-found = Lapa nav atrasta
+error-forbidden = To jūs nevarat darīt
+error-csrf = Šīs veidlapas derīgums ir beidzies vai tā nav nosūtīta no šīs vietnes. Atgriezieties, pārlādējiet lapu un mēģiniet vēlreiz.
+error-too-many = Pārāk daudz mēģinājumu. Pagaidiet dažas minūtes un mēģiniet vēlreiz.
+error-too-large = Nosūtītie dati ir pārāk lieli.
+error-bad-request = Pieprasījumu nevar nolasīt.
+error-internal = Atvainojiet, mūsu pusē radās kļūda. Mēģiniet vēlāk vēlreiz.
+error-admin-only = To var darīt tikai administratori.
+error-back-home = Uz sākumlapu
+error-request-id = Kļūdas numurs
+error-summary-title = Radās problēma
+
+## Publiskās lapas
+index-title = Apmācību cikli
+index-empty = Pašlaik nav publicētu apmācību ciklu.
+index-starts = Sākums
+cycle-opens-at = Reģistrācija sāksies { $when }
+cycle-open-until = Reģistrācija atvērta līdz { $when }
+cycle-closed = Reģistrācija šim ciklam ir slēgta.
+cycle-full = Visas vietas ir aizņemtas, un šim ciklam nav rindas.
+cycle-waitlist-note = Visas vietas ir aizņemtas. Ja reģistrēsieties tagad, nonāksiet rindā un saņemsiet vietu automātiski, tiklīdz kāda atbrīvosies.
+cycle-schedule = Nodarbību grafiks
+cycle-times-in-zone = Laiki norādīti laika joslā { $zone }.
+cycle-register = Reģistrācija
+cycle-seats = Vietas
+cycle-deadline = Reģistrācijas termiņš
+cycle-submit = Reģistrēties
+cycle-min-sessions = { PLURAL($count) ->
+    [zero] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+    [one] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+   *[other] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+}
+seats-left = { PLURAL($count) ->
+    [zero] { $count } brīvu vietu
+    [one] { $count } brīva vieta
+   *[other] { $count } brīvas vietas
+}
+session-online = Tiešsaistē
+mode-in-person = Klātienē
+mode-online = Tiešsaistē
+
+## Reģistrācijas veidlapa
+field-first-name = Vārds
+field-last-name = Uzvārds
+field-email = E-pasta adrese
+field-phone = Tālruņa numurs
+field-optional = (nav obligāts)
+field-institution = Iestāde
+field-institution-type = Iestādes veids
+field-position = Amats
+field-region = Reģions vai pašvaldība
+field-country = Valsts
+field-country-hint = Divu burtu kods, piemēram, LV, LT vai EE
+field-language = E-pastu valoda
+field-consent = Piekrītu, ka mani dati tiek apstrādāti šī apmācību cikla organizēšanai, kā aprakstīts privātuma paziņojumā.
+field-honeypot = Atstājiet šo lauku tukšu
+field-name = Vārds, uzvārds
+field-password = Parole
+field-password-new = Jaunā parole (vismaz 12 rakstzīmes)
+field-password-again = Jaunā parole vēlreiz
+institution-museum = Muzejs
+institution-library = Bibliotēka
+institution-archive = Arhīvs
+institution-gallery = Galerija
+institution-other = Cita
+field-required-first-name = Ievadiet savu vārdu
+field-required-last-name = Ievadiet savu uzvārdu
+field-required-email = Ievadiet savu e-pasta adresi
+field-required-institution = Ievadiet savas iestādes nosaukumu
+field-required-institution-type = Izvēlieties savas iestādes veidu
+field-required-position = Ievadiet savu amatu
+field-required-region = Ievadiet savu reģionu vai pašvaldību
+field-required-language = Izvēlieties e-pastu valodu
+field-required-consent = Lai reģistrētos, jums jāpiekrīt datu apstrādei
+field-required-name = Ievadiet vārdu
+field-email-invalid = Ievadiet pareizu e-pasta adresi, piemēram, vards@piemers.lv
+field-phone-invalid = Tālruņa numurā drīkst būt tikai cipari, atstarpes, +, - un iekavas
+field-country-invalid = Ievadiet valsts divu burtu kodu, piemēram, LV
+field-too-long = Teksts ir pārāk garš
+field-unreadable = Tekstā ir rakstzīmes, kuras nevar nolasīt. Ierakstiet to vēlreiz.
+field-password-short = Parolei jābūt vismaz 12 rakstzīmes garai
+field-password-mismatch = Paroles nesakrīt
+field-organiser-exists = Organizators ar šo e-pasta adresi jau ir
+
+## Pēc reģistrācijas
+registered-waitlist-position = { PLURAL($count) ->
+   *[other] Jūsu vieta rindā: { $count }.
+}
+registered-pending-title = Vieta jums ir rezervēta
+registered-pending-body = Esam nosūtījuši e-pastu ar saiti uz jūsu lapu. Atveriet to un apstipriniet e-pasta adresi, lai vietu paturētu.
+registered-confirmed-title = Jūs esat reģistrēts
+registered-confirmed-body = Esam nosūtījuši e-pastu ar nodarbību grafiku, kalendāra failu un saiti uz jūsu lapu.
+registered-waitlisted-title = Jūs esat rindā
+registered-waitlisted-body = Visas vietas ir aizņemtas. Kad kāda vieta atbrīvosies, to saņems pirmais rindā, un mēs jums uzreiz paziņosim pa e-pastu.
+registered-again-title = Pārbaudiet e-pastu
+registered-again-body = Esam nosūtījuši saiti uz jūsu reģistrācijas lapu uz norādīto adresi.
+registered-check-email-title = Pārbaudiet e-pastu
+registered-check-email-body = Ja reģistrācija izdevās, jūs saņemsiet e-pastu ar saiti uz savu lapu.
+
+## Dalībnieka lapa
+participant-status = Statuss
+status-pending = Vieta rezervēta, e-pasts nav apstiprināts
+status-confirmed = Apstiprināts
+status-waitlisted = Rindā
+status-cancelled = Atcelts
+status-expired = Beidzies termiņš
+status-pending-line = Apstipriniet e-pasta adresi līdz { $until }, citādi vieta tiks nākamajam rindā.
+status-confirmed-line = Jūsu vieta ir apstiprināta. Uz tikšanos nodarbībās!
+status-waitlisted-line = Jūs esat { $count }. rindā. Kad vieta atbrīvosies, paziņosim pa e-pastu.
+status-cancelled-line = Šī reģistrācija ir atcelta.
+status-expired-line = E-pasta adrese netika apstiprināta laikā, tāpēc vieta tika nākamajam rindā.
+participant-confirm = Apstiprināt manu e-pasta adresi
+participant-join = Pievienoties tiešsaistes nodarbībai
+participant-calendar = Pievienot visas nodarbības kalendāram (.ics)
+participant-attendance = Apmeklējums
+participant-session = Nodarbība
+participant-date = Datums
+participant-attended = Apmeklēts
+attendance-present = Apmeklēta
+attendance-absent = Nav apmeklēta
+attendance-upcoming = Vēl nav notikusi
+participant-checkin = Ierašanās kods
+participant-checkin-hint = Uzrādiet šo kodu pie ieejas klātienes nodarbībā.
+participant-cancel-title = Nevarat ierasties?
+participant-cancel-hint = Atdodiet savu vietu, lai to varētu saņemt kāds no rindas. To nevar atsaukt.
+participant-cancel = Atdot savu vietu
+participant-cycle-page = Par šo apmācību ciklu
+notice-confirmed = Paldies — jūsu e-pasta adrese ir apstiprināta.
+notice-already-confirmed = Jūsu e-pasta adrese jau bija apstiprināta.
+notice-not-allowed = Šo reģistrāciju vairs nevar mainīt.
+notice-cancelled = Jūsu reģistrācija ir atcelta. Paldies, ka paziņojāt.
+notice-already-cancelled = Šī reģistrācija jau bija atcelta.
+eligibility-eligible = Apmeklētas { $attended } no { $total } nodarbībām — jūs varat pieteikties grantam.
+eligibility-still-possible = { PLURAL($count) ->
+    [one] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbību, lai varētu pieteikties grantam.
+   *[other] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbības, lai varētu pieteikties grantam.
+}
+eligibility-no-longer = Apmeklētas { $attended } no { $total } nodarbībām — atlikušo nodarbību vairs nepietiek, lai pieteiktos grantam.
+
+## Pieteikšanās un iestatīšana
+login-title = Pieteikties
+login-submit = Pieteikties
+login-failed = E-pasta adrese vai parole nav pareiza
+setup-title = Izveidot administratora kontu
+setup-intro = Šī saite darbojas vienu reizi. Šeit izveidotais konts var pievienot citus organizatorus.
+setup-submit = Izveidot kontu
+
+## Organizatora lapas
+admin-title = Apmācību cikli
+admin-new-cycle = Jauns cikls
+admin-edit-cycle = Labot ciklu
+admin-cycle-form = Cikls
+admin-organisers = Organizatori
+admin-no-cycles = Vēl nav neviena cikla.
+admin-cycle = Cikls
+admin-seats = Aizņemtās vietas
+admin-published = Publicēts
+admin-public-page = Publiskā lapa
+admin-download-csv = Lejupielādēt reģistrācijas (CSV)
+admin-attendance-matrix = Apmeklējums un atbilstība
+admin-sessions = Nodarbības
+admin-session = Nodarbība
+admin-set-capacity = Mainīt vietu skaitu
+admin-registrations = Reģistrācijas
+admin-search = Meklēt pēc vārda, iestādes vai e-pasta
+admin-all = Visi
+admin-filter = Atlasīt
+admin-no-registrations = Nav atbilstošu reģistrāciju.
+admin-registered-at = Reģistrējies
+admin-actions = Darbības
+admin-cancel-registration = Atcelt
+admin-restore-registration = Atjaunot
+admin-waitlist = Rinda
+admin-waitlist-empty = Rindā neviena nav.
+admin-save = Saglabāt
+admin-role = Loma
+admin-add-organiser = Pievienot organizatoru
+role-admin = Administrators
+role-organiser = Organizators
+notice-capacity-changed = Vietu skaits mainīts.
+notice-registration-cancelled = Reģistrācija atcelta.
+notice-registration-restored = Reģistrācija atjaunota.
+notice-unchanged = Nekas netika mainīts.
+notice-organiser-added = Organizators pievienots.
+cycle-field-slug = Nosaukums tīmekļa adresē (burti, cipari, defises)
+cycle-field-title = Nosaukums
+cycle-field-description = Apraksts
+cycle-field-language = Apmācību valoda (lv, en vai ru)
+cycle-field-timezone = Laika josla
+cycle-field-capacity = Vietu skaits
+cycle-field-opens = Reģistrācija sākas (vietējais laiks)
+cycle-field-closes = Reģistrācija beidzas (vietējais laiks, ieskaitot)
+cycle-field-hold-hours = Stundas e-pasta apstiprināšanai, pirms vieta tiek atbrīvota
+cycle-field-min-sessions = Granta saņemšanai nepieciešamās nodarbības
+cycle-field-waitlist = Veidot rindu
+cycle-field-confirmation = Prasīt e-pasta apstiprināšanu
+cycle-field-published = Publicēts
+cycle-field-grant = Granta konkurss
+cycle-field-grant-title = Granta konkursa nosaukums
+cycle-field-grant-until = Pieteikumus pieņem līdz
+cycle-sessions-hint = Atstājiet nodarbības laukus tukšus, lai to izlaistu.
+cycle-field-session-title = Nosaukums
+cycle-field-starts = Sākums (vietējais laiks)
+cycle-field-ends = Beigas (vietējais laiks)
+cycle-field-mode = Norises veids
+cycle-field-location = Vieta un adrese
+cycle-field-online-url = Tiešsaistes sanāksmes saite
+problem-file = Fails nav derīgs cikla fails
+problem-required = Šis lauks ir obligāts
+problem-too-long = Teksts ir pārāk garš
+problem-control-chars = Tekstā ir neatļautas rakstzīmes
+problem-format = Ievadiet datumu un laiku, piemēram, 2026-11-29T23:59
+problem-slug = Izmantojiet mazos latīņu burtus, ciparus un atsevišķas defises
+problem-language = Izmantojiet lv, en vai ru
+problem-zone = Ievadiet laika joslu, piemēram, Europe/Riga
+problem-country = Izmantojiet valsts divu burtu kodu, piemēram, LV
+problem-range = Ievadiet skaitli atļautajās robežās
+problem-min-sessions-over = Tas ir vairāk nekā nodarbību skaits
+problem-too-many = Pārāk daudz nodarbību
+problem-closes-before-opens = Reģistrācijai jābeidzas pēc tās sākuma
+problem-ends-before-start = Nodarbībai jābeidzas pēc tās sākuma
+problem-mode = Izvēlieties klātienē vai tiešsaistē
+problem-location-required = Ievadiet klātienes nodarbības vietu
+problem-url-required = Ievadiet tiešsaistes nodarbības saiti
+problem-url-invalid = Ievadiet saiti, kas sākas ar https://
+problem-slug-taken = Cikls ar šādu nosaukumu tīmekļa adresē jau ir
+problem-capacity-below-taken = Vietu skaits nevar būt mazāks par jau aizņemtajām vietām
+problem-session-has-attendance = Šai nodarbībai jau ir reģistrēts apmeklējums, to nevar dzēst
+
+## E-pasts
+mail-greeting = Labdien, { $name }!
+mail-your-page = Jūsu lapa (neizpaudiet šo saiti citiem — tā ir jūsu atslēga):
+mail-open-page = Atvērt manu lapu
+mail-confirm-by = Lai vietu paturētu, apstipriniet e-pasta adresi savā lapā līdz { $until }.
+mail-footer = Jūs saņēmāt šo e-pastu, jo reģistrējāties apmācību ciklam.
+mail-subject-seated = jūsu vieta
+mail-subject-waitlisted = rinda
+mail-subject-link-again = jūsu reģistrācijas saite
+mail-subject-promoted = vieta ir jūsu
+mail-subject-cancelled = reģistrācija atcelta
+mail-subject-expired = vieta atbrīvota
+mail-subject-grant-eligible = jūs varat pieteikties grantam
+mail-body-seated = Paldies par reģistrāciju! Jums ir rezervēta vieta.
+mail-body-waitlisted = Paldies par reģistrāciju! Visas vietas ir aizņemtas, tāpēc jūs esat rindā.
+mail-body-link-again = Kāds (droši vien jūs) mēģināja vēlreiz reģistrēties ar šo adresi. Jūs jau esat reģistrēts; šeit ir saite uz jūsu lapu.
+mail-body-promoted = Labas ziņas: vieta ir atbrīvojusies, un tagad tā ir jūsu.
+mail-body-cancelled = Jūsu reģistrācija ir atcelta. Ja tā ir kļūda, sazinieties ar organizatoriem.
+mail-body-expired = E-pasta adrese netika apstiprināta laikā, tāpēc vieta tika nākamajam rindā.
+mail-body-grant-eligible = Jūs apmeklējāt pietiekami daudz nodarbību un varat pieteikties grantam. Atveriet savu lapu, lai pieteiktos.

@@ -1,0 +1,289 @@
+# Русский. Множественное число: выбор по PLURAL($count) (категории: one, few, many).
+
+skip-to-content = Перейти к основному содержанию
+nav-language = Язык
+nav-organiser = Организатор
+nav-admin = Страницы организатора
+nav-logout = Выйти
+footer-text = Cohort — регистрация на учебные циклы и учёт посещаемости
+yes = Да
+no = Нет
+title-error-prefix = Ошибка
+
+## Даты: $weekday, $day, $month (две цифры), $monthname, $year, $time, $end, $zone
+format-date = { $weekday }, { $day } { $monthname } { $year } г.
+format-datetime = { $day } { $monthname } { $year } г., { $time } { $zone }
+format-span = { $weekday }, { $day } { $monthname } { $year } г., { $time }–{ $end } { $zone }
+weekday-1 = понедельник
+weekday-2 = вторник
+weekday-3 = среда
+weekday-4 = четверг
+weekday-5 = пятница
+weekday-6 = суббота
+weekday-7 = воскресенье
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+
+## Ошибки
+error-not-found = Страница не найдена
+error-forbidden = Вы не можете это сделать
+error-csrf = Срок действия этой формы истёк, или она была отправлена не с этого сайта. Вернитесь назад, обновите страницу и попробуйте ещё раз.
+error-too-many = Слишком много попыток. Подождите несколько минут и попробуйте ещё раз.
+error-too-large = Отправленные данные слишком велики.
+error-bad-request = Не удалось прочитать запрос.
+error-internal = Извините, у нас что-то пошло не так. Попробуйте позже.
+error-admin-only = Это могут делать только администраторы.
+error-back-home = Перейти на главную страницу
+error-request-id = Код ошибки
+error-summary-title = Возникла проблема
+
+## Публичные страницы
+index-title = Учебные циклы
+index-empty = Сейчас нет опубликованных учебных циклов.
+index-starts = Начало
+cycle-opens-at = Регистрация откроется { $when }
+cycle-open-until = Регистрация открыта до { $when }
+cycle-closed = Регистрация на этот цикл закрыта.
+cycle-full = Все места заняты, а лист ожидания для этого цикла не ведётся.
+cycle-waitlist-note = Все места заняты. Если вы зарегистрируетесь сейчас, вы попадёте в лист ожидания и автоматически получите место, когда оно освободится.
+cycle-schedule = Расписание
+cycle-times-in-zone = Время указано в часовом поясе { $zone }.
+cycle-register = Регистрация
+cycle-seats = Места
+cycle-deadline = Крайний срок регистрации
+cycle-submit = Зарегистрироваться
+cycle-min-sessions = { PLURAL($count) ->
+    [one] Чтобы получить право на последующий грант, посетите не менее { $count } занятия из { $total }.
+    [few] Чтобы получить право на последующий грант, посетите не менее { $count } занятий из { $total }.
+   *[many] Чтобы получить право на последующий грант, посетите не менее { $count } занятий из { $total }.
+}
+seats-left = { PLURAL($count) ->
+    [one] Осталось { $count } место
+    [few] Осталось { $count } места
+   *[many] Осталось { $count } мест
+}
+session-online = Онлайн
+mode-in-person = Очно
+mode-online = Онлайн
+
+## Форма регистрации
+field-first-name = Имя
+field-last-name = Фамилия
+field-email = Адрес электронной почты
+field-phone = Номер телефона
+field-optional = (необязательно)
+field-institution = Учреждение
+field-institution-type = Тип учреждения
+field-position = Должность
+field-region = Регион или муниципалитет
+field-country = Страна
+field-country-hint = Двухбуквенный код, например LV, LT или EE
+field-language = Язык писем
+field-consent = Я даю согласие на обработку моих данных для организации этого учебного цикла, как описано в уведомлении о конфиденциальности.
+field-honeypot = Оставьте это поле пустым
+field-name = Имя
+field-password = Пароль
+field-password-new = Новый пароль (не менее 12 символов)
+field-password-again = Повторите новый пароль
+institution-museum = Музей
+institution-library = Библиотека
+institution-archive = Архив
+institution-gallery = Галерея
+institution-other = Другое
+field-required-first-name = Введите имя
+field-required-last-name = Введите фамилию
+field-required-email = Введите адрес электронной почты
+field-required-institution = Введите название учреждения
+field-required-institution-type = Выберите тип учреждения
+field-required-position = Введите должность
+field-required-region = Введите регион или муниципалитет
+field-required-language = Выберите язык писем
+field-required-consent = Чтобы зарегистрироваться, дайте согласие на обработку ваших данных
+field-required-name = Введите имя
+field-email-invalid = Введите адрес электронной почты в правильном формате, например name@example.lv
+field-phone-invalid = Введите номер телефона, используя только цифры, пробелы, +, - и скобки
+field-country-invalid = Введите двухбуквенный код страны, например LV
+field-too-long = Текст слишком длинный
+field-unreadable = Здесь есть символы, которые не удалось прочитать. Введите текст ещё раз.
+field-password-short = Пароль должен содержать не менее 12 символов
+field-password-mismatch = Пароли не совпадают
+field-organiser-exists = Организатор с таким адресом электронной почты уже существует
+
+## После регистрации
+registered-waitlist-position = { PLURAL($count) ->
+    [one] Ваш номер в листе ожидания: { $count }.
+    [few] Ваш номер в листе ожидания: { $count }.
+   *[many] Ваш номер в листе ожидания: { $count }.
+}
+registered-pending-title = Место за вами забронировано
+registered-pending-body = Мы отправили вам письмо со ссылкой на вашу страницу. Откройте её и подтвердите адрес электронной почты, чтобы сохранить место.
+registered-confirmed-title = Вы зарегистрированы
+registered-confirmed-body = Мы отправили вам письмо с расписанием, файлом календаря и ссылкой на вашу страницу.
+registered-waitlisted-title = Вы в листе ожидания
+registered-waitlisted-body = Все места заняты. Когда место освободится, его получит первый человек в списке, и мы сразу же напишем ему по электронной почте.
+registered-again-title = Проверьте почту
+registered-again-body = Мы отправили ссылку на вашу страницу регистрации на указанный вами адрес.
+registered-check-email-title = Проверьте почту
+registered-check-email-body = Если регистрация прошла успешно, вы получите письмо со ссылкой на вашу страницу.
+
+## Страница участника
+participant-status = Статус
+status-pending = Место забронировано, адрес не подтверждён
+status-confirmed = Подтверждено
+status-waitlisted = В листе ожидания
+status-cancelled = Отменено
+status-expired = Срок истёк
+status-pending-line = Подтвердите адрес электронной почты до { $until }, иначе место перейдёт к следующему человеку в листе ожидания.
+status-confirmed-line = Ваше место подтверждено. До встречи на занятиях!
+status-waitlisted-line = Ваш номер в листе ожидания — { $count }. Мы напишем вам, когда освободится место.
+status-cancelled-line = Эта регистрация отменена.
+status-expired-line = Адрес электронной почты не был подтверждён вовремя, поэтому место перешло к следующему человеку.
+participant-confirm = Подтвердить мой адрес электронной почты
+participant-join = Подключиться к онлайн-занятию
+participant-calendar = Добавить все занятия в календарь (.ics)
+participant-attendance = Посещаемость
+participant-session = Занятие
+participant-date = Дата
+participant-attended = Посещение
+attendance-present = Посещено
+attendance-absent = Не посещено
+attendance-upcoming = Ещё не проводилось
+participant-checkin = Код для отметки
+participant-checkin-hint = Покажите этот код при входе на очное занятие.
+participant-cancel-title = Не сможете прийти?
+participant-cancel-hint = Откажитесь от места, чтобы его мог занять кто-то из листа ожидания. Это действие нельзя отменить.
+participant-cancel = Отказаться от места
+participant-cycle-page = Об этом учебном цикле
+notice-confirmed = Спасибо — ваш адрес электронной почты подтверждён.
+notice-already-confirmed = Ваш адрес электронной почты уже был подтверждён.
+notice-not-allowed = Эту регистрацию больше нельзя изменить.
+notice-cancelled = Ваша регистрация отменена. Спасибо, что сообщили нам.
+notice-already-cancelled = Эта регистрация уже была отменена.
+eligibility-eligible = Посещено занятий: { $attended } из { $total } — вы можете подать заявку на грант.
+eligibility-still-possible = { PLURAL($count) ->
+    [one] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятие.
+    [few] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятия.
+   *[many] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятий.
+}
+eligibility-no-longer = Посещено занятий: { $attended } из { $total } — оставшихся занятий недостаточно, чтобы получить право на грант.
+
+## Вход и настройка
+login-title = Вход
+login-submit = Войти
+login-failed = Неверный адрес электронной почты или пароль
+setup-title = Создайте учётную запись администратора
+setup-intro = Эта ссылка работает только один раз. С учётной записью, которую вы здесь создадите, можно добавлять других организаторов.
+setup-submit = Создать учётную запись
+
+## Страницы организатора
+admin-title = Учебные циклы
+admin-new-cycle = Новый цикл
+admin-edit-cycle = Изменить цикл
+admin-cycle-form = Цикл
+admin-organisers = Организаторы
+admin-no-cycles = Циклов пока нет.
+admin-cycle = Цикл
+admin-seats = Занято мест
+admin-published = Опубликован
+admin-public-page = Публичная страница
+admin-download-csv = Скачать регистрации (CSV)
+admin-attendance-matrix = Посещаемость и право на грант
+admin-sessions = Занятия
+admin-session = Занятие
+admin-set-capacity = Изменить число мест
+admin-registrations = Регистрации
+admin-search = Поиск по имени, учреждению или адресу электронной почты
+admin-all = Все
+admin-filter = Применить фильтр
+admin-no-registrations = Подходящих регистраций нет.
+admin-registered-at = Дата регистрации
+admin-actions = Действия
+admin-cancel-registration = Отменить
+admin-restore-registration = Восстановить
+admin-waitlist = Лист ожидания
+admin-waitlist-empty = В листе ожидания никого нет.
+admin-save = Сохранить
+admin-role = Роль
+admin-add-organiser = Добавить организатора
+role-admin = Администратор
+role-organiser = Организатор
+notice-capacity-changed = Число мест изменено.
+notice-registration-cancelled = Регистрация отменена.
+notice-registration-restored = Регистрация восстановлена.
+notice-unchanged = Ничего не изменилось.
+notice-organiser-added = Организатор добавлен.
+cycle-field-slug = Имя в веб-адресе (латинские буквы, цифры, дефисы)
+cycle-field-title = Название
+cycle-field-description = Описание
+cycle-field-language = Язык обучения (lv, en или ru)
+cycle-field-timezone = Часовой пояс
+cycle-field-capacity = Число мест
+cycle-field-opens = Начало регистрации (местное время)
+cycle-field-closes = Окончание регистрации (местное время, включительно)
+cycle-field-hold-hours = Срок подтверждения адреса электронной почты в часах, после которого место освобождается
+cycle-field-min-sessions = Число занятий, необходимое для гранта
+cycle-field-waitlist = Вести лист ожидания
+cycle-field-confirmation = Требовать подтверждение адреса электронной почты
+cycle-field-published = Опубликован
+cycle-field-grant = Конкурс грантов
+cycle-field-grant-title = Название конкурса грантов
+cycle-field-grant-until = Заявки принимаются до
+cycle-sessions-hint = Чтобы пропустить занятие, оставьте его строки пустыми.
+cycle-field-session-title = Название
+cycle-field-starts = Начало (местное время)
+cycle-field-ends = Окончание (местное время)
+cycle-field-mode = Формат
+cycle-field-location = Место проведения и адрес
+cycle-field-online-url = Ссылка на онлайн-встречу
+problem-file = Файл не является корректным файлом цикла
+problem-required = Это поле обязательно
+problem-too-long = Текст слишком длинный
+problem-control-chars = Здесь есть недопустимые символы
+problem-format = Введите дату и время в формате 2026-11-29T23:59
+problem-slug = Используйте строчные латинские буквы, цифры и одиночные дефисы
+problem-language = Укажите lv, en или ru
+problem-zone = Введите часовой пояс, например Europe/Riga
+problem-country = Укажите двухбуквенный код страны, например LV
+problem-range = Введите число в допустимом диапазоне
+problem-min-sessions-over = Это больше, чем число занятий
+problem-too-many = Слишком много занятий
+problem-closes-before-opens = Регистрация должна закрываться позже, чем открывается
+problem-ends-before-start = Занятие должно заканчиваться позже, чем начинается
+problem-mode = Выберите «очно» или «онлайн»
+problem-location-required = Укажите место проведения очного занятия
+problem-url-required = Укажите ссылку на встречу для онлайн-занятия
+problem-url-invalid = Введите ссылку, которая начинается с https://
+problem-slug-taken = Цикл с таким именем в веб-адресе уже существует
+problem-capacity-below-taken = Число мест не может быть меньше числа уже занятых мест
+problem-session-has-attendance = Для этого занятия уже отмечена посещаемость, поэтому его нельзя удалить
+
+## Электронная почта
+mail-greeting = Здравствуйте, { $name }!
+mail-your-page = Ваша страница (никому не передавайте эту ссылку — это ваш ключ):
+mail-open-page = Открыть мою страницу
+mail-confirm-by = Чтобы сохранить место, подтвердите адрес электронной почты на своей странице до { $until }.
+mail-footer = Вы получили это письмо, потому что зарегистрировались на учебный цикл.
+mail-subject-seated = ваше место
+mail-subject-waitlisted = лист ожидания
+mail-subject-link-again = ссылка на вашу регистрацию
+mail-subject-promoted = место за вами
+mail-subject-cancelled = регистрация отменена
+mail-subject-expired = место освобождено
+mail-subject-grant-eligible = вы можете подать заявку на грант
+mail-body-seated = Спасибо за регистрацию. Место за вами забронировано.
+mail-body-waitlisted = Спасибо за регистрацию. Все места заняты, поэтому вы в листе ожидания.
+mail-body-link-again = Кто-то (вероятно, вы) попытался снова зарегистрироваться с этим адресом. Вы уже зарегистрированы — вот ссылка на вашу страницу.
+mail-body-promoted = Хорошая новость: освободилось место, и теперь оно ваше.
+mail-body-cancelled = Ваша регистрация отменена. Если это ошибка, свяжитесь с организаторами.
+mail-body-expired = Адрес электронной почты не был подтверждён вовремя, поэтому место перешло к следующему человеку в листе ожидания.
+mail-body-grant-eligible = Вы посетили достаточно занятий и можете подать заявку на грант. Откройте свою страницу, чтобы подать заявку.

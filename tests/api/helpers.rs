@@ -1,0 +1,395 @@
+//! The real app on port 0, a fresh SQLite file or PostgreSQL database per
+//! test, a controllable clock, and (optionally) a real SMTP server.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use cohort::clock::ManualClock;
+use cohort::config::Settings;
+use cohort::db::Db;
+use cohort::web::{AppState, Application};
+use diesel::{Connection, RunQueryDsl};
+
+pub use crate::smtp::TestSmtp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a test body once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {
+        $(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::helpers::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::helpers::Backend::Postgres).await
+            }
+        }
+        )+
+    };
+}
+
+/// The PostgreSQL server for tests: `COHORT_TEST_POSTGRES`. Outside CI a
+/// missing URL skips (with a message); with `CI=true` it fails the test.
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("COHORT_TEST_POSTGRES") {
+        Ok(u) if !u.is_empty() => Some(u),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true but COHORT_TEST_POSTGRES is not set: PostgreSQL tests must run in CI")
+        }
+        _ => {
+            eprintln!("skipped: set COHORT_TEST_POSTGRES=postgres://… to run the PostgreSQL variant");
+            None
+        }
+    }
+}
+
+/// A throwaway database on the test server, dropped when the test ends.
+pub struct PgDatabase {
+    admin_url: String,
+    pub name: String,
+    pub url: String,
+}
+
+impl PgDatabase {
+    pub fn create() -> Option<Self> {
+        let admin_url = postgres_admin_url()?;
+        let name = format!("cohort_test_{}", cohort::tokens::random(9).to_lowercase().replace(['-', '_'], "x"));
+        let mut conn = diesel::PgConnection::establish(&admin_url).expect("PostgreSQL at COHORT_TEST_POSTGRES answers");
+        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).expect("create test database");
+        let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin_url.clone());
+        Some(Self { url: format!("{base}/{name}"), admin_url, name })
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut conn) = diesel::PgConnection::establish(&self.admin_url) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut conn);
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    pub state: actix_web::web::Data<AppState>,
+    pub clock: Arc<ManualClock>,
+    pub smtp: Option<TestSmtp>,
+    pub dir: tempfile::TempDir,
+    pub backend: Backend,
+    pub pg: Option<PgDatabase>,
+}
+
+pub fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).expect("RFC 3339 time").with_timezone(&Utc)
+}
+
+/// 2023-11-15 12:00 in Riga: the seed cycle's registration is open.
+pub fn seed_now() -> DateTime<Utc> {
+    utc("2023-11-15T10:00:00Z")
+}
+
+pub struct Options {
+    pub smtp: bool,
+    pub tweak: Box<dyn FnOnce(&mut Settings) + Send>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { smtp: false, tweak: Box::new(|_| {}) }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, Options::default()).await
+    }
+
+    pub async fn spawn_with_smtp(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, Options { smtp: true, ..Default::default() }).await
+    }
+
+    pub async fn spawn_with(backend: Backend, options: Options) -> Option<TestApp> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pg = match backend {
+            Backend::Postgres => Some(PgDatabase::create()?),
+            Backend::Sqlite => None,
+        };
+        let smtp = if options.smtp { Some(TestSmtp::start().await) } else { None };
+        let mut settings = Settings::load().expect("default settings");
+        settings.bind = "127.0.0.1:0".into();
+        settings.data_dir = dir.path().to_path_buf();
+        settings.database_url = match &pg {
+            Some(db) => db.url.clone(),
+            None => format!("sqlite://{}", dir.path().join("cohort.db").display()),
+        };
+        settings.smtp_url = smtp.as_ref().map(|s| s.url().into());
+        settings.mail_poll_milliseconds = 50;
+        settings.registrations_per_ip_per_minute = 10_000;
+        settings.secret_key = Some("a test secret that is long enough to use".to_string().into());
+        (options.tweak)(&mut settings);
+        Some(Self::start(settings, backend, dir, pg, smtp).await)
+    }
+
+    /// A second server process on the same database (PostgreSQL).
+    pub async fn another_server(&self) -> TestApp {
+        let mut settings = self.state.settings.clone();
+        settings.bind = "127.0.0.1:0".into();
+        let dir = tempfile::tempdir().expect("temp dir");
+        settings.data_dir = dir.path().to_path_buf();
+        let clock = self.clock.clone();
+        let app = Application::build(settings, clock.clone()).expect("second server builds");
+        let port = app.port();
+        let state = app.state.clone();
+        tokio::spawn(app.run_until_stopped());
+        TestApp { address: format!("http://127.0.0.1:{port}"), port, client: client(), state, clock, smtp: None, dir, backend: self.backend, pg: None }
+    }
+
+    async fn start(mut settings: Settings, backend: Backend, dir: tempfile::TempDir, pg: Option<PgDatabase>, smtp: Option<TestSmtp>) -> TestApp {
+        let clock = Arc::new(ManualClock::new(seed_now()));
+        // Links in emails must point at this test server; the port is known
+        // only after binding, so bind first and then build with that address.
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
+        let port = probe.local_addr().expect("address").port();
+        drop(probe);
+        settings.bind = format!("127.0.0.1:{port}");
+        settings.base_url = format!("http://127.0.0.1:{port}");
+        let app = Application::build(settings, clock.clone()).expect("app builds");
+        let port = app.port();
+        let state = app.state.clone();
+        tokio::spawn(app.run_until_stopped());
+        TestApp { address: format!("http://127.0.0.1:{port}"), port, client: client(), state, clock, smtp, dir, backend, pg }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    /// A fresh browser: its own cookie jar.
+    pub fn browser(&self) -> reqwest::Client {
+        client()
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_html(&self, path: &str) -> String {
+        self.get(path).await.text().await.expect("body")
+    }
+
+    /// Loads a form page with `browser` and returns its CSRF token.
+    pub async fn csrf(&self, browser: &reqwest::Client, path: &str) -> String {
+        let html = browser.get(self.url(path)).send().await.expect("GET form").text().await.expect("body");
+        csrf_from(&html).unwrap_or_else(|| panic!("no csrf_token on {path}"))
+    }
+
+    pub async fn post_form(&self, browser: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        browser.post(self.url(path)).form(fields).send().await.expect("POST")
+    }
+
+    /// Imports a cycle from TOML text, as `cohort cycle import` does.
+    pub async fn import_cycle(&self, toml: &str) {
+        let spec = cohort::domain::cycle_file::parse_cycle_file(toml).expect("valid cycle file");
+        let now = self.clock.now_utc();
+        let composer = self.state.composer.clone();
+        self.db()
+            .write(move |c| {
+                let r = cohort::db::cycles::save(c, &spec, now)?;
+                assert!(r.is_ok(), "saved: {r:?}");
+                Ok(())
+            })
+            .await
+            .expect("import");
+        let _ = composer;
+    }
+
+    pub async fn login_as_organiser(&self) -> reqwest::Client {
+        self.login_with("organiser@muzeji.lv", "Organiser", false).await
+    }
+
+    pub async fn login_as_admin(&self) -> reqwest::Client {
+        self.login_with("admin@muzeji.lv", "Admin", true).await
+    }
+
+    async fn login_with(&self, email: &str, name: &str, admin: bool) -> reqwest::Client {
+        let hash = cohort::passwords::hash("a long enough password").expect("hash");
+        let (email_s, name_s) = (email.to_string(), name.to_string());
+        let now = self.clock.now_utc();
+        self.db()
+            .write(move |c| {
+                let email = cohort::domain::Email::parse(&email_s).expect("email");
+                if cohort::db::organisers::by_email(c, email.normalised())?.is_none() {
+                    cohort::db::organisers::add(c, &email, &name_s, admin, &hash, now)?;
+                }
+                Ok(())
+            })
+            .await
+            .expect("add organiser");
+        let browser = self.browser();
+        let token = self.csrf(&browser, "/login").await;
+        let res = self.post_form(&browser, "/login", &[("csrf_token", &token), ("email", email), ("password", "a long enough password")]).await;
+        assert_redirect_to(&res, "/admin");
+        browser
+    }
+
+    /// Runs the outbox worker's loop until `n` messages arrived at the SMTP server.
+    pub async fn emails(&self, n: usize) -> Vec<crate::smtp::ReceivedMail> {
+        self.state.mail_wake.notify_one();
+        self.smtp.as_ref().expect("app started with SMTP").wait_for(n, std::time::Duration::from_secs(20)).await
+    }
+}
+
+pub trait NowUtc {
+    fn now_utc(&self) -> DateTime<Utc>;
+}
+
+impl NowUtc for ManualClock {
+    fn now_utc(&self) -> DateTime<Utc> {
+        cohort::clock::Clock::now(self)
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .expect("client")
+}
+
+pub fn csrf_from(html: &str) -> Option<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse("input[name=csrf_token]").expect("selector");
+    doc.select(&sel).next().and_then(|e| e.value().attr("value")).map(str::to_string)
+}
+
+pub fn assert_redirect_to(res: &reqwest::Response, to: &str) {
+    assert_eq!(res.status().as_u16(), 303, "expected a redirect to {to}");
+    assert_eq!(res.headers().get("location").and_then(|v| v.to_str().ok()), Some(to));
+}
+
+/// Text of the elements matching `css`.
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(css).expect("selector");
+    doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+}
+
+pub const SEED_CYCLE: &str = r#"
+slug = "kopienas-2023"
+title = "Kopienu attīstības apmācību cikls"
+description = "Apmācību cikla mērķis ir sniegt teorētiskas zināšanas."
+language = "lv"
+timezone = "Europe/Riga"
+capacity = 30
+registration_opens = "2023-11-01T00:00"
+registration_closes = "2023-11-29T23:59"
+waitlist = true
+require_email_confirmation = true
+min_sessions = 4
+published = true
+
+[grant]
+title = "Kopienu iniciatīvu projektu konkurss"
+apply_until = "2024-03-01T23:59"
+
+[[sessions]]
+title = "Es un mana identitāte"
+starts = "2023-12-04T10:00"
+ends = "2023-12-04T16:00"
+mode = "in_person"
+location = "Latvijas Kara muzejs, Smilšu iela 20, Rīga"
+
+[[sessions]]
+title = "Es un citi"
+starts = "2023-12-11T13:00"
+ends = "2023-12-11T16:00"
+mode = "online"
+online_url = "https://zoom.us/j/1111111111"
+
+[[sessions]]
+title = "Es un kopiena"
+starts = "2023-12-18T13:00"
+ends = "2023-12-18T16:00"
+mode = "online"
+online_url = "https://zoom.us/j/2222222222"
+
+[[sessions]]
+title = "Kopienas izaicinājumi"
+starts = "2024-01-08T13:00"
+ends = "2024-01-08T16:00"
+mode = "online"
+online_url = "https://zoom.us/j/3333333333"
+
+[[sessions]]
+title = "Idejas kopienu iniciatīvām"
+starts = "2024-01-15T13:00"
+ends = "2024-01-15T16:00"
+mode = "online"
+online_url = "https://zoom.us/j/4444444444"
+"#;
+
+/// A person filling in the form.
+#[derive(Clone)]
+pub struct Person {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub institution: String,
+}
+
+impl Person {
+    pub fn new(first: &str, last: &str, email: &str) -> Self {
+        Self { first_name: first.into(), last_name: last.into(), email: email.into(), institution: "Talsu novada muzejs".into() }
+    }
+    pub fn numbered(n: usize) -> Self {
+        Self::new("Dalībnieks", &format!("Nr{n}"), &format!("dalibnieks{n}@muzejs.lv"))
+    }
+}
+
+impl TestApp {
+    /// Opens the cycle page with `browser` and submits the form for `p`.
+    pub async fn register_with(&self, browser: &reqwest::Client, slug: &str, p: &Person) -> reqwest::Response {
+        let token = self.csrf(browser, &format!("/cycles/{slug}")).await;
+        self.post_form(
+            browser,
+            &format!("/cycles/{slug}/register"),
+            &[
+                ("csrf_token", token.as_str()),
+                ("first_name", &p.first_name),
+                ("last_name", &p.last_name),
+                ("email", &p.email),
+                ("phone", ""),
+                ("institution", &p.institution),
+                ("institution_type", "museum"),
+                ("position", "Krājuma glabātāja"),
+                ("region", "Talsu novads"),
+                ("country", "LV"),
+                ("language", "lv"),
+                ("consent", "on"),
+                ("website", ""),
+            ],
+        )
+        .await
+    }
+
+    pub async fn register(&self, slug: &str, p: &Person) -> reqwest::Response {
+        self.register_with(&self.browser(), slug, p).await
+    }
+}
