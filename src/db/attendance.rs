@@ -252,3 +252,12 @@ pub fn mark_import_applied(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>
         .execute(conn)?;
     Ok(())
 }
+
+/// Registrations marked present at a session.
+pub fn present_sessions_of_session(conn: &mut AnyConnection, session_id: i32) -> DbResult<Vec<i32>> {
+    Ok(attendance::table
+        .filter(attendance::session_id.eq(session_id))
+        .filter(attendance::present.eq(true))
+        .select(attendance::registration_id)
+        .load(conn)?)
+}

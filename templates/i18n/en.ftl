@@ -282,3 +282,99 @@ mail-body-promoted = Good news: a seat has freed up and it is now yours.
 mail-body-cancelled = Your registration is cancelled. If this is a mistake, contact the organisers.
 mail-body-expired = The email address was not confirmed in time, so the seat went to the next person on the waiting list.
 mail-body-grant-eligible = You attended enough sessions and may apply for the grant. Open your page to apply.
+
+## Attendance
+source-manual = roster
+source-checkin = check-in
+source-import = Zoom report
+roster-present-count = { PLURAL($count) ->
+    [one] { $count } participant marked present
+   *[other] { $count } participants marked present
+}
+roster-sort = Sort by
+roster-sort-name = Name
+roster-sort-institution = Institution
+roster-empty = No confirmed participants.
+roster-present = Present
+roster-source = Recorded by
+roster-minutes = Minutes
+roster-save = Save attendance
+roster-mark-all = Mark all present
+roster-clear-search-to-save = Clear the search to save the whole roster.
+notice-attendance-saved = Attendance saved.
+import-title = Zoom participant report
+import-hint = Upload the participant report exported from Zoom (CSV). You will see who will be marked present before anything changes.
+import-file = Report file
+import-preview = Preview
+import-threshold = Minutes needed to count as present
+import-recalculate = Recalculate
+import-already-applied = This report was already applied. Applying it again changes nothing that is already recorded.
+import-will-be-present = { PLURAL($count) ->
+    [one] { $count } will be marked present
+   *[other] { $count } will be marked present
+}
+import-stay-absent = { PLURAL($count) ->
+    [one] { $count } stays absent
+   *[other] { $count } stay absent
+}
+import-unmatched = { PLURAL($count) ->
+    [one] { $count } report entry matched nobody
+   *[other] { $count } report entries matched nobody
+}
+import-matched-by = Matched by
+import-report-name = Name in the report
+import-note = Note
+import-keeps-present = already present; stays present
+import-assign-hint = Choose who each entry is; entries left as "nobody" are ignored.
+import-assign = Participant
+import-nobody = nobody
+import-apply = Apply
+matched-by-email = email
+matched-by-name = name
+matched-by-manual = by hand
+matched-by-none = not in the report
+import-error-no-file = Choose a report file to upload
+import-error-empty = The file is empty
+import-error-not-zoom-report = This file is not a Zoom participant report: it has no column with participants' names and durations or join and leave times
+import-error-too-large = The file is larger than 10 MB
+import-error-too-many-rows = The file has more than 50,000 rows
+import-error-no-participants = The report lists no participants
+import-error-bad-row = Line { $line } of the file: { $problem }
+import-error-bad-row-generic = A line of the file could not be read
+import-row-malformed = the line is not valid CSV
+import-row-missing-name = there is no name or email
+import-row-bad-duration = the duration is not a number of minutes
+import-row-bad-join-time = the join time cannot be read
+import-row-bad-leave-time = the leave time cannot be read
+import-row-leave-before-join = the leave time is before the join time
+import-row-missing-minutes = there is no duration and no join or leave time
+verdict-eligible = eligible
+verdict-still-possible = still possible
+verdict-no-longer-possible = no longer possible
+matrix-eligible-count = { PLURAL($count) ->
+    [one] { $count } participant is eligible for the grant.
+   *[other] { $count } participants are eligible for the grant.
+}
+matrix-download = Download eligibility.csv
+matrix-attended = Attended
+matrix-verdict = Grant
+matrix-totals = Present per session
+matrix-notify = Tell eligible participants they may apply
+matrix-notify-hint = Each eligible participant gets one email, however often this is pressed.
+notice-eligible-notified = Eligible participants will get an email.
+notice-no-new-eligible = Everyone eligible has already been told.
+audit-summary = { $attended } of { $total } sessions attended ({ $min } needed); status: { $status }; grant: { $verdict }.
+audit-title = Attendance history
+audit-empty = No attendance has been recorded yet.
+audit-when = When
+audit-change = Change
+audit-by = By
+checkin-title = Check-in
+checkin-session = Session
+checkin-submit = Mark present
+checkin-done = Marked present.
+checkin-already = Already marked present — nothing changed.
+checkin-not-confirmed = This registration is not confirmed, so it cannot be marked present.
+checkin-choose-session = Choose the session.
+checkin-wrong-cycle = This code belongs to another cycle ({ $cycle }), not to { $expected }.
+checkin-refused-other-cycle = Refused: this code belongs to another cycle.

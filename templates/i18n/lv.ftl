@@ -285,3 +285,104 @@ mail-body-promoted = Labas ziņas: vieta ir atbrīvojusies, un tagad tā ir jūs
 mail-body-cancelled = Jūsu reģistrācija ir atcelta. Ja tā ir kļūda, sazinieties ar organizatoriem.
 mail-body-expired = E-pasta adrese netika apstiprināta laikā, tāpēc vieta tika nākamajam rindā.
 mail-body-grant-eligible = Jūs apmeklējāt pietiekami daudz nodarbību un varat pieteikties grantam. Atveriet savu lapu, lai pieteiktos.
+
+## Apmeklējums
+source-manual = saraksts
+source-checkin = ierašanās kods
+source-import = Zoom atskaite
+roster-present-count = { PLURAL($count) ->
+    [zero] Klātesoši atzīmēti { $count } dalībnieki
+    [one] Klātesošs atzīmēts { $count } dalībnieks
+   *[other] Klātesoši atzīmēti { $count } dalībnieki
+}
+roster-sort = Kārtot pēc
+roster-sort-name = Vārda
+roster-sort-institution = Iestādes
+roster-empty = Nav apstiprinātu dalībnieku.
+roster-present = Klāt
+roster-source = Avots
+roster-minutes = Minūtes
+roster-save = Saglabāt apmeklējumu
+roster-mark-all = Atzīmēt visus kā klātesošus
+roster-clear-search-to-save = Notīriet meklēšanu, lai saglabātu visu sarakstu.
+notice-attendance-saved = Apmeklējums saglabāts.
+import-title = Zoom dalībnieku atskaite
+import-hint = Augšupielādējiet no Zoom eksportēto dalībnieku atskaiti (CSV). Pirms izmaiņām redzēsiet, kuri tiks atzīmēti kā klātesoši.
+import-file = Atskaites fails
+import-preview = Priekšskatīt
+import-threshold = Minūtes, kas vajadzīgas, lai skaitītos klātesošs
+import-recalculate = Pārrēķināt
+import-already-applied = Šī atskaite jau ir piemērota. Atkārtota piemērošana neko jau reģistrēto nemaina.
+import-will-be-present = { PLURAL($count) ->
+    [zero] Klātesoši tiks atzīmēti { $count }
+    [one] Klātesošs tiks atzīmēts { $count }
+   *[other] Klātesoši tiks atzīmēti { $count }
+}
+import-stay-absent = { PLURAL($count) ->
+    [zero] Prombūtnē paliek { $count }
+    [one] Prombūtnē paliek { $count }
+   *[other] Prombūtnē paliek { $count }
+}
+import-unmatched = { PLURAL($count) ->
+    [zero] { $count } atskaites ierakstu nevarēja sasaistīt
+    [one] { $count } atskaites ierakstu nevarēja sasaistīt
+   *[other] { $count } atskaites ierakstus nevarēja sasaistīt
+}
+import-matched-by = Sasaistīts pēc
+import-report-name = Vārds atskaitē
+import-note = Piezīme
+import-keeps-present = jau klātesošs; paliek klātesošs
+import-assign-hint = Izvēlieties, kas ir katrs ieraksts; ieraksti ar "neviens" tiek ignorēti.
+import-assign = Dalībnieks
+import-nobody = neviens
+import-apply = Piemērot
+matched-by-email = e-pasta
+matched-by-name = vārda
+matched-by-manual = izvēlēts ar roku
+matched-by-none = nav atskaitē
+import-error-no-file = Izvēlieties augšupielādējamo atskaites failu
+import-error-empty = Fails ir tukšs
+import-error-not-zoom-report = Šis fails nav Zoom dalībnieku atskaite: tajā nav kolonnas ar dalībnieku vārdiem un ilgumu vai pievienošanās un aiziešanas laiku
+import-error-too-large = Fails ir lielāks par 10 MB
+import-error-too-many-rows = Failā ir vairāk nekā 50 000 rindu
+import-error-no-participants = Atskaitē nav neviena dalībnieka
+import-error-bad-row = Faila { $line }. rinda: { $problem }
+import-error-bad-row-generic = Kādu faila rindu nevarēja nolasīt
+import-row-malformed = rinda nav derīgs CSV
+import-row-missing-name = nav ne vārda, ne e-pasta
+import-row-bad-duration = ilgums nav minūšu skaits
+import-row-bad-join-time = pievienošanās laiku nevar nolasīt
+import-row-bad-leave-time = aiziešanas laiku nevar nolasīt
+import-row-leave-before-join = aiziešanas laiks ir pirms pievienošanās laika
+import-row-missing-minutes = nav ne ilguma, ne pievienošanās vai aiziešanas laika
+verdict-eligible = var pieteikties
+verdict-still-possible = vēl iespējams
+verdict-no-longer-possible = vairs nav iespējams
+matrix-eligible-count = { PLURAL($count) ->
+    [zero] Grantam var pieteikties { $count } dalībnieku.
+    [one] Grantam var pieteikties { $count } dalībnieks.
+   *[other] Grantam var pieteikties { $count } dalībnieki.
+}
+matrix-download = Lejupielādēt eligibility.csv
+matrix-attended = Apmeklētas
+matrix-verdict = Grants
+matrix-totals = Klātesošie nodarbībā
+matrix-notify = Paziņot dalībniekiem, kuri var pieteikties grantam
+matrix-notify-hint = Katrs dalībnieks, kurš var pieteikties, saņem vienu e-pastu, lai cik reižu tiktu nospiests.
+notice-eligible-notified = Dalībnieki, kuri var pieteikties, saņems e-pastu.
+notice-no-new-eligible = Visiem, kuri var pieteikties, jau ir paziņots.
+audit-summary = Apmeklētas { $attended } no { $total } nodarbībām (vajadzīgas { $min }); statuss: { $status }; grants: { $verdict }.
+audit-title = Apmeklējuma vēsture
+audit-empty = Apmeklējums vēl nav reģistrēts.
+audit-when = Kad
+audit-change = Izmaiņa
+audit-by = Kas
+checkin-title = Ierašanās
+checkin-session = Nodarbība
+checkin-submit = Atzīmēt kā klātesošu
+checkin-done = Atzīmēts kā klātesošs.
+checkin-already = Jau atzīmēts kā klātesošs — nekas nemainījās.
+checkin-not-confirmed = Šī reģistrācija nav apstiprināta, tāpēc to nevar atzīmēt kā klātesošu.
+checkin-choose-session = Izvēlieties nodarbību.
+checkin-wrong-cycle = Šis kods pieder citam ciklam ({ $cycle }), nevis { $expected }.
+checkin-refused-other-cycle = Atteikts: šis kods pieder citam ciklam.

@@ -287,3 +287,104 @@ mail-body-promoted = Хорошая новость: освободилось м�
 mail-body-cancelled = Ваша регистрация отменена. Если это ошибка, свяжитесь с организаторами.
 mail-body-expired = Адрес электронной почты не был подтверждён вовремя, поэтому место перешло к следующему человеку в листе ожидания.
 mail-body-grant-eligible = Вы посетили достаточно занятий и можете подать заявку на грант. Откройте свою страницу, чтобы подать заявку.
+
+## Посещаемость
+source-manual = список
+source-checkin = код при входе
+source-import = отчёт Zoom
+roster-present-count = { PLURAL($count) ->
+    [one] Присутствующим отмечен { $count } участник
+    [few] Присутствующими отмечены { $count } участника
+   *[many] Присутствующими отмечены { $count } участников
+}
+roster-sort = Сортировать по
+roster-sort-name = имени
+roster-sort-institution = учреждению
+roster-empty = Нет подтверждённых участников.
+roster-present = Присутствовал
+roster-source = Источник
+roster-minutes = Минуты
+roster-save = Сохранить посещаемость
+roster-mark-all = Отметить всех присутствующими
+roster-clear-search-to-save = Очистите поиск, чтобы сохранить весь список.
+notice-attendance-saved = Посещаемость сохранена.
+import-title = Отчёт об участниках Zoom
+import-hint = Загрузите отчёт об участниках, выгруженный из Zoom (CSV). До изменений вы увидите, кто будет отмечен присутствующим.
+import-file = Файл отчёта
+import-preview = Предпросмотр
+import-threshold = Сколько минут нужно, чтобы считаться присутствующим
+import-recalculate = Пересчитать
+import-already-applied = Этот отчёт уже применён. Повторное применение не меняет уже записанного.
+import-will-be-present = { PLURAL($count) ->
+    [one] Присутствующим будет отмечен { $count }
+    [few] Присутствующими будут отмечены { $count }
+   *[many] Присутствующими будут отмечены { $count }
+}
+import-stay-absent = { PLURAL($count) ->
+    [one] Отсутствующим остаётся { $count }
+    [few] Отсутствующими остаются { $count }
+   *[many] Отсутствующими остаются { $count }
+}
+import-unmatched = { PLURAL($count) ->
+    [one] { $count } запись отчёта ни с кем не сопоставлена
+    [few] { $count } записи отчёта ни с кем не сопоставлены
+   *[many] { $count } записей отчёта ни с кем не сопоставлено
+}
+import-matched-by = Сопоставлено по
+import-report-name = Имя в отчёте
+import-note = Примечание
+import-keeps-present = уже присутствовал; остаётся присутствующим
+import-assign-hint = Выберите, кто каждая запись; записи с «никто» пропускаются.
+import-assign = Участник
+import-nobody = никто
+import-apply = Применить
+matched-by-email = эл. почте
+matched-by-name = имени
+matched-by-manual = вручную
+matched-by-none = нет в отчёте
+import-error-no-file = Выберите файл отчёта для загрузки
+import-error-empty = Файл пуст
+import-error-not-zoom-report = Этот файл не отчёт об участниках Zoom: в нём нет столбца с именами участников и длительностью или временем входа и выхода
+import-error-too-large = Файл больше 10 МБ
+import-error-too-many-rows = В файле больше 50 000 строк
+import-error-no-participants = В отчёте нет участников
+import-error-bad-row = Строка { $line } файла: { $problem }
+import-error-bad-row-generic = Одну из строк файла не удалось прочитать
+import-row-malformed = строка не является корректной строкой CSV
+import-row-missing-name = нет ни имени, ни адреса эл. почты
+import-row-bad-duration = длительность не является числом минут
+import-row-bad-join-time = не удаётся прочитать время входа
+import-row-bad-leave-time = не удаётся прочитать время выхода
+import-row-leave-before-join = время выхода раньше времени входа
+import-row-missing-minutes = нет ни длительности, ни времени входа или выхода
+verdict-eligible = может подать заявку
+verdict-still-possible = ещё возможно
+verdict-no-longer-possible = уже невозможно
+matrix-eligible-count = { PLURAL($count) ->
+    [one] Подать заявку на грант может { $count } участник.
+    [few] Подать заявку на грант могут { $count } участника.
+   *[many] Подать заявку на грант могут { $count } участников.
+}
+matrix-download = Скачать eligibility.csv
+matrix-attended = Посещено
+matrix-verdict = Грант
+matrix-totals = Присутствовали на занятии
+matrix-notify = Сообщить участникам, которые могут подать заявку
+matrix-notify-hint = Каждый такой участник получит одно письмо, сколько бы раз ни нажали кнопку.
+notice-eligible-notified = Участники, которые могут подать заявку, получат письмо.
+notice-no-new-eligible = Всем, кто может подать заявку, уже сообщено.
+audit-summary = Посещено занятий: { $attended } из { $total } (нужно { $min }); статус: { $status }; грант: { $verdict }.
+audit-title = История посещаемости
+audit-empty = Посещаемость ещё не записана.
+audit-when = Когда
+audit-change = Изменение
+audit-by = Кто
+checkin-title = Регистрация на входе
+checkin-session = Занятие
+checkin-submit = Отметить присутствующим
+checkin-done = Отмечен присутствующим.
+checkin-already = Уже отмечен присутствующим — ничего не изменилось.
+checkin-not-confirmed = Эта регистрация не подтверждена, поэтому её нельзя отметить.
+checkin-choose-session = Выберите занятие.
+checkin-wrong-cycle = Этот код относится к другому циклу ({ $cycle }), а не к { $expected }.
+checkin-refused-other-cycle = Отказано: этот код относится к другому циклу.
