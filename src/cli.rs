@@ -17,7 +17,11 @@ use crate::tokens::Keys;
 use crate::web::Application;
 
 #[derive(Parser)]
-#[command(name = "cohort", version, about = "Registration, attendance and grant eligibility for training cycles")]
+#[command(
+    name = "cohort",
+    version,
+    about = "Registration, attendance and grant eligibility for training cycles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -99,12 +103,32 @@ pub fn main() -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
-        Command::Organiser { command: OrganiserCommand::Add { email, name, admin } } => add_organiser(&settings, &email, &name, admin),
-        Command::Cycle { command: CycleCommand::Import { file } } => import_cycle(&settings, &file),
-        Command::Attendance { command: AttendanceCommand::Import { cycle, session, min_minutes, dry_run, file } } => {
-            crate::web::attendance::cli_import(&settings, &cycle, session, min_minutes, dry_run, &file)
+        Command::Organiser {
+            command: OrganiserCommand::Add { email, name, admin },
+        } => add_organiser(&settings, &email, &name, admin),
+        Command::Cycle {
+            command: CycleCommand::Import { file },
+        } => import_cycle(&settings, &file),
+        Command::Attendance {
+            command:
+                AttendanceCommand::Import {
+                    cycle,
+                    session,
+                    min_minutes,
+                    dry_run,
+                    file,
+                },
+        } => crate::web::attendance::cli_import(
+            &settings,
+            &cycle,
+            session,
+            min_minutes,
+            dry_run,
+            &file,
+        ),
+        Command::Eligibility { cycle } => {
+            crate::web::attendance::cli_eligibility(&settings, &cycle)
         }
-        Command::Eligibility { cycle } => crate::web::attendance::cli_eligibility(&settings, &cycle),
         Command::Demo => crate::demo::load(&settings),
     }
 }
@@ -116,7 +140,10 @@ pub fn open(settings: &Settings) -> anyhow::Result<Db> {
 }
 
 pub fn composer(settings: &Settings) -> anyhow::Result<Composer> {
-    Ok(Composer { keys: Keys::new(&settings.secret()?), base_url: settings.base_url.clone() })
+    Ok(Composer {
+        keys: Keys::new(&settings.secret()?),
+        base_url: settings.base_url.clone(),
+    })
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {
@@ -125,7 +152,10 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         let app = Application::build(settings.clone(), Arc::new(SystemClock))?;
         crate::passwords::warm_up();
         print_setup_link(&app.state.db, &settings)?;
-        tracing::info!("Cohort listening on http://{}", settings.bind.replace(":0", &format!(":{}", app.port())));
+        tracing::info!(
+            "Cohort listening on http://{}",
+            settings.bind.replace(":0", &format!(":{}", app.port()))
+        );
         println!("Cohort is running at {}", settings.base_url);
         app.run_until_stopped().await?;
         Ok(())
@@ -143,7 +173,11 @@ fn print_setup_link(db: &Db, settings: &Settings) -> anyhow::Result<()> {
     let now = SystemClock.now();
     db.write_now(|c| organisers::new_setup_token(c, &hash, now))?;
     println!("No organiser yet. Create the first administrator here (the link works once):");
-    println!("  {}/setup/{}", settings.base_url.trim_end_matches('/'), token);
+    println!(
+        "  {}/setup/{}",
+        settings.base_url.trim_end_matches('/'),
+        token
+    );
     Ok(())
 }
 
@@ -160,18 +194,36 @@ fn add_organiser(settings: &Settings, email: &str, name: &str, admin: bool) -> a
     };
     let en = Tr::new(crate::domain::Language::En);
     let (email, name) = crate::web::auth::parse_account(&form).map_err(|errors| {
-        anyhow::anyhow!(errors.0.iter().map(|(f, k)| format!("{f}: {}", en.t(k))).collect::<Vec<_>>().join("; "))
+        anyhow::anyhow!(errors
+            .0
+            .iter()
+            .map(|(f, k)| format!("{f}: {}", en.t(k)))
+            .collect::<Vec<_>>()
+            .join("; "))
     })?;
     let hash = crate::passwords::hash(&password)?;
     let db = open(settings)?;
     let now = SystemClock.now();
     let added = db.write_now(|c| organisers::add(c, &email, &name, admin, &hash, now))?;
-    anyhow::ensure!(added.is_some(), "an organiser with {} already exists", Email::parse(email.as_str())?.normalised());
-    println!("added {} <{}>{}", name, email, if admin { " (admin)" } else { "" });
+    anyhow::ensure!(
+        added.is_some(),
+        "an organiser with {} already exists",
+        Email::parse(email.as_str())?.normalised()
+    );
+    println!(
+        "added {} <{}>{}",
+        name,
+        email,
+        if admin { " (admin)" } else { "" }
+    );
     Ok(())
 }
 
-pub fn save_spec(db: &Db, settings: &Settings, spec: &cycle_file::CycleSpec) -> anyhow::Result<cycles::Saved> {
+pub fn save_spec(
+    db: &Db,
+    settings: &Settings,
+    spec: &cycle_file::CycleSpec,
+) -> anyhow::Result<cycles::Saved> {
     let composer = composer(settings)?;
     let now = SystemClock.now();
     let saved = db.write_now(|c| {
@@ -185,16 +237,32 @@ pub fn save_spec(db: &Db, settings: &Settings, spec: &cycle_file::CycleSpec) -> 
 }
 
 fn import_cycle(settings: &Settings, file: &std::path::Path) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let en = Tr::new(crate::domain::Language::En);
     let spec = cycle_file::parse_cycle_file(&text).map_err(|problems| {
-        let lines: Vec<String> = problems.iter().map(|p| format!("  {}: {}", p.field, en.t(&format!("problem-{}", p.problem)))).collect();
-        anyhow::anyhow!("{} is not a valid cycle file:\n{}", file.display(), lines.join("\n"))
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("  {}: {}", p.field, en.t(&format!("problem-{}", p.problem))))
+            .collect();
+        anyhow::anyhow!(
+            "{} is not a valid cycle file:\n{}",
+            file.display(),
+            lines.join("\n")
+        )
     })?;
     let db = open(settings)?;
     match save_spec(&db, settings, &spec)? {
-        cycles::Saved::Created(_) => println!("created cycle {} ({} sessions)", spec.slug, spec.sessions.len()),
-        cycles::Saved::Updated(_) => println!("updated cycle {} ({} sessions)", spec.slug, spec.sessions.len()),
+        cycles::Saved::Created(_) => println!(
+            "created cycle {} ({} sessions)",
+            spec.slug,
+            spec.sessions.len()
+        ),
+        cycles::Saved::Updated(_) => println!(
+            "updated cycle {} ({} sessions)",
+            spec.slug,
+            spec.sessions.len()
+        ),
     }
     Ok(())
 }

@@ -36,7 +36,10 @@ pub struct Settings {
 impl Settings {
     pub fn load() -> anyhow::Result<Self> {
         let mut builder = config::Config::builder()
-            .add_source(config::File::from_str(include_str!("../config/default.toml"), config::FileFormat::Toml))
+            .add_source(config::File::from_str(
+                include_str!("../config/default.toml"),
+                config::FileFormat::Toml,
+            ))
             .add_source(config::File::with_name("config/default.toml").required(false));
         if let Ok(path) = std::env::var("COHORT_CONFIG") {
             builder = builder.add_source(config::File::from(Path::new(&path)).required(true));
@@ -51,7 +54,10 @@ impl Settings {
 
     pub fn database_url(&self) -> String {
         if self.database_url.trim().is_empty() {
-            self.data_dir.join("cohort.db").to_string_lossy().into_owned()
+            self.data_dir
+                .join("cohort.db")
+                .to_string_lossy()
+                .into_owned()
         } else {
             self.database_url.clone()
         }
@@ -71,7 +77,10 @@ impl Settings {
     pub fn secret(&self) -> anyhow::Result<Vec<u8>> {
         if let Some(s) = &self.secret_key {
             let s = s.expose_secret();
-            anyhow::ensure!(s.len() >= 32, "COHORT_SECRET_KEY must be at least 32 characters");
+            anyhow::ensure!(
+                s.len() >= 32,
+                "COHORT_SECRET_KEY must be at least 32 characters"
+            );
             return Ok(s.as_bytes().to_vec());
         }
         let path = self.data_dir.join("secret.key");
@@ -91,7 +100,11 @@ impl Settings {
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
     f.write_all(content.as_bytes())
 }
 

@@ -19,7 +19,11 @@ fn monday_after(from: NaiveDate, days: i64) -> NaiveDate {
 pub fn latvian_cycle(today: NaiveDate) -> String {
     let first = monday_after(today, 21);
     let closes = first - Duration::days(5);
-    let session = |weeks: i64| (first + Duration::weeks(weeks)).format("%Y-%m-%d").to_string();
+    let session = |weeks: i64| {
+        (first + Duration::weeks(weeks))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
     format!(
         r#"
 slug = "kopienas-{year}"
@@ -156,9 +160,15 @@ pub fn load(settings: &Settings) -> anyhow::Result<()> {
     let db = crate::cli::open(settings)?;
     let today = chrono::Utc::now().date_naive();
     for text in [latvian_cycle(today), english_cycle(today)] {
-        let spec = parse_cycle_file(&text).map_err(|p| anyhow::anyhow!("demo cycle invalid: {p:?}"))?;
+        let spec =
+            parse_cycle_file(&text).map_err(|p| anyhow::anyhow!("demo cycle invalid: {p:?}"))?;
         crate::cli::save_spec(&db, settings, &spec)?;
-        println!("loaded {} — {}/cycles/{}", spec.title, settings.base_url.trim_end_matches('/'), spec.slug);
+        println!(
+            "loaded {} — {}/cycles/{}",
+            spec.title,
+            settings.base_url.trim_end_matches('/'),
+            spec.slug
+        );
     }
     Ok(())
 }
@@ -173,9 +183,18 @@ mod tests {
         let now = today.and_hms_opt(12, 0, 0).unwrap().and_utc();
         for text in [latvian_cycle(today), english_cycle(today)] {
             let c = parse_cycle_file(&text).unwrap();
-            assert_eq!(c.window.state(now), crate::domain::window::WindowState::Open);
+            assert_eq!(
+                c.window.state(now),
+                crate::domain::window::WindowState::Open
+            );
             assert!(c.sessions.iter().all(|s| s.starts > c.window.closes));
         }
-        assert_eq!(parse_cycle_file(&latvian_cycle(today)).unwrap().sessions.len(), 5);
+        assert_eq!(
+            parse_cycle_file(&latvian_cycle(today))
+                .unwrap()
+                .sessions
+                .len(),
+            5
+        );
     }
 }

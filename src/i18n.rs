@@ -62,20 +62,27 @@ impl I18n {
     fn load() -> Self {
         let mut bundles = HashMap::new();
         for (lang, source) in SOURCES {
-            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
-                panic!("{} translation does not parse: {errors:?}", lang.as_str())
-            });
+            let resource =
+                FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
+                    panic!("{} translation does not parse: {errors:?}", lang.as_str())
+                });
             let locale = lang.as_str().parse().expect("valid language tag");
             let mut bundle = FluentBundle::new_concurrent(vec![locale]);
             bundle.set_use_isolating(false);
             let l = *lang;
             bundle
-                .add_function("PLURAL", move |positional, _named| match positional.first() {
-                    Some(FluentValue::Number(n)) => FluentValue::from(plural_category(l, n.value as i64)),
-                    _ => FluentValue::from("other"),
+                .add_function("PLURAL", move |positional, _named| {
+                    match positional.first() {
+                        Some(FluentValue::Number(n)) => {
+                            FluentValue::from(plural_category(l, n.value as i64))
+                        }
+                        _ => FluentValue::from("other"),
+                    }
                 })
                 .expect("PLURAL added once");
-            bundle.add_resource(resource).expect("no duplicate messages");
+            bundle
+                .add_resource(resource)
+                .expect("no duplicate messages");
             bundles.insert(*lang, bundle);
         }
         Self { bundles }
@@ -88,7 +95,9 @@ impl I18n {
             return key.to_string();
         };
         let mut errors = vec![];
-        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     }
 
     pub fn has(&self, lang: Language, key: &str) -> bool {
@@ -150,8 +159,18 @@ impl Tr {
 
     fn date_args(&self, t: DateTime<Tz>) -> FluentArgs<'static> {
         let mut args = FluentArgs::new();
-        args.set("weekday", I18N.message(self.lang, &format!("weekday-{}", t.weekday().number_from_monday()), None));
-        args.set("monthname", I18N.message(self.lang, &format!("month-{}", t.month()), None));
+        args.set(
+            "weekday",
+            I18N.message(
+                self.lang,
+                &format!("weekday-{}", t.weekday().number_from_monday()),
+                None,
+            ),
+        );
+        args.set(
+            "monthname",
+            I18N.message(self.lang, &format!("month-{}", t.month()), None),
+        );
         args.set("day", t.day().to_string());
         args.set("day2", format!("{:02}", t.day()));
         args.set("month", format!("{:02}", t.month()));
@@ -210,7 +229,11 @@ mod tests {
             let missing: Vec<_> = reference.difference(&keys).collect();
             let extra: Vec<_> = keys.difference(&reference).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.as_str());
-            assert!(extra.is_empty(), "{} has keys lv lacks: {extra:?}", lang.as_str());
+            assert!(
+                extra.is_empty(),
+                "{} has keys lv lacks: {extra:?}",
+                lang.as_str()
+            );
         }
     }
 
@@ -235,11 +258,25 @@ mod tests {
         for k in crate::domain::InstitutionType::ALL {
             used.insert(format!("institution-{}", k.as_str()));
         }
-        for k in ["seated", "waitlisted", "link-again", "promoted", "cancelled", "expired", "grant-eligible"] {
+        for k in [
+            "seated",
+            "waitlisted",
+            "link-again",
+            "promoted",
+            "cancelled",
+            "expired",
+            "grant-eligible",
+        ] {
             used.insert(format!("mail-body-{k}"));
             used.insert(format!("mail-subject-{k}"));
         }
-        for k in ["registered-pending", "registered-confirmed", "registered-waitlisted", "registered-again", "registered-check-email"] {
+        for k in [
+            "registered-pending",
+            "registered-confirmed",
+            "registered-waitlisted",
+            "registered-again",
+            "registered-check-email",
+        ] {
             used.insert(format!("{k}-title"));
             used.insert(format!("{k}-body"));
         }
@@ -265,24 +302,52 @@ mod tests {
     #[test]
     fn latvian_plurals_are_right_where_cldr_data_is_wrong() {
         let tr = Tr::new(Language::Lv);
-        let cases = [(0, "0 brīvu vietu"), (1, "1 brīva vieta"), (2, "2 brīvas vietas"), (10, "10 brīvu vietu"), (11, "11 brīvu vietu"), (21, "21 brīva vieta"), (111, "111 brīvu vietu"), (1001, "1001 brīva vieta")];
+        let cases = [
+            (0, "0 brīvu vietu"),
+            (1, "1 brīva vieta"),
+            (2, "2 brīvas vietas"),
+            (10, "10 brīvu vietu"),
+            (11, "11 brīvu vietu"),
+            (21, "21 brīva vieta"),
+            (111, "111 brīvu vietu"),
+            (1001, "1001 brīva vieta"),
+        ];
         for (n, want) in cases {
             assert_eq!(tr.n("seats-left", n), want);
         }
         assert_eq!(Tr::new(Language::En).n("seats-left", 1), "1 seat left");
         assert_eq!(Tr::new(Language::En).n("seats-left", 2), "2 seats left");
-        for (n, want) in [(1, "one"), (2, "few"), (5, "many"), (11, "many"), (21, "one"), (22, "few"), (112, "many")] {
+        for (n, want) in [
+            (1, "one"),
+            (2, "few"),
+            (5, "many"),
+            (11, "many"),
+            (21, "one"),
+            (22, "few"),
+            (112, "many"),
+        ] {
             assert_eq!(plural_category(Language::Ru, n), want, "ru {n}");
         }
     }
 
     #[test]
     fn dates_are_written_as_each_language_writes_them() {
-        let t = DateTime::parse_from_rfc3339("2023-12-04T08:00:00Z").unwrap().with_timezone(&Utc);
+        let t = DateTime::parse_from_rfc3339("2023-12-04T08:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         let end = t + chrono::Duration::hours(6);
         let riga = chrono_tz::Europe::Riga;
-        assert_eq!(Tr::new(Language::Lv).span(t, end, riga), "pirmdiena, 04.12.2023., 10:00–16:00 EET");
-        assert_eq!(Tr::new(Language::En).span(t, end, riga), "Monday 4 December 2023, 10:00–16:00 EET");
-        assert_eq!(Tr::new(Language::Lv).date(t, riga), "pirmdiena, 04.12.2023.");
+        assert_eq!(
+            Tr::new(Language::Lv).span(t, end, riga),
+            "pirmdiena, 04.12.2023., 10:00–16:00 EET"
+        );
+        assert_eq!(
+            Tr::new(Language::En).span(t, end, riga),
+            "Monday 4 December 2023, 10:00–16:00 EET"
+        );
+        assert_eq!(
+            Tr::new(Language::Lv).date(t, riga),
+            "pirmdiena, 04.12.2023."
+        );
     }
 }

@@ -3,7 +3,9 @@
 
 use std::sync::LazyLock;
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 
 pub const MIN_LENGTH: usize = 12;
@@ -19,12 +21,17 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
 
 /// A hash of nothing in particular, verified when the account does not exist,
 /// so a wrong email costs the same time as a wrong password.
-static DUMMY: LazyLock<String> = LazyLock::new(|| hash("no account has this password").expect("hashing works"));
+static DUMMY: LazyLock<String> =
+    LazyLock::new(|| hash("no account has this password").expect("hashing works"));
 
 pub fn verify(password: &str, stored: Option<&str>) -> bool {
     let target = stored.unwrap_or(DUMMY.as_str());
     let ok = PasswordHash::new(target)
-        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false);
     ok && stored.is_some()
 }

@@ -36,7 +36,9 @@ impl Purpose {
 
 impl Keys {
     pub fn new(master: &[u8]) -> Self {
-        Self { master: master.to_vec() }
+        Self {
+            master: master.to_vec(),
+        }
     }
 
     /// The 64-byte key for signing session cookies.
@@ -54,7 +56,8 @@ impl Keys {
     }
 
     fn mac(&self, purpose: Purpose, id: i32, nonce: &str) -> HmacSha256 {
-        let mut m = HmacSha256::new_from_slice(&self.derive(purpose.label())).expect("any key length");
+        let mut m =
+            HmacSha256::new_from_slice(&self.derive(purpose.label())).expect("any key length");
         m.update(id.to_string().as_bytes());
         m.update(b"\0");
         m.update(nonce.as_bytes());
@@ -76,9 +79,15 @@ impl Keys {
     }
 
     pub fn verify(&self, purpose: Purpose, token: &str, nonce: &str) -> bool {
-        let Some(id) = Self::claimed_id(token) else { return false };
-        let Some((_, mac)) = token.split_once('.') else { return false };
-        let Ok(mac) = URL_SAFE_NO_PAD.decode(mac) else { return false };
+        let Some(id) = Self::claimed_id(token) else {
+            return false;
+        };
+        let Some((_, mac)) = token.split_once('.') else {
+            return false;
+        };
+        let Ok(mac) = URL_SAFE_NO_PAD.decode(mac) else {
+            return false;
+        };
         self.mac(purpose, id, nonce).verify_slice(&mac).is_ok()
     }
 }
@@ -105,8 +114,14 @@ mod tests {
         assert!(t.len() > 40);
         assert_eq!(Keys::claimed_id(&t), Some(42));
         assert!(keys.verify(Purpose::Participant, &t, "nonce-a"));
-        assert!(!keys.verify(Purpose::Participant, &t, "nonce-b"), "new nonce revokes");
-        assert!(!keys.verify(Purpose::Checkin, &t, "nonce-a"), "purposes do not mix");
+        assert!(
+            !keys.verify(Purpose::Participant, &t, "nonce-b"),
+            "new nonce revokes"
+        );
+        assert!(
+            !keys.verify(Purpose::Checkin, &t, "nonce-a"),
+            "purposes do not mix"
+        );
         assert!(!Keys::new(b"other").verify(Purpose::Participant, &t, "nonce-a"));
         let forged = t.replacen("42.", "43.", 1);
         assert!(!keys.verify(Purpose::Participant, &forged, "nonce-a"));

@@ -51,13 +51,21 @@ pub fn confirmed(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Regist
     Ok(registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::status.eq(Status::Confirmed.as_str()))
-        .order((registrations::last_name.asc(), registrations::first_name.asc(), registrations::id.asc()))
+        .order((
+            registrations::last_name.asc(),
+            registrations::first_name.asc(),
+            registrations::id.asc(),
+        ))
         .select(Registration::as_select())
         .load(conn)?)
 }
 
 /// The roster of one session: every confirmed participant and their row, if any.
-pub fn roster(conn: &mut AnyConnection, cycle_id: i32, session_id: i32) -> DbResult<Vec<(Registration, Option<Attendance>)>> {
+pub fn roster(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    session_id: i32,
+) -> DbResult<Vec<(Registration, Option<Attendance>)>> {
     let people = confirmed(conn, cycle_id)?;
     let rows: HashMap<i32, Attendance> = attendance::table
         .filter(attendance::session_id.eq(session_id))
@@ -66,16 +74,30 @@ pub fn roster(conn: &mut AnyConnection, cycle_id: i32, session_id: i32) -> DbRes
         .into_iter()
         .map(|a| (a.registration_id, a))
         .collect();
-    Ok(people.into_iter().map(|r| {
-        let a = rows.get(&r.id).cloned();
-        (r, a)
-    }).collect())
+    Ok(people
+        .into_iter()
+        .map(|r| {
+            let a = rows.get(&r.id).cloned();
+            (r, a)
+        })
+        .collect())
 }
 
 /// Sets one mark. Returns whether anything changed; an unchanged mark writes
 /// nothing, so saving or importing the same thing twice is a no-op.
-pub fn set(conn: &mut AnyConnection, reg_id: i32, session_id: i32, present: bool, minutes: Option<i32>, change: &Change) -> DbResult<bool> {
-    let status: Option<String> = registrations::table.find(reg_id).select(registrations::status).first(conn).optional()?;
+pub fn set(
+    conn: &mut AnyConnection,
+    reg_id: i32,
+    session_id: i32,
+    present: bool,
+    minutes: Option<i32>,
+    change: &Change,
+) -> DbResult<bool> {
+    let status: Option<String> = registrations::table
+        .find(reg_id)
+        .select(registrations::status)
+        .first(conn)
+        .optional()?;
     if status.as_deref() != Some(Status::Confirmed.as_str()) {
         // Rule 6: only confirmed registrations can be marked present.
         return Ok(false);
@@ -101,11 +123,17 @@ pub fn set(conn: &mut AnyConnection, reg_id: i32, session_id: i32, present: bool
     );
     match &existing {
         Some(e) => {
-            diesel::update(attendance::table.find(e.id)).set(values).execute(conn)?;
+            diesel::update(attendance::table.find(e.id))
+                .set(values)
+                .execute(conn)?;
         }
         None => {
             diesel::insert_into(attendance::table)
-                .values((attendance::registration_id.eq(reg_id), attendance::session_id.eq(session_id), values))
+                .values((
+                    attendance::registration_id.eq(reg_id),
+                    attendance::session_id.eq(session_id),
+                    values,
+                ))
                 .execute(conn)?;
         }
     }
@@ -127,7 +155,13 @@ pub fn set(conn: &mut AnyConnection, reg_id: i32, session_id: i32, present: bool
 
 /// Saves a roster: the ticked ids are present, every other confirmed
 /// participant absent. Returns how many marks changed.
-pub fn save_roster(conn: &mut AnyConnection, cycle_id: i32, session_id: i32, present: &[i32], change: &Change) -> DbResult<usize> {
+pub fn save_roster(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    session_id: i32,
+    present: &[i32],
+    change: &Change,
+) -> DbResult<usize> {
     let mut changed = 0;
     for (reg, row) in roster(conn, cycle_id, session_id)? {
         let want = present.contains(&reg.id);
@@ -164,14 +198,21 @@ pub fn matrix(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<MatrixRow
         )
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::status.eq(Status::Confirmed.as_str()))
-        .order((registrations::last_name.asc(), registrations::first_name.asc(), registrations::id.asc()))
+        .order((
+            registrations::last_name.asc(),
+            registrations::first_name.asc(),
+            registrations::id.asc(),
+        ))
         .select((Registration::as_select(), attendance::session_id.nullable()))
         .load(conn)?;
     let mut out: Vec<MatrixRow> = Vec::new();
     for (reg, session) in rows {
         match out.last_mut() {
             Some(last) if last.registration.id == reg.id => last.present.extend(session),
-            _ => out.push(MatrixRow { registration: reg, present: session.into_iter().collect() }),
+            _ => out.push(MatrixRow {
+                registration: reg,
+                present: session.into_iter().collect(),
+            }),
         }
     }
     Ok(out)
@@ -179,7 +220,10 @@ pub fn matrix(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<MatrixRow
 
 /// first_name, last_name, email, institution, attended — one query, counted
 /// by the database.
-pub fn attended_counts(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<(i32, String, String, String, String, i64)>> {
+pub fn attended_counts(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+) -> DbResult<Vec<(i32, String, String, String, String, i64)>> {
     Ok(registrations::table
         .left_join(
             attendance::table.on(attendance::registration_id
@@ -189,7 +233,11 @@ pub fn attended_counts(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::status.eq(Status::Confirmed.as_str()))
         .group_by(registrations::id)
-        .order((registrations::last_name.asc(), registrations::first_name.asc(), registrations::id.asc()))
+        .order((
+            registrations::last_name.asc(),
+            registrations::first_name.asc(),
+            registrations::id.asc(),
+        ))
         .select((
             registrations::id,
             registrations::first_name,
@@ -224,7 +272,14 @@ pub struct StoredImport {
     pub applied_at: Option<chrono::NaiveDateTime>,
 }
 
-pub fn store_import(conn: &mut AnyConnection, session_id: i32, by: i32, filename: &str, content: &[u8], now: DateTime<Utc>) -> DbResult<i32> {
+pub fn store_import(
+    conn: &mut AnyConnection,
+    session_id: i32,
+    by: i32,
+    filename: &str,
+    content: &[u8],
+    now: DateTime<Utc>,
+) -> DbResult<i32> {
     Ok(diesel::insert_into(attendance_imports::table)
         .values((
             attendance_imports::session_id.eq(session_id),
@@ -237,7 +292,11 @@ pub fn store_import(conn: &mut AnyConnection, session_id: i32, by: i32, filename
         .get_result(conn)?)
 }
 
-pub fn load_import(conn: &mut AnyConnection, id: i32, session_id: i32) -> DbResult<Option<StoredImport>> {
+pub fn load_import(
+    conn: &mut AnyConnection,
+    id: i32,
+    session_id: i32,
+) -> DbResult<Option<StoredImport>> {
     Ok(attendance_imports::table
         .filter(attendance_imports::id.eq(id))
         .filter(attendance_imports::session_id.eq(session_id))
@@ -254,7 +313,10 @@ pub fn mark_import_applied(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>
 }
 
 /// Registrations marked present at a session.
-pub fn present_sessions_of_session(conn: &mut AnyConnection, session_id: i32) -> DbResult<Vec<i32>> {
+pub fn present_sessions_of_session(
+    conn: &mut AnyConnection,
+    session_id: i32,
+) -> DbResult<Vec<i32>> {
     Ok(attendance::table
         .filter(attendance::session_id.eq(session_id))
         .filter(attendance::present.eq(true))

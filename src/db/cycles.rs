@@ -32,7 +32,10 @@ pub fn by_slug(conn: &mut AnyConnection, slug: &str) -> DbResult<Option<Cycle>> 
 }
 
 pub fn by_id(conn: &mut AnyConnection, id: i32) -> DbResult<Cycle> {
-    Ok(cycles::table.find(id).select(Cycle::as_select()).first(conn)?)
+    Ok(cycles::table
+        .find(id)
+        .select(Cycle::as_select())
+        .first(conn)?)
 }
 
 pub fn sessions_of(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Session>> {
@@ -43,7 +46,11 @@ pub fn sessions_of(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Sess
         .load(conn)?)
 }
 
-pub fn session_at(conn: &mut AnyConnection, cycle_id: i32, position: i32) -> DbResult<Option<Session>> {
+pub fn session_at(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    position: i32,
+) -> DbResult<Option<Session>> {
     Ok(sessions::table
         .filter(sessions::cycle_id.eq(cycle_id))
         .filter(sessions::position.eq(position))
@@ -77,7 +84,11 @@ pub enum Saved {
 }
 
 /// Creates or updates a cycle by slug, with its sessions matched by position.
-pub fn save(conn: &mut AnyConnection, spec: &CycleSpec, now: DateTime<Utc>) -> DbResult<Result<Saved, SaveProblem>> {
+pub fn save(
+    conn: &mut AnyConnection,
+    spec: &CycleSpec,
+    now: DateTime<Utc>,
+) -> DbResult<Result<Saved, SaveProblem>> {
     let existing = by_slug(conn, spec.slug.as_str())?;
     let grant_title = spec.grant.as_ref().map(|g| g.title.clone());
     let grant_description = spec.grant.as_ref().map(|g| g.description.clone());
@@ -160,11 +171,17 @@ pub fn replace_sessions(
         );
         match current.iter().find(|c| c.position == position) {
             Some(old) => {
-                diesel::update(sessions::table.find(old.id)).set(values).execute(conn)?;
+                diesel::update(sessions::table.find(old.id))
+                    .set(values)
+                    .execute(conn)?;
             }
             None => {
                 diesel::insert_into(sessions::table)
-                    .values((sessions::cycle_id.eq(cycle_id), sessions::position.eq(position), values))
+                    .values((
+                        sessions::cycle_id.eq(cycle_id),
+                        sessions::position.eq(position),
+                        values,
+                    ))
                     .execute(conn)?;
             }
         }

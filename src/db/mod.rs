@@ -87,15 +87,16 @@ impl Db {
     /// or a plain file path. The backend is chosen here from the scheme, because
     /// SQLite would accept any string as a file name.
     pub fn connect(url: &str, max_connections: u32) -> DbResult<Self> {
-        let (backend, conn_url) = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            (Backend::Postgres, url.to_string())
-        } else if let Some(path) = url.strip_prefix("sqlite://") {
-            (Backend::Sqlite, path.to_string())
-        } else if !url.contains("://") && !url.is_empty() {
-            (Backend::Sqlite, url.to_string())
-        } else {
-            return Err(DbError::UnsupportedUrl);
-        };
+        let (backend, conn_url) =
+            if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+                (Backend::Postgres, url.to_string())
+            } else if let Some(path) = url.strip_prefix("sqlite://") {
+                (Backend::Sqlite, path.to_string())
+            } else if !url.contains("://") && !url.is_empty() {
+                (Backend::Sqlite, url.to_string())
+            } else {
+                return Err(DbError::UnsupportedUrl);
+            };
         if backend == Backend::Sqlite {
             if let Some(parent) = std::path::Path::new(&conn_url).parent() {
                 if !parent.as_os_str().is_empty() {

@@ -21,15 +21,29 @@ pub fn by_email(conn: &mut AnyConnection, email: &str) -> DbResult<Option<Organi
 }
 
 pub fn by_id(conn: &mut AnyConnection, id: i32) -> DbResult<Option<Organiser>> {
-    Ok(organisers::table.find(id).select(Organiser::as_select()).first(conn).optional()?)
+    Ok(organisers::table
+        .find(id)
+        .select(Organiser::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn all(conn: &mut AnyConnection) -> DbResult<Vec<Organiser>> {
-    Ok(organisers::table.order(organisers::name.asc()).select(Organiser::as_select()).load(conn)?)
+    Ok(organisers::table
+        .order(organisers::name.asc())
+        .select(Organiser::as_select())
+        .load(conn)?)
 }
 
 /// Adds an organiser; `None` when the address is taken.
-pub fn add(conn: &mut AnyConnection, email: &Email, name: &str, admin: bool, password_hash: &str, now: DateTime<Utc>) -> DbResult<Option<Organiser>> {
+pub fn add(
+    conn: &mut AnyConnection,
+    email: &Email,
+    name: &str,
+    admin: bool,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> DbResult<Option<Organiser>> {
     if by_email(conn, email.normalised())?.is_some() {
         return Ok(None);
     }
@@ -47,21 +61,32 @@ pub fn add(conn: &mut AnyConnection, email: &Email, name: &str, admin: bool, pas
 }
 
 /// Replaces any earlier setup link: only the latest printed one works.
-pub fn new_setup_token(conn: &mut AnyConnection, token_hash: &str, now: DateTime<Utc>) -> DbResult<()> {
+pub fn new_setup_token(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     diesel::delete(setup_tokens::table).execute(conn)?;
     diesel::insert_into(setup_tokens::table)
-        .values((setup_tokens::token_hash.eq(token_hash), setup_tokens::created_at.eq(to_db(now))))
+        .values((
+            setup_tokens::token_hash.eq(token_hash),
+            setup_tokens::created_at.eq(to_db(now)),
+        ))
         .execute(conn)?;
     Ok(())
 }
 
 pub fn setup_token_valid(conn: &mut AnyConnection, token_hash: &str) -> DbResult<bool> {
-    let n: i64 = setup_tokens::table.filter(setup_tokens::token_hash.eq(token_hash)).count().get_result(conn)?;
+    let n: i64 = setup_tokens::table
+        .filter(setup_tokens::token_hash.eq(token_hash))
+        .count()
+        .get_result(conn)?;
     Ok(n == 1 && count(conn)? == 0)
 }
 
 /// Uses the setup link: true when this call consumed it.
 pub fn consume_setup_token(conn: &mut AnyConnection, token_hash: &str) -> DbResult<bool> {
-    let n = diesel::delete(setup_tokens::table.filter(setup_tokens::token_hash.eq(token_hash))).execute(conn)?;
+    let n = diesel::delete(setup_tokens::table.filter(setup_tokens::token_hash.eq(token_hash)))
+        .execute(conn)?;
     Ok(n == 1 && count(conn)? == 0)
 }

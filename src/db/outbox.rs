@@ -12,11 +12,19 @@ use super::{to_db, AnyConnection, DbResult};
 /// How long a claim lasts; a worker that dies mid-send frees it after this.
 pub const CLAIM: Duration = Duration::seconds(120);
 
-pub fn due(conn: &mut AnyConnection, now: DateTime<Utc>, limit: i64) -> DbResult<Vec<OutboxMessage>> {
+pub fn due(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> DbResult<Vec<OutboxMessage>> {
     Ok(outbox::table
         .filter(outbox::sent_at.is_null())
         .filter(outbox::next_attempt_at.le(to_db(now)))
-        .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(to_db(now))))
+        .filter(
+            outbox::claimed_until
+                .is_null()
+                .or(outbox::claimed_until.lt(to_db(now))),
+        )
         .order(outbox::id.asc())
         .limit(limit)
         .select(OutboxMessage::as_select())
@@ -27,7 +35,11 @@ pub fn due(conn: &mut AnyConnection, now: DateTime<Utc>, limit: i64) -> DbResult
 pub fn claim(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbResult<bool> {
     let n = diesel::update(outbox::table.find(id))
         .filter(outbox::sent_at.is_null())
-        .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(to_db(now))))
+        .filter(
+            outbox::claimed_until
+                .is_null()
+                .or(outbox::claimed_until.lt(to_db(now))),
+        )
         .set(outbox::claimed_until.eq(Some(to_db(now + CLAIM))))
         .execute(conn)?;
     Ok(n == 1)
@@ -45,7 +57,12 @@ pub fn mark_sent(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbRes
     Ok(())
 }
 
-pub fn mark_failed(conn: &mut AnyConnection, id: i32, retry_at: DateTime<Utc>, error: &str) -> DbResult<()> {
+pub fn mark_failed(
+    conn: &mut AnyConnection,
+    id: i32,
+    retry_at: DateTime<Utc>,
+    error: &str,
+) -> DbResult<()> {
     let error: String = error.chars().take(1000).collect();
     diesel::update(outbox::table.find(id))
         .set((
@@ -59,7 +76,10 @@ pub fn mark_failed(conn: &mut AnyConnection, id: i32, retry_at: DateTime<Utc>, e
 }
 
 pub fn pending_count(conn: &mut AnyConnection) -> DbResult<i64> {
-    Ok(outbox::table.filter(outbox::sent_at.is_null()).count().get_result(conn)?)
+    Ok(outbox::table
+        .filter(outbox::sent_at.is_null())
+        .count()
+        .get_result(conn)?)
 }
 
 pub fn for_registration(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<OutboxMessage>> {
@@ -73,6 +93,9 @@ pub fn for_registration(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<O
 /// Whether a message with this key was already written (e.g. the grant
 /// notice, which each person gets once however often an organiser presses).
 pub fn exists(conn: &mut AnyConnection, dedupe_key: &str) -> DbResult<bool> {
-    let n: i64 = outbox::table.filter(outbox::dedupe_key.eq(dedupe_key)).count().get_result(conn)?;
+    let n: i64 = outbox::table
+        .filter(outbox::dedupe_key.eq(dedupe_key))
+        .count()
+        .get_result(conn)?;
     Ok(n > 0)
 }

@@ -33,7 +33,9 @@ pub struct Applicant {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
     Seated,
-    Waitlisted { position: u32 },
+    Waitlisted {
+        position: u32,
+    },
     /// Someone registered again with the same address: send the link again.
     LinkAgain,
     Promoted,
@@ -59,7 +61,14 @@ impl Notice {
 /// Renders an outbox message. Implemented by the mail module, so the database
 /// layer can write the message in the same transaction without knowing mail.
 pub trait Compose: Send + Sync {
-    fn compose(&self, notice: Notice, cycle: &Cycle, sessions: &[Session], reg: &Registration, now: DateTime<Utc>) -> NewOutboxMessage;
+    fn compose(
+        &self,
+        notice: Notice,
+        cycle: &Cycle,
+        sessions: &[Session],
+        reg: &Registration,
+        now: DateTime<Utc>,
+    ) -> NewOutboxMessage;
 }
 
 #[derive(Debug)]
@@ -72,16 +81,29 @@ pub enum Registered {
 }
 
 pub fn enqueue(conn: &mut AnyConnection, msg: NewOutboxMessage) -> DbResult<()> {
-    diesel::insert_into(outbox::table).values(msg).execute(conn)?;
+    diesel::insert_into(outbox::table)
+        .values(msg)
+        .execute(conn)?;
     Ok(())
 }
 
-fn notify(conn: &mut AnyConnection, mail: &dyn Compose, notice: Notice, cycle: &Cycle, reg: &Registration, now: DateTime<Utc>) -> DbResult<()> {
+fn notify(
+    conn: &mut AnyConnection,
+    mail: &dyn Compose,
+    notice: Notice,
+    cycle: &Cycle,
+    reg: &Registration,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     let sessions = cycles::sessions_of(conn, cycle.id)?;
     enqueue(conn, mail.compose(notice, cycle, &sessions, reg, now))
 }
 
-pub fn by_email(conn: &mut AnyConnection, cycle_id: i32, email: &Email) -> DbResult<Option<Registration>> {
+pub fn by_email(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    email: &Email,
+) -> DbResult<Option<Registration>> {
     Ok(registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::email_normalised.eq(email.normalised()))
@@ -125,22 +147,33 @@ pub fn register(
     }
     let window = cycle.window_state(now);
     if window != crate::domain::window::WindowState::Open {
-        return Ok(Registered::Refused(if window == crate::domain::window::WindowState::Closed {
-            Refusal::Closed
-        } else {
-            Refusal::NotYetOpen
-        }));
+        return Ok(Registered::Refused(
+            if window == crate::domain::window::WindowState::Closed {
+                Refusal::Closed
+            } else {
+                Refusal::NotYetOpen
+            },
+        ));
     }
     let grabbed = diesel::update(cycles_t::table.find(cycle.id))
         .filter(cycles_t::seats_taken.lt(cycles_t::capacity))
         .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
         .execute(conn)?
         == 1;
-    let cycle = if grabbed { cycles::by_id(conn, cycle.id)? } else { cycles::lock(conn, cycle.id)? };
+    let cycle = if grabbed {
+        cycles::by_id(conn, cycle.id)?
+    } else {
+        cycles::lock(conn, cycle.id)?
+    };
     let placement = if grabbed {
         Placement::Seat
     } else {
-        match seats::place(window, cycle.capacity as u32, cycle.seats_taken as u32, cycle.waitlist) {
+        match seats::place(
+            window,
+            cycle.capacity as u32,
+            cycle.seats_taken as u32,
+            cycle.waitlist,
+        ) {
             Ok(p) => p,
             Err(r) => return Ok(Registered::Refused(r)),
         }
@@ -149,7 +182,8 @@ pub fn register(
         Placement::Seat => seats::seated_status(cycle.require_email_confirmation),
         Placement::Waitlist => Status::Waitlisted,
     };
-    let hold = (status == Status::Pending).then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
+    let hold = (status == Status::Pending)
+        .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
     let id: i32 = diesel::insert_into(registrations::table)
         .values((
             registrations::cycle_id.eq(cycle.id),
@@ -183,13 +217,25 @@ pub fn register(
         }
         Placement::Waitlist => {
             let position = waitlist_position(conn, &reg)?;
-            notify(conn, mail, Notice::Waitlisted { position }, &cycle, &reg, now)?;
+            notify(
+                conn,
+                mail,
+                Notice::Waitlisted { position },
+                &cycle,
+                &reg,
+                now,
+            )?;
             Ok(Registered::Waitlisted(reg, position))
         }
     }
 }
 
-fn set_status(conn: &mut AnyConnection, id: i32, status: Status, now: DateTime<Utc>) -> DbResult<()> {
+fn set_status(
+    conn: &mut AnyConnection,
+    id: i32,
+    status: Status,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     diesel::update(registrations::table.find(id))
         .set((
             registrations::status.eq(status.as_str()),
@@ -209,7 +255,12 @@ fn release_seat(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<()> {
 
 /// Rule 3: fill free seats from the waitlist, earliest first, until the first
 /// session starts. The caller holds the cycle lock. Returns who was promoted.
-pub fn promote(conn: &mut AnyConnection, cycle_id: i32, now: DateTime<Utc>, mail: &dyn Compose) -> DbResult<Vec<i32>> {
+pub fn promote(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    now: DateTime<Utc>,
+    mail: &dyn Compose,
+) -> DbResult<Vec<i32>> {
     let cycle = cycles::by_id(conn, cycle_id)?;
     let sessions = cycles::sessions_of(conn, cycle_id)?;
     let first_start = sessions.iter().map(|s| from_db(s.starts_at)).min();
@@ -217,7 +268,10 @@ pub fn promote(conn: &mut AnyConnection, cycle_id: i32, now: DateTime<Utc>, mail
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::status.eq(Status::Waitlisted.as_str()))
         .order(registrations::id.asc())
-        .limit(i64::from(seats::seats_left(cycle.capacity as u32, cycle.seats_taken as u32)))
+        .limit(i64::from(seats::seats_left(
+            cycle.capacity as u32,
+            cycle.seats_taken as u32,
+        )))
         .select(Registration::as_select())
         .load(conn)?;
     let n = seats::promotions(
@@ -229,8 +283,13 @@ pub fn promote(conn: &mut AnyConnection, cycle_id: i32, now: DateTime<Utc>, mail
     let mut promoted = Vec::new();
     for reg in waiting.into_iter().take(n as usize) {
         // Someone who already confirmed their address while waiting needs no hold.
-        let status = if reg.confirmed_at.is_some() { Status::Confirmed } else { seats::seated_status(cycle.require_email_confirmation) };
-        let hold = (status == Status::Pending).then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
+        let status = if reg.confirmed_at.is_some() {
+            Status::Confirmed
+        } else {
+            seats::seated_status(cycle.require_email_confirmation)
+        };
+        let hold = (status == Status::Pending)
+            .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
         diesel::update(registrations::table.find(reg.id))
             .set((
                 registrations::status.eq(status.as_str()),
@@ -242,7 +301,10 @@ pub fn promote(conn: &mut AnyConnection, cycle_id: i32, now: DateTime<Utc>, mail
             .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
             .execute(conn)?;
         let reg = by_id(conn, reg.id)?.expect("row updated above");
-        enqueue(conn, mail.compose(Notice::Promoted, &cycle, &sessions, &reg, now))?;
+        enqueue(
+            conn,
+            mail.compose(Notice::Promoted, &cycle, &sessions, &reg, now),
+        )?;
         promoted.push(reg.id);
     }
     Ok(promoted)
@@ -258,7 +320,9 @@ pub enum Changed {
 
 /// The participant confirms their address (a POST from their page).
 pub fn confirm(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbResult<Changed> {
-    let Some(reg) = by_id(conn, reg_id)? else { return Ok(Changed::NotAllowed) };
+    let Some(reg) = by_id(conn, reg_id)? else {
+        return Ok(Changed::NotAllowed);
+    };
     let status = reg.status();
     if reg.confirmed_at.is_some() && status != Status::Pending {
         return Ok(Changed::Unchanged);
@@ -267,7 +331,11 @@ pub fn confirm(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
         return Ok(Changed::NotAllowed);
     }
     cycles::lock(conn, reg.cycle_id)?;
-    let new_status = if status == Status::Pending { Status::Confirmed } else { status };
+    let new_status = if status == Status::Pending {
+        Status::Confirmed
+    } else {
+        status
+    };
     diesel::update(registrations::table.find(reg.id))
         .set((
             registrations::confirmed_at.eq(Some(to_db(now))),
@@ -280,8 +348,15 @@ pub fn confirm(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
 }
 
 /// Gives a seat (or a waitlist place) back, then promotes from the waitlist.
-pub fn cancel(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>, mail: &dyn Compose) -> DbResult<Changed> {
-    let Some(reg) = by_id(conn, reg_id)? else { return Ok(Changed::NotAllowed) };
+pub fn cancel(
+    conn: &mut AnyConnection,
+    reg_id: i32,
+    now: DateTime<Utc>,
+    mail: &dyn Compose,
+) -> DbResult<Changed> {
+    let Some(reg) = by_id(conn, reg_id)? else {
+        return Ok(Changed::NotAllowed);
+    };
     let cycle = cycles::lock(conn, reg.cycle_id)?;
     let reg = by_id(conn, reg_id)?.expect("exists");
     let status = reg.status();
@@ -300,17 +375,33 @@ pub fn cancel(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>, mail: &
 
 /// An organiser puts a cancelled or expired registration back: a free seat if
 /// there is one, otherwise the waitlist at its original arrival place.
-pub fn restore(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>, mail: &dyn Compose) -> DbResult<Changed> {
-    let Some(reg) = by_id(conn, reg_id)? else { return Ok(Changed::NotAllowed) };
+pub fn restore(
+    conn: &mut AnyConnection,
+    reg_id: i32,
+    now: DateTime<Utc>,
+    mail: &dyn Compose,
+) -> DbResult<Changed> {
+    let Some(reg) = by_id(conn, reg_id)? else {
+        return Ok(Changed::NotAllowed);
+    };
     let cycle = cycles::lock(conn, reg.cycle_id)?;
     if !matches!(reg.status(), Status::Cancelled | Status::Expired) {
         return Ok(Changed::Unchanged);
     }
     if cycle.seats_taken < cycle.capacity {
-        let status = if reg.confirmed_at.is_some() || !cycle.require_email_confirmation { Status::Confirmed } else { Status::Pending };
-        let hold = (status == Status::Pending).then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
+        let status = if reg.confirmed_at.is_some() || !cycle.require_email_confirmation {
+            Status::Confirmed
+        } else {
+            Status::Pending
+        };
+        let hold = (status == Status::Pending)
+            .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
         diesel::update(registrations::table.find(reg.id))
-            .set((registrations::status.eq(status.as_str()), registrations::hold_expires_at.eq(hold), registrations::status_changed_at.eq(to_db(now))))
+            .set((
+                registrations::status.eq(status.as_str()),
+                registrations::hold_expires_at.eq(hold),
+                registrations::status_changed_at.eq(to_db(now)),
+            ))
             .execute(conn)?;
         diesel::update(cycles_t::table.find(cycle.id))
             .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
@@ -325,7 +416,11 @@ pub fn restore(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>, mail: 
 
 /// Rule 4: unconfirmed seats whose hold ran out become `expired`, and their
 /// seats go to the waitlist. Run by a background task with the app's clock.
-pub fn expire_holds(conn: &mut AnyConnection, now: DateTime<Utc>, mail: &dyn Compose) -> DbResult<usize> {
+pub fn expire_holds(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+    mail: &dyn Compose,
+) -> DbResult<usize> {
     let due: Vec<(i32, i32)> = registrations::table
         .filter(registrations::status.eq(Status::Pending.as_str()))
         .filter(registrations::hold_expires_at.le(to_db(now)))
@@ -336,7 +431,9 @@ pub fn expire_holds(conn: &mut AnyConnection, now: DateTime<Utc>, mail: &dyn Com
     for (id, cycle_id) in due {
         let cycle = cycles::lock(conn, cycle_id)?;
         // Re-read under the lock: the participant may have confirmed meanwhile.
-        let Some(reg) = by_id(conn, id)? else { continue };
+        let Some(reg) = by_id(conn, id)? else {
+            continue;
+        };
         if reg.status() != Status::Pending {
             continue;
         }
@@ -356,16 +453,27 @@ pub enum CapacityChange {
     BelowTaken(u32),
 }
 
-pub fn set_capacity(conn: &mut AnyConnection, cycle_id: i32, capacity: u32, now: DateTime<Utc>, mail: &dyn Compose) -> DbResult<CapacityChange> {
+pub fn set_capacity(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    capacity: u32,
+    now: DateTime<Utc>,
+    mail: &dyn Compose,
+) -> DbResult<CapacityChange> {
     let cycle = cycles::lock(conn, cycle_id)?;
     if let Err(e) = seats::check_new_capacity(capacity, cycle.seats_taken as u32) {
         return Ok(CapacityChange::BelowTaken(e.taken));
     }
     diesel::update(cycles_t::table.find(cycle_id))
-        .set((cycles_t::capacity.eq(capacity as i32), cycles_t::updated_at.eq(to_db(now))))
+        .set((
+            cycles_t::capacity.eq(capacity as i32),
+            cycles_t::updated_at.eq(to_db(now)),
+        ))
         .execute(conn)?;
     let promoted = promote(conn, cycle_id, now, mail)?;
-    Ok(CapacityChange::Changed { promoted: promoted.len() })
+    Ok(CapacityChange::Changed {
+        promoted: promoted.len(),
+    })
 }
 
 /// Filters of the organiser's registration list.
@@ -375,7 +483,11 @@ pub struct Filter {
     pub search: Option<String>,
 }
 
-pub fn list(conn: &mut AnyConnection, cycle_id: i32, filter: &Filter) -> DbResult<Vec<Registration>> {
+pub fn list(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    filter: &Filter,
+) -> DbResult<Vec<Registration>> {
     let mut q = registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))
         .select(Registration::as_select())
@@ -384,17 +496,30 @@ pub fn list(conn: &mut AnyConnection, cycle_id: i32, filter: &Filter) -> DbResul
     if let Some(s) = filter.status {
         q = q.filter(registrations::status.eq(s.as_str()));
     }
-    if let Some(term) = filter.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(term) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         // LIKE is case-sensitive on PostgreSQL for non-ASCII too, so match on
         // lowercase copies; user wildcards are escaped.
-        let escaped = term.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let escaped = term
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         let pattern = format!("%{escaped}%");
         q = q.filter(
             lower(registrations::first_name)
                 .like(pattern.clone())
                 .escape('\\')
-                .or(lower(registrations::last_name).like(pattern.clone()).escape('\\'))
-                .or(lower(registrations::institution).like(pattern.clone()).escape('\\'))
+                .or(lower(registrations::last_name)
+                    .like(pattern.clone())
+                    .escape('\\'))
+                .or(lower(registrations::institution)
+                    .like(pattern.clone())
+                    .escape('\\'))
                 .or(registrations::email_normalised.like(pattern).escape('\\')),
         );
     }
@@ -404,5 +529,12 @@ pub fn list(conn: &mut AnyConnection, cycle_id: i32, filter: &Filter) -> DbResul
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 pub fn waitlist(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Registration>> {
-    list(conn, cycle_id, &Filter { status: Some(Status::Waitlisted), search: None })
+    list(
+        conn,
+        cycle_id,
+        &Filter {
+            status: Some(Status::Waitlisted),
+            search: None,
+        },
+    )
 }

@@ -158,56 +158,131 @@ pub fn parse_cycle_file(text: &str) -> Result<CycleSpec, Vec<FieldProblem>> {
     validate(raw)
 }
 
-fn text(field: &str, value: &str, max: usize, required: bool, out: &mut Vec<FieldProblem>) -> String {
+fn text(
+    field: &str,
+    value: &str,
+    max: usize,
+    required: bool,
+    out: &mut Vec<FieldProblem>,
+) -> String {
     let v = value.trim();
     if required && v.is_empty() {
-        out.push(FieldProblem { field: field.into(), problem: "required" });
+        out.push(FieldProblem {
+            field: field.into(),
+            problem: "required",
+        });
     } else if v.chars().count() > max {
-        out.push(FieldProblem { field: field.into(), problem: "too-long" });
-    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        out.push(FieldProblem { field: field.into(), problem: "control-chars" });
+        out.push(FieldProblem {
+            field: field.into(),
+            problem: "too-long",
+        });
+    } else if v
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        out.push(FieldProblem {
+            field: field.into(),
+            problem: "control-chars",
+        });
     }
     v.to_string()
 }
 
 fn local(field: &str, value: &str, out: &mut Vec<FieldProblem>) -> Option<NaiveDateTime> {
     parse_local(value)
-        .map_err(|_| out.push(FieldProblem { field: field.into(), problem: "format" }))
+        .map_err(|_| {
+            out.push(FieldProblem {
+                field: field.into(),
+                problem: "format",
+            })
+        })
         .ok()
 }
 
 /// Checks every field and reports every problem at once, not only the first.
 pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
     let mut p = Vec::new();
-    let slug = Slug::parse(&raw.slug).map_err(|_| p.push(FieldProblem { field: "slug".into(), problem: "slug" })).ok();
+    let slug = Slug::parse(&raw.slug)
+        .map_err(|_| {
+            p.push(FieldProblem {
+                field: "slug".into(),
+                problem: "slug",
+            })
+        })
+        .ok();
     let title = text("title", &raw.title, MAX_TITLE, true, &mut p);
-    let description = text("description", &raw.description, MAX_DESCRIPTION, false, &mut p);
-    let language = Language::parse(raw.language.trim()).map_err(|_| p.push(FieldProblem { field: "language".into(), problem: "language" })).ok();
-    let timezone = parse_zone(&raw.timezone).map_err(|_| p.push(FieldProblem { field: "timezone".into(), problem: "zone" })).ok();
+    let description = text(
+        "description",
+        &raw.description,
+        MAX_DESCRIPTION,
+        false,
+        &mut p,
+    );
+    let language = Language::parse(raw.language.trim())
+        .map_err(|_| {
+            p.push(FieldProblem {
+                field: "language".into(),
+                problem: "language",
+            })
+        })
+        .ok();
+    let timezone = parse_zone(&raw.timezone)
+        .map_err(|_| {
+            p.push(FieldProblem {
+                field: "timezone".into(),
+                problem: "zone",
+            })
+        })
+        .ok();
     let country = raw.country.trim().to_ascii_uppercase();
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-        p.push(FieldProblem { field: "country".into(), problem: "country" });
+        p.push(FieldProblem {
+            field: "country".into(),
+            problem: "country",
+        });
     }
-    let capacity = Capacity::new(raw.capacity).map_err(|_| p.push(FieldProblem { field: "capacity".into(), problem: "range" })).ok();
+    let capacity = Capacity::new(raw.capacity)
+        .map_err(|_| {
+            p.push(FieldProblem {
+                field: "capacity".into(),
+                problem: "range",
+            })
+        })
+        .ok();
     let opens = local("registration_opens", &raw.registration_opens, &mut p);
     let closes = local("registration_closes", &raw.registration_closes, &mut p);
     if !(1..=24 * 30).contains(&raw.hold_hours) {
-        p.push(FieldProblem { field: "hold_hours".into(), problem: "range" });
+        p.push(FieldProblem {
+            field: "hold_hours".into(),
+            problem: "range",
+        });
     }
     if !(0..=100).contains(&raw.min_sessions) {
-        p.push(FieldProblem { field: "min_sessions".into(), problem: "range" });
+        p.push(FieldProblem {
+            field: "min_sessions".into(),
+            problem: "range",
+        });
     } else if !raw.sessions.is_empty() && raw.min_sessions as usize > raw.sessions.len() {
-        p.push(FieldProblem { field: "min_sessions".into(), problem: "min-sessions-over" });
+        p.push(FieldProblem {
+            field: "min_sessions".into(),
+            problem: "min-sessions-over",
+        });
     }
     if raw.sessions.len() > 100 {
-        p.push(FieldProblem { field: "sessions".into(), problem: "too-many" });
+        p.push(FieldProblem {
+            field: "sessions".into(),
+            problem: "too-many",
+        });
     }
     let tz = timezone.unwrap_or(chrono_tz::Europe::Riga);
     let window = match (opens, closes) {
         (Some(o), Some(c)) => {
             let w = Window::from_local(o, c, tz);
             if !w.is_valid() {
-                p.push(FieldProblem { field: "registration_closes".into(), problem: "closes-before-opens" });
+                p.push(FieldProblem {
+                    field: "registration_closes".into(),
+                    problem: "closes-before-opens",
+                });
             }
             Some(w)
         }
@@ -215,7 +290,13 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
     };
     let grant = raw.grant.map(|g| GrantSpec {
         title: text("grant.title", &g.title, MAX_TITLE, true, &mut p),
-        description: text("grant.description", &g.description, MAX_DESCRIPTION, false, &mut p),
+        description: text(
+            "grant.description",
+            &g.description,
+            MAX_DESCRIPTION,
+            false,
+            &mut p,
+        ),
         apply_until: g
             .apply_until
             .and_then(|a| local("grant.apply_until", &a, &mut p))
@@ -229,23 +310,27 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
         }
     }
     match (slug, language, timezone, capacity, window) {
-        (Some(slug), Some(language), Some(timezone), Some(capacity), Some(window)) if p.is_empty() => Ok(CycleSpec {
-            slug,
-            title,
-            description,
-            language,
-            timezone,
-            country,
-            capacity,
-            window,
-            waitlist: raw.waitlist,
-            require_email_confirmation: raw.require_email_confirmation,
-            hold_hours: raw.hold_hours as u32,
-            min_sessions: raw.min_sessions as u32,
-            published: raw.published,
-            grant,
-            sessions,
-        }),
+        (Some(slug), Some(language), Some(timezone), Some(capacity), Some(window))
+            if p.is_empty() =>
+        {
+            Ok(CycleSpec {
+                slug,
+                title,
+                description,
+                language,
+                timezone,
+                country,
+                capacity,
+                window,
+                waitlist: raw.waitlist,
+                require_email_confirmation: raw.require_email_confirmation,
+                hold_hours: raw.hold_hours as u32,
+                min_sessions: raw.min_sessions as u32,
+                published: raw.published,
+                grant,
+                sessions,
+            })
+        }
         _ => Err(p),
     }
 }
@@ -259,30 +344,50 @@ pub fn validate_session(
 ) -> Option<SessionSpec> {
     let before = p.len();
     let title = text(&field("title"), &s.title, MAX_TITLE, true, p);
-    let starts = local(&field("starts"), &s.starts, p).map(|t| local_to_utc(t, tz, Ambiguity::Earlier));
+    let starts =
+        local(&field("starts"), &s.starts, p).map(|t| local_to_utc(t, tz, Ambiguity::Earlier));
     let ends = local(&field("ends"), &s.ends, p).map(|t| local_to_utc(t, tz, Ambiguity::Later));
     if let (Some(a), Some(b)) = (starts, ends) {
         if b <= a {
-            p.push(FieldProblem { field: field("ends"), problem: "ends-before-start" });
+            p.push(FieldProblem {
+                field: field("ends"),
+                problem: "ends-before-start",
+            });
         }
     }
     let mode = Mode::parse(s.mode.trim());
-    let location = s.location.map(|l| text(&field("location"), &l, 500, false, p)).filter(|l| !l.is_empty());
-    let online_url = s.online_url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
+    let location = s
+        .location
+        .map(|l| text(&field("location"), &l, 500, false, p))
+        .filter(|l| !l.is_empty());
+    let online_url = s
+        .online_url
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty());
     match mode {
-        None => p.push(FieldProblem { field: field("mode"), problem: "mode" }),
-        Some(Mode::InPerson) if location.is_none() => {
-            p.push(FieldProblem { field: field("location"), problem: "location-required" })
-        }
-        Some(Mode::Online) if online_url.is_none() => {
-            p.push(FieldProblem { field: field("online_url"), problem: "url-required" })
-        }
+        None => p.push(FieldProblem {
+            field: field("mode"),
+            problem: "mode",
+        }),
+        Some(Mode::InPerson) if location.is_none() => p.push(FieldProblem {
+            field: field("location"),
+            problem: "location-required",
+        }),
+        Some(Mode::Online) if online_url.is_none() => p.push(FieldProblem {
+            field: field("online_url"),
+            problem: "url-required",
+        }),
         _ => {}
     }
     if let Some(u) = &online_url {
-        let ok = url::Url::parse(u).map(|u| matches!(u.scheme(), "https" | "http")).unwrap_or(false);
+        let ok = url::Url::parse(u)
+            .map(|u| matches!(u.scheme(), "https" | "http"))
+            .unwrap_or(false);
         if !ok || u.len() > 2000 {
-            p.push(FieldProblem { field: field("online_url"), problem: "url-invalid" });
+            p.push(FieldProblem {
+                field: field("online_url"),
+                problem: "url-invalid",
+            });
         }
     }
     if p.len() > before {
@@ -343,7 +448,10 @@ online_url = "https://zoom.us/j/0000000000"
         assert_eq!(c.slug.as_str(), "kopienas-2023");
         assert_eq!(c.capacity.get(), 30);
         assert_eq!(c.sessions.len(), 2);
-        assert_eq!(c.sessions[0].starts.to_rfc3339(), "2023-12-04T08:00:00+00:00");
+        assert_eq!(
+            c.sessions[0].starts.to_rfc3339(),
+            "2023-12-04T08:00:00+00:00"
+        );
         assert_eq!(c.hold_hours, 48);
         assert!(c.grant.is_some());
     }

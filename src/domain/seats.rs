@@ -109,10 +109,18 @@ mod tests {
             self.people.iter().filter(|(_, s)| s.holds_seat()).count() as u32
         }
         fn promote(&mut self) {
-            let waiting = self.people.iter().filter(|(_, s)| *s == Status::Waitlisted).count() as u32;
+            let waiting = self
+                .people
+                .iter()
+                .filter(|(_, s)| *s == Status::Waitlisted)
+                .count() as u32;
             let n = promotions(self.capacity, self.taken(), waiting, true);
             for _ in 0..n {
-                let first = self.people.iter_mut().find(|(_, s)| *s == Status::Waitlisted).unwrap();
+                let first = self
+                    .people
+                    .iter_mut()
+                    .find(|(_, s)| *s == Status::Waitlisted)
+                    .unwrap();
                 first.1 = Status::Pending;
             }
         }
@@ -120,7 +128,12 @@ mod tests {
             match op {
                 Op::Register => {
                     let arrival = self.people.len();
-                    match place(WindowState::Open, self.capacity, self.taken(), self.keeps_waitlist) {
+                    match place(
+                        WindowState::Open,
+                        self.capacity,
+                        self.taken(),
+                        self.keeps_waitlist,
+                    ) {
                         Ok(Placement::Seat) => self.people.push((arrival, Status::Pending)),
                         Ok(Placement::Waitlist) => self.people.push((arrival, Status::Waitlisted)),
                         Err(_) => {}
@@ -192,10 +205,19 @@ mod tests {
     #[test]
     fn placing_follows_window_then_capacity() {
         assert_eq!(place(WindowState::Open, 30, 29, false), Ok(Placement::Seat));
-        assert_eq!(place(WindowState::Open, 30, 30, true), Ok(Placement::Waitlist));
+        assert_eq!(
+            place(WindowState::Open, 30, 30, true),
+            Ok(Placement::Waitlist)
+        );
         assert_eq!(place(WindowState::Open, 30, 30, false), Err(Refusal::Full));
-        assert_eq!(place(WindowState::Closed, 30, 0, true), Err(Refusal::Closed));
-        assert_eq!(place(WindowState::NotYetOpen, 30, 0, true), Err(Refusal::NotYetOpen));
+        assert_eq!(
+            place(WindowState::Closed, 30, 0, true),
+            Err(Refusal::Closed)
+        );
+        assert_eq!(
+            place(WindowState::NotYetOpen, 30, 0, true),
+            Err(Refusal::NotYetOpen)
+        );
     }
 
     #[test]
@@ -203,10 +225,18 @@ mod tests {
         assert_eq!(promotions(30, 28, 5, true), 2);
         assert_eq!(promotions(30, 28, 1, true), 1);
         assert_eq!(promotions(30, 28, 5, false), 0);
-        let start = chrono::DateTime::parse_from_rfc3339("2023-12-04T08:00:00Z").unwrap().with_timezone(&Utc);
-        assert!(promotion_open(start - chrono::Duration::seconds(1), Some(start)));
+        let start = chrono::DateTime::parse_from_rfc3339("2023-12-04T08:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert!(promotion_open(
+            start - chrono::Duration::seconds(1),
+            Some(start)
+        ));
         assert!(!promotion_open(start, Some(start)));
-        assert_eq!(check_new_capacity(20, 25), Err(BelowSeatsTaken { taken: 25 }));
+        assert_eq!(
+            check_new_capacity(20, 25),
+            Err(BelowSeatsTaken { taken: 25 })
+        );
         assert_eq!(check_new_capacity(25, 25), Ok(()));
     }
 }

@@ -67,7 +67,8 @@ impl Slug {
     pub fn parse(raw: &str) -> Result<Self, ValueError> {
         let s = raw.trim();
         let ok = (2..=80).contains(&s.len())
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
@@ -194,7 +195,17 @@ mod tests {
     #[test]
     fn slug_accepts_only_url_safe_names() {
         assert!(Slug::parse("kopienas-2023").is_ok());
-        for bad in ["", "a", "Kopienas", "kopienas 2023", "-x", "x-", "a--b", "kopienā", "../etc"] {
+        for bad in [
+            "",
+            "a",
+            "Kopienas",
+            "kopienas 2023",
+            "-x",
+            "x-",
+            "a--b",
+            "kopienā",
+            "../etc",
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

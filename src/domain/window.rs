@@ -19,7 +19,12 @@ pub fn parse_zone(name: &str) -> Result<Tz, TimeError> {
 /// or a bare date "2023-11-29" (read as the start of that day).
 pub fn parse_local(raw: &str) -> Result<NaiveDateTime, TimeError> {
     let s = raw.trim();
-    for fmt in ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
             return Ok(t);
         }
@@ -127,7 +132,10 @@ mod tests {
         // Riga is UTC+2 in November: 23:59:59 local = 21:59:59 UTC.
         assert_eq!(w.state(utc("2023-11-29T21:59:59Z")), WindowState::Open);
         assert_eq!(w.state(utc("2023-11-29T22:00:00Z")), WindowState::Closed);
-        assert_eq!(w.state(utc("2023-10-31T21:59:59Z")), WindowState::NotYetOpen);
+        assert_eq!(
+            w.state(utc("2023-10-31T21:59:59Z")),
+            WindowState::NotYetOpen
+        );
         assert_eq!(w.state(utc("2023-10-31T22:00:00Z")), WindowState::Open);
     }
 
@@ -145,7 +153,11 @@ mod tests {
     #[test]
     fn spring_gap_moves_forward_and_autumn_repeat_is_generous_when_closing() {
         // 2024-03-31 03:30 does not exist in Riga (03:00 → 04:00).
-        let t = local_to_utc(parse_local("2024-03-31T03:30").unwrap(), Riga, Ambiguity::Earlier);
+        let t = local_to_utc(
+            parse_local("2024-03-31T03:30").unwrap(),
+            Riga,
+            Ambiguity::Earlier,
+        );
         assert_eq!(t, utc("2024-03-31T01:00:00Z"));
         // 2024-10-27 03:30 happens twice (UTC 00:30 and 01:30).
         let w = Window::from_local(

@@ -4,14 +4,27 @@ use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::db::models::{Cycle, Session};
 
-pub fn ics(cycle: &Cycle, sessions: &[Session], participant_link: &str, holds_seat: bool, base_url: &str) -> String {
-    let host = url::Url::parse(base_url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_else(|| "cohort".into());
+pub fn ics(
+    cycle: &Cycle,
+    sessions: &[Session],
+    participant_link: &str,
+    holds_seat: bool,
+    base_url: &str,
+) -> String {
+    let host = url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "cohort".into());
     let mut cal = Calendar::new();
     cal.name(&cycle.title);
     for s in sessions {
         let place = if s.is_online() {
             // Join links only for people holding a seat (SPEC: Session).
-            if holds_seat { s.online_url.clone().unwrap_or_default() } else { "Online".into() }
+            if holds_seat {
+                s.online_url.clone().unwrap_or_default()
+            } else {
+                "Online".into()
+            }
         } else {
             s.location.clone().unwrap_or_default()
         };

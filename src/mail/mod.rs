@@ -60,18 +60,34 @@ pub struct Composer {
 
 impl Composer {
     pub fn participant_link(&self, reg: &Registration) -> String {
-        format!("{}/r/{}", self.base_url.trim_end_matches('/'), self.keys.issue(Purpose::Participant, reg.id, &reg.token_nonce))
+        format!(
+            "{}/r/{}",
+            self.base_url.trim_end_matches('/'),
+            self.keys
+                .issue(Purpose::Participant, reg.id, &reg.token_nonce)
+        )
     }
 }
 
 /// No CR/LF or other control characters can reach a header (rule 9); lettre
 /// encodes the rest.
 pub fn header_safe(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 impl Compose for Composer {
-    fn compose(&self, notice: Notice, cycle: &Cycle, sessions: &[Session], reg: &Registration, now: DateTime<Utc>) -> NewOutboxMessage {
+    fn compose(
+        &self,
+        notice: Notice,
+        cycle: &Cycle,
+        sessions: &[Session],
+        reg: &Registration,
+        now: DateTime<Utc>,
+    ) -> NewOutboxMessage {
         let t = Tr::new(reg.lang());
         let tz = cycle.tz();
         let holds_seat = reg.status().holds_seat();
@@ -97,21 +113,49 @@ impl Compose for Composer {
             Notice::Waitlisted { position } => i64::from(position),
             _ => 0,
         };
-        let hold_until = reg.hold_expires_at.map(|h| t.datetime(h.and_utc(), tz)).unwrap_or_default();
+        let hold_until = reg
+            .hold_expires_at
+            .map(|h| t.datetime(h.and_utc(), tz))
+            .unwrap_or_default();
         let name = reg.first_name.as_str();
         let kind = notice.kind();
         let notice_key = kind.replace('_', "-");
         let pending = reg.status() == crate::domain::Status::Pending;
-        let text = NoticeText { t, notice: &notice_key, name, cycle: &cycle.title, link: &link, position, pending, hold_until: hold_until.clone(), sessions: &mail_sessions, zone: tz.name() }
-            .render()
-            .unwrap_or_default();
-        let html = NoticeHtml { t, notice: &notice_key, name, cycle: &cycle.title, link: &link, position, pending, hold_until, sessions: &mail_sessions, zone: tz.name() }
-            .render()
-            .unwrap_or_default();
+        let text = NoticeText {
+            t,
+            notice: &notice_key,
+            name,
+            cycle: &cycle.title,
+            link: &link,
+            position,
+            pending,
+            hold_until: hold_until.clone(),
+            sessions: &mail_sessions,
+            zone: tz.name(),
+        }
+        .render()
+        .unwrap_or_default();
+        let html = NoticeHtml {
+            t,
+            notice: &notice_key,
+            name,
+            cycle: &cycle.title,
+            link: &link,
+            position,
+            pending,
+            hold_until,
+            sessions: &mail_sessions,
+            zone: tz.name(),
+        }
+        .render()
+        .unwrap_or_default();
         let subject_key = format!("mail-subject-{notice_key}");
         let subject = header_safe(&format!("{} — {}", cycle.title, t.t(&subject_key)));
-        let ics = matches!(notice, Notice::Seated | Notice::Promoted | Notice::LinkAgain | Notice::Waitlisted { .. })
-            .then(|| calendar::ics(cycle, sessions, &link, holds_seat, &self.base_url));
+        let ics = matches!(
+            notice,
+            Notice::Seated | Notice::Promoted | Notice::LinkAgain | Notice::Waitlisted { .. }
+        )
+        .then(|| calendar::ics(cycle, sessions, &link, holds_seat, &self.base_url));
         let dedupe_key = match notice {
             Notice::GrantEligible => Some(format!("grant-eligible:{}", reg.id)),
             _ => None,

@@ -53,12 +53,22 @@ pub fn build_message(m: &OutboxMessage, from: &Mailbox) -> anyhow::Result<Messag
     let to = Mailbox::new(Some(super::header_safe(&m.to_name)), m.to_address.parse()?);
     let host = from.email.domain().to_string();
     let alternative = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(m.body_text.clone()))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(m.body_html.clone()));
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(m.body_text.clone()),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(m.body_html.clone()),
+        );
     let body = match &m.ics {
         Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
-            Attachment::new("cohort.ics".into())
-                .body(ics.clone(), ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")?),
+            Attachment::new("cohort.ics".into()).body(
+                ics.clone(),
+                ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")?,
+            ),
         ),
         None => alternative,
     };
@@ -66,7 +76,12 @@ pub fn build_message(m: &OutboxMessage, from: &Mailbox) -> anyhow::Result<Messag
         .from(from.clone())
         .to(to)
         // Stable per outbox row: a retried message is recognisably the same one.
-        .message_id(Some(format!("<outbox-{}-{}@{}>", m.id, m.created_at.and_utc().timestamp(), host)))
+        .message_id(Some(format!(
+            "<outbox-{}-{}@{}>",
+            m.id,
+            m.created_at.and_utc().timestamp(),
+            host
+        )))
         .subject(super::header_safe(&m.subject))
         .multipart(body)?)
 }
@@ -99,15 +114,20 @@ impl Worker {
             match self.deliver(&m).await {
                 Ok(()) => {
                     let now = self.clock.now();
-                    self.db.write(move |c| outbox::mark_sent(c, id, now)).await?;
+                    self.db
+                        .write(move |c| outbox::mark_sent(c, id, now))
+                        .await?;
                     sent += 1;
                 }
                 Err(e) => {
-                    let backoff = i64::from(self.retry_seconds) * 2i64.saturating_pow(m.attempts.clamp(0, 10) as u32);
+                    let backoff = i64::from(self.retry_seconds)
+                        * 2i64.saturating_pow(m.attempts.clamp(0, 10) as u32);
                     let retry_at = self.clock.now() + Duration::seconds(backoff.min(3600));
                     let error = e.to_string();
                     tracing::warn!(outbox_id = id, attempts = m.attempts + 1, %error, "email not sent; will retry");
-                    self.db.write(move |c| outbox::mark_failed(c, id, retry_at, &error)).await?;
+                    self.db
+                        .write(move |c| outbox::mark_failed(c, id, retry_at, &error))
+                        .await?;
                 }
             }
         }

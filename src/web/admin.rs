@@ -30,10 +30,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/cycles/{slug}", web::get().to(cycle_overview))
         .route("/admin/cycles/{slug}/edit", web::get().to(edit_cycle_form))
         .route("/admin/cycles/{slug}/edit", web::post().to(save_cycle))
-        .route("/admin/cycles/{slug}/capacity", web::post().to(set_capacity))
-        .route("/admin/cycles/{slug}/registrations.csv", web::get().to(registrations_csv))
-        .route("/admin/registrations/{id}/cancel", web::post().to(cancel_registration))
-        .route("/admin/registrations/{id}/restore", web::post().to(restore_registration))
+        .route(
+            "/admin/cycles/{slug}/capacity",
+            web::post().to(set_capacity),
+        )
+        .route(
+            "/admin/cycles/{slug}/registrations.csv",
+            web::get().to(registrations_csv),
+        )
+        .route(
+            "/admin/registrations/{id}/cancel",
+            web::post().to(cancel_registration),
+        )
+        .route(
+            "/admin/registrations/{id}/restore",
+            web::post().to(restore_registration),
+        )
         .route("/admin/organisers", web::get().to(organisers_page))
         .route("/admin/organisers", web::post().to(add_organiser));
 }
@@ -62,7 +74,13 @@ pub struct HomePage {
     pub is_admin: bool,
 }
 
-pub async fn home(state: web::Data<AppState>, me: CurrentOrganiser, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn home(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let t = lang.tr();
     let list = state
         .db
@@ -83,11 +101,20 @@ pub async fn home(state: web::Data<AppState>, me: CurrentOrganiser, lang: Lang, 
             title: cy.title.clone(),
             published: cy.published,
             seats: format!("{} / {}", cy.seats_taken, cy.capacity),
-            waitlisted: counts.iter().find(|(s, _)| s == "waitlisted").map(|(_, n)| *n).unwrap_or(0),
+            waitlisted: counts
+                .iter()
+                .find(|(s, _)| s == "waitlisted")
+                .map(|(_, n)| *n)
+                .unwrap_or(0),
             closes: t.datetime(cy.window().closes, cy.tz()),
         })
         .collect();
-    Ok(HomePage { t, f: admin_frame(&req, &session, &me.0), cycles: rows, is_admin: me.0.is_admin() })
+    Ok(HomePage {
+        t,
+        f: admin_frame(&req, &session, &me.0),
+        cycles: rows,
+        is_admin: me.0.is_admin(),
+    })
 }
 
 /// The cycle form's values, all as text so that what was typed comes back.
@@ -113,7 +140,11 @@ impl CycleFormValues {
 
     fn from_cycle(cy: &Cycle, sessions: &[crate::db::models::Session]) -> Self {
         let tz = cy.tz();
-        let local = |t: chrono::NaiveDateTime| utc_to_local(t.and_utc(), tz).format("%Y-%m-%dT%H:%M").to_string();
+        let local = |t: chrono::NaiveDateTime| {
+            utc_to_local(t.and_utc(), tz)
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        };
         let mut f = HashMap::new();
         for (k, v) in [
             ("slug", cy.slug.clone()),
@@ -128,12 +159,22 @@ impl CycleFormValues {
             ("hold_hours", cy.hold_hours.to_string()),
             ("min_sessions", cy.min_sessions.to_string()),
             ("grant_title", cy.grant_title.clone().unwrap_or_default()),
-            ("grant_description", cy.grant_description.clone().unwrap_or_default()),
-            ("grant_apply_until", cy.grant_apply_until.map(local).unwrap_or_default()),
+            (
+                "grant_description",
+                cy.grant_description.clone().unwrap_or_default(),
+            ),
+            (
+                "grant_apply_until",
+                cy.grant_apply_until.map(local).unwrap_or_default(),
+            ),
         ] {
             f.insert(k.to_string(), v);
         }
-        for (k, v) in [("waitlist", cy.waitlist), ("require_email_confirmation", cy.require_email_confirmation), ("published", cy.published)] {
+        for (k, v) in [
+            ("waitlist", cy.waitlist),
+            ("require_email_confirmation", cy.require_email_confirmation),
+            ("published", cy.published),
+        ] {
             if v {
                 f.insert(k.to_string(), "on".into());
             }
@@ -144,11 +185,20 @@ impl CycleFormValues {
             f.insert(format!("s{i}_starts"), local(s.starts_at));
             f.insert(format!("s{i}_ends"), local(s.ends_at));
             f.insert(format!("s{i}_mode"), s.mode.clone());
-            f.insert(format!("s{i}_location"), s.location.clone().unwrap_or_default());
-            f.insert(format!("s{i}_online_url"), s.online_url.clone().unwrap_or_default());
+            f.insert(
+                format!("s{i}_location"),
+                s.location.clone().unwrap_or_default(),
+            );
+            f.insert(
+                format!("s{i}_online_url"),
+                s.online_url.clone().unwrap_or_default(),
+            );
         }
         // Two empty rows for adding sessions.
-        Self { fields: f, session_rows: sessions.len() + 2 }
+        Self {
+            fields: f,
+            session_rows: sessions.len() + 2,
+        }
     }
 
     fn to_raw(&self) -> RawCycle {
@@ -216,7 +266,10 @@ pub struct CycleFormPage {
 
 impl CycleFormPage {
     pub fn error(&self, field: &str) -> String {
-        self.errors.get(field).map(|k| self.t.t(k)).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(|k| self.t.t(k))
+            .unwrap_or_default()
     }
     pub fn has_error(&self, field: &str) -> bool {
         self.errors.has(field)
@@ -233,19 +286,47 @@ impl CycleFormPage {
     }
 }
 
-pub async fn new_cycle_form(me: CurrentOrganiser, lang: Lang, req: HttpRequest, session: Session) -> impl Responder {
-    let mut v = CycleFormValues { session_rows: 5, ..Default::default() };
-    for (k, d) in [("language", "lv"), ("timezone", "Europe/Riga"), ("country", "LV"), ("capacity", "30"), ("hold_hours", "48"), ("min_sessions", "4"), ("waitlist", "on"), ("require_email_confirmation", "on")] {
+pub async fn new_cycle_form(
+    me: CurrentOrganiser,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> impl Responder {
+    let mut v = CycleFormValues {
+        session_rows: 5,
+        ..Default::default()
+    };
+    for (k, d) in [
+        ("language", "lv"),
+        ("timezone", "Europe/Riga"),
+        ("country", "LV"),
+        ("capacity", "30"),
+        ("hold_hours", "48"),
+        ("min_sessions", "4"),
+        ("waitlist", "on"),
+        ("require_email_confirmation", "on"),
+    ] {
         v.fields.insert(k.into(), d.into());
     }
-    CycleFormPage { t: lang.tr(), f: admin_frame(&req, &session, &me.0), editing: None, v, errors: FieldErrors::default() }
+    CycleFormPage {
+        t: lang.tr(),
+        f: admin_frame(&req, &session, &me.0),
+        editing: None,
+        v,
+        errors: FieldErrors::default(),
+    }
 }
 
-async fn load_cycle(state: &AppState, slug: String) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
+async fn load_cycle(
+    state: &AppState,
+    slug: String,
+) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
     state
         .db
         .read(move |c| {
-            let Some(cy) = cycles::by_slug(c, &slug)? else { return Ok(None) };
+            let Some(cy) = cycles::by_slug(c, &slug)? else {
+                return Ok(None);
+            };
             let s = cycles::sessions_of(c, cy.id)?;
             Ok(Some((cy, s)))
         })
@@ -253,25 +334,73 @@ async fn load_cycle(state: &AppState, slug: String) -> AppResult<(Cycle, Vec<cra
         .ok_or(AppError::NotFound)
 }
 
-pub async fn edit_cycle_form(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn edit_cycle_form(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let (cy, sessions) = load_cycle(&state, path.into_inner()).await?;
-    Ok(CycleFormPage { t: lang.tr(), f: admin_frame(&req, &session, &me.0), editing: Some(cy.slug.clone()), v: CycleFormValues::from_cycle(&cy, &sessions), errors: FieldErrors::default() })
+    Ok(CycleFormPage {
+        t: lang.tr(),
+        f: admin_frame(&req, &session, &me.0),
+        editing: Some(cy.slug.clone()),
+        v: CycleFormValues::from_cycle(&cy, &sessions),
+        errors: FieldErrors::default(),
+    })
 }
 
-pub async fn save_cycle(state: web::Data<AppState>, me: CurrentOrganiser, path: Option<web::Path<String>>, lang: Lang, req: HttpRequest, session: Session, form: web::Form<Vec<(String, String)>>) -> AppResult<HttpResponse> {
+pub async fn save_cycle(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: Option<web::Path<String>>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
     let t = lang.tr();
     let editing = path.map(|p| p.into_inner());
-    let mut fields: HashMap<String, String> = form.into_inner().into_iter().filter(|(k, _)| k != "csrf_token").map(|(k, v)| (k, super::forms::keep(&v))).collect();
+    let mut fields: HashMap<String, String> = form
+        .into_inner()
+        .into_iter()
+        .filter(|(k, _)| k != "csrf_token")
+        .map(|(k, v)| (k, super::forms::keep(&v)))
+        .collect();
     if let Some(slug) = &editing {
         // The slug is the cycle's address; editing keeps it.
         fields.insert("slug".into(), slug.clone());
     }
-    let session_rows = fields.keys().filter_map(|k| k.strip_prefix('s')?.split_once('_')?.0.parse::<usize>().ok()).max().unwrap_or(0).min(100);
-    let mut v = CycleFormValues { fields, session_rows };
+    let session_rows = fields
+        .keys()
+        .filter_map(|k| {
+            k.strip_prefix('s')?
+                .split_once('_')?
+                .0
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0)
+        .min(100);
+    let mut v = CycleFormValues {
+        fields,
+        session_rows,
+    };
     let render_errors = |v: CycleFormValues, errors: FieldErrors| -> AppResult<HttpResponse> {
-        let page = CycleFormPage { t, f: admin_frame(&req, &session, &me.0), editing: editing.clone(), v, errors };
+        let page = CycleFormPage {
+            t,
+            f: admin_frame(&req, &session, &me.0),
+            editing: editing.clone(),
+            v,
+            errors,
+        };
         let body = page.render().map_err(|e| AppError::Internal(e.into()))?;
-        Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(body))
+        Ok(HttpResponse::UnprocessableEntity()
+            .content_type("text/html; charset=utf-8")
+            .body(body))
     };
     let spec = match cycle_file::validate(v.to_raw()) {
         Ok(s) => s,
@@ -286,7 +415,12 @@ pub async fn save_cycle(state: web::Data<AppState>, me: CurrentOrganiser, path: 
     };
     if editing.is_none() {
         let slug = spec.slug.as_str().to_string();
-        if state.db.read(move |c| cycles::by_slug(c, &slug)).await?.is_some() {
+        if state
+            .db
+            .read(move |c| cycles::by_slug(c, &slug))
+            .await?
+            .is_some()
+        {
             let mut errors = FieldErrors::default();
             errors.add("slug", "problem-slug-taken");
             return render_errors(v, errors);
@@ -380,17 +514,40 @@ fn reg_row(t: &Tr, cy: &Cycle, r: &Registration) -> RegRow {
     }
 }
 
-pub async fn cycle_overview(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<String>, q: web::Query<ListQuery>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn cycle_overview(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<String>,
+    q: web::Query<ListQuery>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let t = lang.tr();
     let (cy, sessions) = load_cycle(&state, path.into_inner()).await?;
-    let filter = Filter { status: Status::parse(&q.status).ok(), search: Some(q.q.clone()) };
+    let filter = Filter {
+        status: Status::parse(&q.status).ok(),
+        search: Some(q.q.clone()),
+    };
     let id = cy.id;
     let (rows, waitlist, counts) = state
         .db
-        .read(move |c| Ok((registrations::list(c, id, &filter)?, registrations::waitlist(c, id)?, cycles::status_counts(c, id)?)))
+        .read(move |c| {
+            Ok((
+                registrations::list(c, id, &filter)?,
+                registrations::waitlist(c, id)?,
+                cycles::status_counts(c, id)?,
+            ))
+        })
         .await?;
-    let notice = session.remove_as::<String>("notice").and_then(Result::ok).map(|k| t.t(&k));
-    let capacity_error = session.remove_as::<String>("capacity_error").and_then(Result::ok).map(|k| t.t(&k));
+    let notice = session
+        .remove_as::<String>("notice")
+        .and_then(Result::ok)
+        .map(|k| t.t(&k));
+    let capacity_error = session
+        .remove_as::<String>("capacity_error")
+        .and_then(Result::ok)
+        .map(|k| t.t(&k));
     Ok(CycleOverview {
         f: admin_frame(&req, &session, &me.0),
         slug: cy.slug.clone(),
@@ -398,12 +555,27 @@ pub async fn cycle_overview(state: web::Data<AppState>, me: CurrentOrganiser, pa
         published: cy.published,
         capacity: cy.capacity,
         seats_taken: cy.seats_taken,
-        counts: Status::ALL.iter().map(|s| (t.t(&format!("status-{}", s.as_str())), counts.iter().find(|(k, _)| k == s.as_str()).map(|(_, n)| *n).unwrap_or(0))).collect(),
+        counts: Status::ALL
+            .iter()
+            .map(|s| {
+                (
+                    t.t(&format!("status-{}", s.as_str())),
+                    counts
+                        .iter()
+                        .find(|(k, _)| k == s.as_str())
+                        .map(|(_, n)| *n)
+                        .unwrap_or(0),
+                )
+            })
+            .collect(),
         rows: rows.iter().map(|r| reg_row(&t, &cy, r)).collect(),
         waitlist: waitlist.iter().map(|r| reg_row(&t, &cy, r)).collect(),
         status_filter: q.status.clone(),
         q: q.q.clone(),
-        sessions: sessions.iter().map(|s| (s.position, s.title.clone())).collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| (s.position, s.title.clone()))
+            .collect(),
         notice,
         capacity_error,
         t,
@@ -416,17 +588,28 @@ pub struct CapacityForm {
     pub capacity: String,
 }
 
-pub async fn set_capacity(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<String>, session: Session, form: web::Form<CapacityForm>) -> AppResult<HttpResponse> {
+pub async fn set_capacity(
+    state: web::Data<AppState>,
+    _me: CurrentOrganiser,
+    path: web::Path<String>,
+    session: Session,
+    form: web::Form<CapacityForm>,
+) -> AppResult<HttpResponse> {
     let (cy, _) = load_cycle(&state, path.into_inner()).await?;
     let back = format!("/admin/cycles/{}", cy.slug);
-    let Ok(capacity) = crate::domain::Capacity::new(form.capacity.trim().parse::<i64>().unwrap_or(-1)) else {
+    let Ok(capacity) =
+        crate::domain::Capacity::new(form.capacity.trim().parse::<i64>().unwrap_or(-1))
+    else {
         let _ = session.insert("capacity_error", "problem-range");
         return Ok(see_other(&back));
     };
     let now = state.now();
     let composer = state.composer.clone();
     let id = cy.id;
-    let r = state.db.write(move |c| registrations::set_capacity(c, id, capacity.get(), now, composer.as_ref())).await?;
+    let r = state
+        .db
+        .write(move |c| registrations::set_capacity(c, id, capacity.get(), now, composer.as_ref()))
+        .await?;
     state.mail_wake.notify_one();
     match r {
         CapacityChange::Changed { .. } => {
@@ -439,32 +622,56 @@ pub async fn set_capacity(state: web::Data<AppState>, _me: CurrentOrganiser, pat
     Ok(see_other(&back))
 }
 
-async fn change_registration(state: &AppState, id: i32, session: &Session, restore: bool) -> AppResult<HttpResponse> {
+async fn change_registration(
+    state: &AppState,
+    id: i32,
+    session: &Session,
+    restore: bool,
+) -> AppResult<HttpResponse> {
     let now = state.now();
     let composer = state.composer.clone();
     let (changed, slug) = state
         .db
         .write(move |c| {
-            let Some(reg) = registrations::by_id(c, id)? else { return Ok((Changed::NotAllowed, None)) };
-            let changed = if restore { registrations::restore(c, id, now, composer.as_ref())? } else { registrations::cancel(c, id, now, composer.as_ref())? };
+            let Some(reg) = registrations::by_id(c, id)? else {
+                return Ok((Changed::NotAllowed, None));
+            };
+            let changed = if restore {
+                registrations::restore(c, id, now, composer.as_ref())?
+            } else {
+                registrations::cancel(c, id, now, composer.as_ref())?
+            };
             Ok((changed, Some(cycles::by_id(c, reg.cycle_id)?.slug)))
         })
         .await?;
     state.mail_wake.notify_one();
     let slug = slug.ok_or(AppError::NotFound)?;
-    let _ = session.insert("notice", match (changed, restore) {
-        (Changed::Done, false) => "notice-registration-cancelled",
-        (Changed::Done, true) => "notice-registration-restored",
-        _ => "notice-unchanged",
-    });
+    let _ = session.insert(
+        "notice",
+        match (changed, restore) {
+            (Changed::Done, false) => "notice-registration-cancelled",
+            (Changed::Done, true) => "notice-registration-restored",
+            _ => "notice-unchanged",
+        },
+    );
     Ok(see_other(&format!("/admin/cycles/{slug}")))
 }
 
-pub async fn cancel_registration(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<i32>, session: Session) -> AppResult<HttpResponse> {
+pub async fn cancel_registration(
+    state: web::Data<AppState>,
+    _me: CurrentOrganiser,
+    path: web::Path<i32>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     change_registration(&state, path.into_inner(), &session, false).await
 }
 
-pub async fn restore_registration(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<i32>, session: Session) -> AppResult<HttpResponse> {
+pub async fn restore_registration(
+    state: web::Data<AppState>,
+    _me: CurrentOrganiser,
+    path: web::Path<i32>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     change_registration(&state, path.into_inner(), &session, true).await
 }
 
@@ -481,17 +688,37 @@ pub fn csv_cell(s: &str) -> String {
 pub fn csv_response(filename: &str, body: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", format!("attachment; filename=\"{filename}\"")))
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{filename}\""),
+        ))
         .body(body)
 }
 
 pub fn registrations_csv_bytes(regs: &[Registration]) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(vec![]);
     w.write_record([
-        "id", "first_name", "last_name", "email", "institution", "institution_type", "position", "region", "country", "language", "status", "registered_at",
-        "phone", "confirmed_at", "consent_at", "consent_version",
+        "id",
+        "first_name",
+        "last_name",
+        "email",
+        "institution",
+        "institution_type",
+        "position",
+        "region",
+        "country",
+        "language",
+        "status",
+        "registered_at",
+        "phone",
+        "confirmed_at",
+        "consent_at",
+        "consent_version",
     ])?;
-    let ts = |t: chrono::NaiveDateTime| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let ts = |t: chrono::NaiveDateTime| {
+        t.and_utc()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
     for r in regs {
         w.write_record([
             r.id.to_string(),
@@ -515,11 +742,21 @@ pub fn registrations_csv_bytes(regs: &[Registration]) -> anyhow::Result<Vec<u8>>
     Ok(w.into_inner()?)
 }
 
-pub async fn registrations_csv(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn registrations_csv(
+    state: web::Data<AppState>,
+    _me: CurrentOrganiser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let (cy, _) = load_cycle(&state, path.into_inner()).await?;
     let id = cy.id;
-    let regs = state.db.read(move |c| registrations::list(c, id, &Filter::default())).await?;
-    Ok(csv_response(&format!("{}-registrations.csv", cy.slug), registrations_csv_bytes(&regs)?))
+    let regs = state
+        .db
+        .read(move |c| registrations::list(c, id, &Filter::default()))
+        .await?;
+    Ok(csv_response(
+        &format!("{}-registrations.csv", cy.slug),
+        registrations_csv_bytes(&regs)?,
+    ))
 }
 
 #[derive(Template, WebTemplate)]
@@ -536,35 +773,77 @@ pub struct OrganisersPage {
 
 impl OrganisersPage {
     pub fn error(&self, field: &str) -> String {
-        self.errors.get(field).map(|k| self.t.t(k)).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(|k| self.t.t(k))
+            .unwrap_or_default()
     }
 }
 
-pub async fn organisers_page(state: web::Data<AppState>, me: CurrentOrganiser, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn organisers_page(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     me.require_admin()?;
     let t = lang.tr();
     let list = state.db.read(organisers::all).await?;
-    let notice = session.remove_as::<String>("notice").and_then(Result::ok).map(|k| t.t(&k));
-    Ok(OrganisersPage { t, f: admin_frame(&req, &session, &me.0), organisers: list, name: String::new(), email: String::new(), errors: FieldErrors::default(), notice })
+    let notice = session
+        .remove_as::<String>("notice")
+        .and_then(Result::ok)
+        .map(|k| t.t(&k));
+    Ok(OrganisersPage {
+        t,
+        f: admin_frame(&req, &session, &me.0),
+        organisers: list,
+        name: String::new(),
+        email: String::new(),
+        errors: FieldErrors::default(),
+        notice,
+    })
 }
 
-pub async fn add_organiser(state: web::Data<AppState>, me: CurrentOrganiser, lang: Lang, req: HttpRequest, session: Session, form: web::Form<AccountForm>) -> AppResult<HttpResponse> {
+pub async fn add_organiser(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+    form: web::Form<AccountForm>,
+) -> AppResult<HttpResponse> {
     me.require_admin()?;
     let t = lang.tr();
     let render = |errors: FieldErrors, list: Vec<Organiser>| -> AppResult<HttpResponse> {
-        let page = OrganisersPage { t, f: admin_frame(&req, &session, &me.0), organisers: list, name: super::forms::keep(&form.name), email: super::forms::keep(&form.email), errors, notice: None };
+        let page = OrganisersPage {
+            t,
+            f: admin_frame(&req, &session, &me.0),
+            organisers: list,
+            name: super::forms::keep(&form.name),
+            email: super::forms::keep(&form.email),
+            errors,
+            notice: None,
+        };
         let body = page.render().map_err(|e| AppError::Internal(e.into()))?;
-        Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(body))
+        Ok(HttpResponse::UnprocessableEntity()
+            .content_type("text/html; charset=utf-8")
+            .body(body))
     };
     let (email, name) = match parse_account(&form) {
         Ok(v) => v,
         Err(errors) => return render(errors, state.db.read(organisers::all).await?),
     };
     let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || crate::passwords::hash(&password)).await.map_err(|e| AppError::Internal(e.into()))??;
+    let hash = tokio::task::spawn_blocking(move || crate::passwords::hash(&password))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))??;
     let admin = form.admin == "on";
     let now = state.now();
-    let added = state.db.write(move |c| organisers::add(c, &email, &name, admin, &hash, now)).await?;
+    let added = state
+        .db
+        .write(move |c| organisers::add(c, &email, &name, admin, &hash, now))
+        .await?;
     if added.is_none() {
         let mut errors = FieldErrors::default();
         errors.add("email", "field-organiser-exists");

@@ -29,13 +29,34 @@ use crate::tokens::{Keys, Purpose};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/cycles/{slug}/attendance", web::get().to(matrix))
-        .route("/admin/cycles/{slug}/eligibility.csv", web::get().to(eligibility_csv))
-        .route("/admin/cycles/{slug}/notify-eligible", web::post().to(notify_eligible))
-        .route("/admin/cycles/{slug}/sessions/{n}/attendance", web::get().to(roster))
-        .route("/admin/cycles/{slug}/sessions/{n}/attendance", web::post().to(save_roster))
-        .route("/admin/cycles/{slug}/sessions/{n}/import", web::post().to(upload))
-        .route("/admin/cycles/{slug}/sessions/{n}/import/{id}", web::get().to(preview))
-        .route("/admin/cycles/{slug}/sessions/{n}/import/apply", web::post().to(apply))
+        .route(
+            "/admin/cycles/{slug}/eligibility.csv",
+            web::get().to(eligibility_csv),
+        )
+        .route(
+            "/admin/cycles/{slug}/notify-eligible",
+            web::post().to(notify_eligible),
+        )
+        .route(
+            "/admin/cycles/{slug}/sessions/{n}/attendance",
+            web::get().to(roster),
+        )
+        .route(
+            "/admin/cycles/{slug}/sessions/{n}/attendance",
+            web::post().to(save_roster),
+        )
+        .route(
+            "/admin/cycles/{slug}/sessions/{n}/import",
+            web::post().to(upload),
+        )
+        .route(
+            "/admin/cycles/{slug}/sessions/{n}/import/{id}",
+            web::get().to(preview),
+        )
+        .route(
+            "/admin/cycles/{slug}/sessions/{n}/import/apply",
+            web::post().to(apply),
+        )
         .route("/admin/registrations/{id}/audit", web::get().to(audit))
         .route("/admin/checkin/{code}", web::get().to(checkin_page))
         .route("/admin/checkin/{code}", web::post().to(checkin));
@@ -54,30 +75,46 @@ pub struct Standing {
 
 /// Sessions that have not ended yet can still be attended.
 fn remaining(sessions: &[CycleSession], now: DateTime<Utc>) -> u32 {
-    sessions.iter().filter(|s| s.ends_at.and_utc() > now).count() as u32
+    sessions
+        .iter()
+        .filter(|s| s.ends_at.and_utc() > now)
+        .count() as u32
 }
 
 /// The eligibility list, counted by the database in one query.
-pub fn standings(conn: &mut AnyConnection, cycle: &Cycle, now: DateTime<Utc>) -> DbResult<Vec<Standing>> {
+pub fn standings(
+    conn: &mut AnyConnection,
+    cycle: &Cycle,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<Standing>> {
     let sessions = cycles::sessions_of(conn, cycle.id)?;
     let left = remaining(&sessions, now);
     Ok(att::attended_counts(conn, cycle.id)?
         .into_iter()
-        .map(|(id, first_name, last_name, email, institution, n)| Standing {
-            id,
-            first_name,
-            last_name,
-            email,
-            institution,
-            attended: n as u32,
-            verdict: eligibility::verdict(n as u32, left, cycle.min_sessions as u32),
-        })
+        .map(
+            |(id, first_name, last_name, email, institution, n)| Standing {
+                id,
+                first_name,
+                last_name,
+                email,
+                institution,
+                attended: n as u32,
+                verdict: eligibility::verdict(n as u32, left, cycle.min_sessions as u32),
+            },
+        )
         .collect())
 }
 
 pub fn eligibility_csv_bytes(list: &[Standing]) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record(["first_name", "last_name", "email", "institution", "attended", "eligible"])?;
+    w.write_record([
+        "first_name",
+        "last_name",
+        "email",
+        "institution",
+        "attended",
+        "eligible",
+    ])?;
     for s in list {
         w.write_record([
             csv_cell(&s.first_name),
@@ -85,17 +122,26 @@ pub fn eligibility_csv_bytes(list: &[Standing]) -> anyhow::Result<Vec<u8>> {
             csv_cell(&s.email),
             csv_cell(&s.institution),
             s.attended.to_string(),
-            if s.verdict == Verdict::Eligible { "yes".into() } else { "no".into() },
+            if s.verdict == Verdict::Eligible {
+                "yes".into()
+            } else {
+                "no".into()
+            },
         ])?;
     }
     Ok(w.into_inner()?)
 }
 
-async fn cycle_and_sessions(state: &AppState, slug: String) -> AppResult<(Cycle, Vec<CycleSession>)> {
+async fn cycle_and_sessions(
+    state: &AppState,
+    slug: String,
+) -> AppResult<(Cycle, Vec<CycleSession>)> {
     state
         .db
         .read(move |c| {
-            let Some(cy) = cycles::by_slug(c, &slug)? else { return Ok(None) };
+            let Some(cy) = cycles::by_slug(c, &slug)? else {
+                return Ok(None);
+            };
             let s = cycles::sessions_of(c, cy.id)?;
             Ok(Some((cy, s)))
         })
@@ -104,7 +150,11 @@ async fn cycle_and_sessions(state: &AppState, slug: String) -> AppResult<(Cycle,
 }
 
 fn session_no(sessions: &[CycleSession], n: i32) -> AppResult<CycleSession> {
-    sessions.iter().find(|s| s.position == n).cloned().ok_or(AppError::NotFound)
+    sessions
+        .iter()
+        .find(|s| s.position == n)
+        .cloned()
+        .ok_or(AppError::NotFound)
 }
 
 fn organiser_frame(req: &HttpRequest, session: &Session, me: &CurrentOrganiser) -> Frame {
@@ -150,7 +200,15 @@ pub struct RosterQuery {
     pub q: String,
 }
 
-pub async fn roster(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<(String, i32)>, q: web::Query<RosterQuery>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn roster(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32)>,
+    q: web::Query<RosterQuery>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let t = lang.tr();
     let (slug, n) = path.into_inner();
     let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
@@ -160,21 +218,46 @@ pub async fn roster(state: web::Data<AppState>, me: CurrentOrganiser, path: web:
     let needle = q.q.trim().to_lowercase();
     let mut rows: Vec<RosterRow> = list
         .into_iter()
-        .filter(|(r, _)| needle.is_empty() || format!("{} {} {} {}", r.first_name, r.last_name, r.institution, r.email).to_lowercase().contains(&needle))
+        .filter(|(r, _)| {
+            needle.is_empty()
+                || format!(
+                    "{} {} {} {}",
+                    r.first_name, r.last_name, r.institution, r.email
+                )
+                .to_lowercase()
+                .contains(&needle)
+        })
         .map(|(r, a)| RosterRow {
             id: r.id,
             name: format!("{} {}", r.last_name, r.first_name),
             institution: r.institution.clone(),
             present: a.as_ref().is_some_and(|a| a.present),
-            source: a.as_ref().map(|a| t.tk("source-", &a.source)).unwrap_or_default(),
-            minutes: a.as_ref().and_then(|a| a.minutes).map(|m| m.to_string()).unwrap_or_default(),
+            source: a
+                .as_ref()
+                .map(|a| t.tk("source-", &a.source))
+                .unwrap_or_default(),
+            minutes: a
+                .as_ref()
+                .and_then(|a| a.minutes)
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
         })
         .collect();
     if q.sort == "institution" {
-        rows.sort_by(|a, b| a.institution.to_lowercase().cmp(&b.institution.to_lowercase()).then(a.name.cmp(&b.name)));
+        rows.sort_by(|a, b| {
+            a.institution
+                .to_lowercase()
+                .cmp(&b.institution.to_lowercase())
+                .then(a.name.cmp(&b.name))
+        });
     }
-    let notice = session.remove_as::<String>("notice").and_then(Result::ok).map(|k| t.t(&k));
-    let upload_error = session.remove_as::<String>("upload_error").and_then(Result::ok);
+    let notice = session
+        .remove_as::<String>("notice")
+        .and_then(Result::ok)
+        .map(|k| t.t(&k));
+    let upload_error = session
+        .remove_as::<String>("upload_error")
+        .and_then(Result::ok);
     Ok(RosterPage {
         f: organiser_frame(&req, &session, &me),
         slug: cycle.slug.clone(),
@@ -193,13 +276,28 @@ pub async fn roster(state: web::Data<AppState>, me: CurrentOrganiser, path: web:
     })
 }
 
-pub async fn save_roster(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<(String, i32)>, session: Session, form: web::Form<Vec<(String, String)>>) -> AppResult<HttpResponse> {
+pub async fn save_roster(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32)>,
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
     let (slug, n) = path.into_inner();
     let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     let all = form.iter().any(|(k, v)| k == "action" && v == "all");
-    let mut present: Vec<i32> = form.iter().filter(|(k, _)| k == "present").filter_map(|(_, v)| v.parse().ok()).collect();
-    let change = Change { source: Source::Manual, by: Some(me.0.id), at: state.now(), note: None };
+    let mut present: Vec<i32> = form
+        .iter()
+        .filter(|(k, _)| k == "present")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    let change = Change {
+        source: Source::Manual,
+        by: Some(me.0.id),
+        at: state.now(),
+        note: None,
+    };
     let (cid, sid) = (cycle.id, s.id);
     let changed = state
         .db
@@ -210,8 +308,18 @@ pub async fn save_roster(state: web::Data<AppState>, me: CurrentOrganiser, path:
             att::save_roster(c, cid, sid, &present, &change)
         })
         .await?;
-    let _ = session.insert("notice", if changed == 0 { "notice-unchanged" } else { "notice-attendance-saved" });
-    Ok(see_other(&format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug)))
+    let _ = session.insert(
+        "notice",
+        if changed == 0 {
+            "notice-unchanged"
+        } else {
+            "notice-attendance-saved"
+        },
+    );
+    Ok(see_other(&format!(
+        "/admin/cycles/{}/sessions/{n}/attendance",
+        cycle.slug
+    )))
 }
 
 // ---------------------------------------------------------------- Zoom import
@@ -222,7 +330,14 @@ pub struct UploadForm {
     pub report: UploadBytes,
 }
 
-pub async fn upload(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<(String, i32)>, session: Session, lang: Lang, form: Result<MultipartForm<UploadForm>, actix_web::Error>) -> AppResult<HttpResponse> {
+pub async fn upload(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32)>,
+    session: Session,
+    lang: Lang,
+    form: Result<MultipartForm<UploadForm>, actix_web::Error>,
+) -> AppResult<HttpResponse> {
     let t = lang.tr();
     let (slug, n) = path.into_inner();
     let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
@@ -238,10 +353,20 @@ pub async fn upload(state: web::Data<AppState>, me: CurrentOrganiser, path: web:
         let _ = session.insert("upload_error", report_error(&t, &e));
         return Ok(see_other(&back));
     }
-    let filename = form.report.file_name.clone().unwrap_or_else(|| "report.csv".into());
+    let filename = form
+        .report
+        .file_name
+        .clone()
+        .unwrap_or_else(|| "report.csv".into());
     let (sid, by, now) = (s.id, me.0.id, state.now());
-    let id = state.db.write(move |c| att::store_import(c, sid, by, &filename, &bytes, now)).await?;
-    Ok(see_other(&format!("/admin/cycles/{}/sessions/{n}/import/{id}", cycle.slug)))
+    let id = state
+        .db
+        .write(move |c| att::store_import(c, sid, by, &filename, &bytes, now))
+        .await?;
+    Ok(see_other(&format!(
+        "/admin/cycles/{}/sessions/{n}/import/{id}",
+        cycle.slug
+    )))
 }
 
 pub fn report_error(t: &Tr, e: &ReportError) -> String {
@@ -259,7 +384,11 @@ pub fn report_error(t: &Tr, e: &ReportError) -> String {
 fn candidates(people: &[Registration]) -> Vec<Candidate> {
     people
         .iter()
-        .map(|r| Candidate { registration_id: r.id, email: r.email_normalised.clone(), full_name: r.full_name() })
+        .map(|r| Candidate {
+            registration_id: r.id,
+            email: r.email_normalised.clone(),
+            full_name: r.full_name(),
+        })
         .collect()
 }
 
@@ -311,40 +440,84 @@ struct Planned {
     import: att::StoredImport,
 }
 
-async fn plan(state: &AppState, cycle: &Cycle, s: &CycleSession, import_id: i32, min_minutes: u32, assignments: Vec<Assignment>) -> AppResult<Planned> {
+async fn plan(
+    state: &AppState,
+    cycle: &Cycle,
+    s: &CycleSession,
+    import_id: i32,
+    min_minutes: u32,
+    assignments: Vec<Assignment>,
+) -> AppResult<Planned> {
     let (cid, sid) = (cycle.id, s.id);
     let (import, roster) = state
         .db
-        .read(move |c| Ok((att::load_import(c, import_id, sid)?, att::roster(c, cid, sid)?)))
+        .read(move |c| {
+            Ok((
+                att::load_import(c, import_id, sid)?,
+                att::roster(c, cid, sid)?,
+            ))
+        })
         .await?;
     let import = import.ok_or(AppError::NotFound)?;
-    let report = zoom::read_report(&import.content).map_err(|_| AppError::BadRequest("import-error-not-zoom-report"))?;
+    let report = zoom::read_report(&import.content)
+        .map_err(|_| AppError::BadRequest("import-error-not-zoom-report"))?;
     let people: Vec<Registration> = roster.iter().map(|(r, _)| r.clone()).collect();
-    let present_now = roster.iter().filter(|(_, a)| a.as_ref().is_some_and(|a| a.present)).map(|(r, _)| r.id).collect();
+    let present_now = roster
+        .iter()
+        .filter(|(_, a)| a.as_ref().is_some_and(|a| a.present))
+        .map(|(r, _)| r.id)
+        .collect();
     let persons = zoom::sum_by_person(&report.rows);
     let plan = zoom::plan_import_with(&persons, &candidates(&people), min_minutes, &assignments);
-    Ok(Planned { plan, people, present_now, import })
+    Ok(Planned {
+        plan,
+        people,
+        present_now,
+        import,
+    })
 }
 
-pub async fn preview(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<(String, i32, i32)>, q: web::Query<PreviewQuery>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn preview(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32, i32)>,
+    q: web::Query<PreviewQuery>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let t = lang.tr();
     let (slug, n, import_id) = path.into_inner();
     let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     // Rule 7: by default half the session's length.
     let min_minutes = q.min.unwrap_or(s.minutes().div_ceil(2)).min(24 * 60);
-    let Planned { plan, people, present_now, import } = plan(&state, &cycle, &s, import_id, min_minutes, vec![]).await?;
+    let Planned {
+        plan,
+        people,
+        present_now,
+        import,
+    } = plan(&state, &cycle, &s, import_id, min_minutes, vec![]).await?;
     let by_id: HashMap<i32, &Registration> = people.iter().map(|r| (r.id, r)).collect();
     let row = |m: &zoom::Matched| PlanRow {
-        name: by_id.get(&m.registration_id).map(|r| format!("{} {}", r.last_name, r.first_name)).unwrap_or_default(),
-        institution: by_id.get(&m.registration_id).map(|r| r.institution.clone()).unwrap_or_default(),
+        name: by_id
+            .get(&m.registration_id)
+            .map(|r| format!("{} {}", r.last_name, r.first_name))
+            .unwrap_or_default(),
+        institution: by_id
+            .get(&m.registration_id)
+            .map(|r| r.institution.clone())
+            .unwrap_or_default(),
         minutes: m.minutes,
-        matched_by: t.tk("matched-by-", match m.matched_by {
-            MatchedBy::Email => "email",
-            MatchedBy::Name => "name",
-            MatchedBy::Manual => "manual",
-            MatchedBy::NotInReport => "none",
-        }),
+        matched_by: t.tk(
+            "matched-by-",
+            match m.matched_by {
+                MatchedBy::Email => "email",
+                MatchedBy::Name => "name",
+                MatchedBy::Manual => "manual",
+                MatchedBy::NotInReport => "none",
+            },
+        ),
         report_name: m.report_name.clone(),
         already_present: present_now.contains(&m.registration_id),
     };
@@ -362,9 +535,23 @@ pub async fn preview(state: web::Data<AppState>, me: CurrentOrganiser, path: web
             .unmatched
             .iter()
             .enumerate()
-            .map(|(index, p)| UnmatchedRow { index, key: p.key.clone(), name: p.display_name.clone(), email: p.email.clone().unwrap_or_default(), minutes: p.minutes })
+            .map(|(index, p)| UnmatchedRow {
+                index,
+                key: p.key.clone(),
+                name: p.display_name.clone(),
+                email: p.email.clone().unwrap_or_default(),
+                minutes: p.minutes,
+            })
             .collect(),
-        people: people.iter().map(|r| (r.id, format!("{} {} — {}", r.last_name, r.first_name, r.institution))).collect(),
+        people: people
+            .iter()
+            .map(|r| {
+                (
+                    r.id,
+                    format!("{} {} — {}", r.last_name, r.first_name, r.institution),
+                )
+            })
+            .collect(),
         already_applied: import.applied_at.is_some(),
         t,
     })
@@ -372,29 +559,71 @@ pub async fn preview(state: web::Data<AppState>, me: CurrentOrganiser, path: web
 
 /// Writes a plan. Import only ever marks present; people below the threshold
 /// keep whatever they had (their minutes are recorded when they had nothing).
-pub fn apply_plan(conn: &mut AnyConnection, session_id: i32, plan: &MatchPlan, change: &Change) -> DbResult<usize> {
+pub fn apply_plan(
+    conn: &mut AnyConnection,
+    session_id: i32,
+    plan: &MatchPlan,
+    change: &Change,
+) -> DbResult<usize> {
     let present_now = att::present_sessions_of_session(conn, session_id)?;
     let mut changed = 0;
     for m in &plan.present {
-        if att::set(conn, m.registration_id, session_id, true, Some(m.minutes as i32), change)? {
+        if att::set(
+            conn,
+            m.registration_id,
+            session_id,
+            true,
+            Some(m.minutes as i32),
+            change,
+        )? {
             changed += 1;
         }
     }
-    for m in plan.absent.iter().filter(|m| m.matched_by != MatchedBy::NotInReport) {
-        if !present_now.contains(&m.registration_id) && att::set(conn, m.registration_id, session_id, false, Some(m.minutes as i32), change)? {
+    for m in plan
+        .absent
+        .iter()
+        .filter(|m| m.matched_by != MatchedBy::NotInReport)
+    {
+        if !present_now.contains(&m.registration_id)
+            && att::set(
+                conn,
+                m.registration_id,
+                session_id,
+                false,
+                Some(m.minutes as i32),
+                change,
+            )?
+        {
             changed += 1;
         }
     }
     Ok(changed)
 }
 
-pub async fn apply(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<(String, i32)>, session: Session, form: web::Form<Vec<(String, String)>>) -> AppResult<HttpResponse> {
+pub async fn apply(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32)>,
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
     let (slug, n) = path.into_inner();
     let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
-    let field = |k: &str| form.iter().find(|(f, _)| f == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    let import_id: i32 = field("import_id").parse().map_err(|_| AppError::BadRequest("error-bad-request"))?;
-    let min_minutes: u32 = field("min_minutes").trim().parse().unwrap_or(s.minutes().div_ceil(2)).min(24 * 60);
+    let field = |k: &str| {
+        form.iter()
+            .find(|(f, _)| f == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let import_id: i32 = field("import_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-bad-request"))?;
+    let min_minutes: u32 = field("min_minutes")
+        .trim()
+        .parse()
+        .unwrap_or(s.minutes().div_ceil(2))
+        .min(24 * 60);
     // assign_key_N = report person key, assign_to_N = registration id.
     let assignments: Vec<Assignment> = form
         .iter()
@@ -402,11 +631,20 @@ pub async fn apply(state: web::Data<AppState>, me: CurrentOrganiser, path: web::
             let i = k.strip_prefix("assign_to_")?;
             let registration_id = v.parse().ok()?;
             let person_key = field(&format!("assign_key_{i}"));
-            Some(Assignment { person_key, registration_id })
+            Some(Assignment {
+                person_key,
+                registration_id,
+            })
         })
         .collect();
-    let Planned { plan, .. } = plan(&state, &cycle, &s, import_id, min_minutes, assignments).await?;
-    let change = Change { source: Source::Import, by: Some(me.0.id), at: state.now(), note: Some(format!("import #{import_id}, {min_minutes} min")) };
+    let Planned { plan, .. } =
+        plan(&state, &cycle, &s, import_id, min_minutes, assignments).await?;
+    let change = Change {
+        source: Source::Import,
+        by: Some(me.0.id),
+        at: state.now(),
+        note: Some(format!("import #{import_id}, {min_minutes} min")),
+    };
     let sid = s.id;
     let changed = state
         .db
@@ -416,8 +654,18 @@ pub async fn apply(state: web::Data<AppState>, me: CurrentOrganiser, path: web::
             Ok(n)
         })
         .await?;
-    let _ = session.insert("notice", if changed == 0 { "notice-unchanged" } else { "notice-attendance-saved" });
-    Ok(see_other(&format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug)))
+    let _ = session.insert(
+        "notice",
+        if changed == 0 {
+            "notice-unchanged"
+        } else {
+            "notice-attendance-saved"
+        },
+    );
+    Ok(see_other(&format!(
+        "/admin/cycles/{}/sessions/{n}/attendance",
+        cycle.slug
+    )))
 }
 
 // ---------------------------------------------------------------- matrix
@@ -446,22 +694,38 @@ pub struct MatrixPage {
     pub notice: Option<String>,
 }
 
-pub async fn matrix(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn matrix(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let t = lang.tr();
     let (cycle, sessions) = cycle_and_sessions(&state, path.into_inner()).await?;
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let cid = cycle.id;
-    let (rows, totals) = state.db.read(move |c| Ok((att::matrix(c, cid)?, att::totals(c, &ids)?))).await?;
+    let (rows, totals) = state
+        .db
+        .read(move |c| Ok((att::matrix(c, cid)?, att::totals(c, &ids)?)))
+        .await?;
     let left = remaining(&sessions, state.now());
     let lines: Vec<MatrixLine> = rows
         .into_iter()
         .map(|row| {
-            let marks: Vec<bool> = sessions.iter().map(|s| row.present.contains(&s.id)).collect();
+            let marks: Vec<bool> = sessions
+                .iter()
+                .map(|s| row.present.contains(&s.id))
+                .collect();
             let attended = marks.iter().filter(|m| **m).count() as u32;
             let v = eligibility::verdict(attended, left, cycle.min_sessions as u32);
             MatrixLine {
                 id: row.registration.id,
-                name: format!("{} {}", row.registration.last_name, row.registration.first_name),
+                name: format!(
+                    "{} {}",
+                    row.registration.last_name, row.registration.first_name
+                ),
                 institution: row.registration.institution.clone(),
                 marks,
                 attended,
@@ -470,13 +734,22 @@ pub async fn matrix(state: web::Data<AppState>, me: CurrentOrganiser, path: web:
             }
         })
         .collect();
-    let notice = session.remove_as::<String>("notice").and_then(Result::ok).map(|k| t.t(&k));
+    let notice = session
+        .remove_as::<String>("notice")
+        .and_then(Result::ok)
+        .map(|k| t.t(&k));
     Ok(MatrixPage {
         f: organiser_frame(&req, &session, &me),
         slug: cycle.slug.clone(),
         title: cycle.title.clone(),
-        totals: sessions.iter().map(|s| totals.get(&s.id).copied().unwrap_or(0)).collect(),
-        sessions: sessions.iter().map(|s| (s.position, s.title.clone())).collect(),
+        totals: sessions
+            .iter()
+            .map(|s| totals.get(&s.id).copied().unwrap_or(0))
+            .collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| (s.position, s.title.clone()))
+            .collect(),
         eligible: lines.iter().filter(|l| l.verdict_key == "eligible").count(),
         lines,
         notice,
@@ -484,16 +757,28 @@ pub async fn matrix(state: web::Data<AppState>, me: CurrentOrganiser, path: web:
     })
 }
 
-pub async fn eligibility_csv(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn eligibility_csv(
+    state: web::Data<AppState>,
+    _me: CurrentOrganiser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let (cycle, _) = cycle_and_sessions(&state, path.into_inner()).await?;
     let now = state.now();
     let cy = cycle.clone();
     let list = state.db.read(move |c| standings(c, &cy, now)).await?;
-    Ok(csv_response(&format!("{}-eligibility.csv", cycle.slug), eligibility_csv_bytes(&list)?))
+    Ok(csv_response(
+        &format!("{}-eligibility.csv", cycle.slug),
+        eligibility_csv_bytes(&list)?,
+    ))
 }
 
 /// Tells every eligible participant once; pressing again sends nothing new.
-pub async fn notify_eligible(state: web::Data<AppState>, _me: CurrentOrganiser, path: web::Path<String>, session: Session) -> AppResult<HttpResponse> {
+pub async fn notify_eligible(
+    state: web::Data<AppState>,
+    _me: CurrentOrganiser,
+    path: web::Path<String>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let (cycle, _) = cycle_and_sessions(&state, path.into_inner()).await?;
     let now = state.now();
     let composer = state.composer.clone();
@@ -503,12 +788,24 @@ pub async fn notify_eligible(state: web::Data<AppState>, _me: CurrentOrganiser, 
         .write(move |c| {
             let sessions = cycles::sessions_of(c, cy.id)?;
             let mut sent = 0;
-            for s in standings(c, &cy, now)?.into_iter().filter(|s| s.verdict == Verdict::Eligible) {
+            for s in standings(c, &cy, now)?
+                .into_iter()
+                .filter(|s| s.verdict == Verdict::Eligible)
+            {
                 if crate::db::outbox::exists(c, &format!("grant-eligible:{}", s.id))? {
                     continue;
                 }
-                let Some(reg) = registrations::by_id(c, s.id)? else { continue };
-                let msg = crate::db::registrations::Compose::compose(composer.as_ref(), registrations::Notice::GrantEligible, &cy, &sessions, &reg, now);
+                let Some(reg) = registrations::by_id(c, s.id)? else {
+                    continue;
+                };
+                let msg = crate::db::registrations::Compose::compose(
+                    composer.as_ref(),
+                    registrations::Notice::GrantEligible,
+                    &cy,
+                    &sessions,
+                    &reg,
+                    now,
+                );
                 registrations::enqueue(c, msg)?;
                 sent += 1;
             }
@@ -516,8 +813,18 @@ pub async fn notify_eligible(state: web::Data<AppState>, _me: CurrentOrganiser, 
         })
         .await?;
     state.mail_wake.notify_one();
-    let _ = session.insert("notice", if sent == 0 { "notice-no-new-eligible" } else { "notice-eligible-notified" });
-    Ok(see_other(&format!("/admin/cycles/{}/attendance", cycle.slug)))
+    let _ = session.insert(
+        "notice",
+        if sent == 0 {
+            "notice-no-new-eligible"
+        } else {
+            "notice-eligible-notified"
+        },
+    );
+    Ok(see_other(&format!(
+        "/admin/cycles/{}/attendance",
+        cycle.slug
+    )))
 }
 
 // ---------------------------------------------------------------- audit
@@ -543,19 +850,31 @@ pub struct AuditPage {
     pub lines: Vec<AuditLine>,
 }
 
-pub async fn audit(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<i32>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn audit(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<i32>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let t = lang.tr();
     let id = path.into_inner();
     let now = state.now();
     let found = state
         .db
         .read(move |c| {
-            let Some(reg) = registrations::by_id(c, id)? else { return Ok(None) };
+            let Some(reg) = registrations::by_id(c, id)? else {
+                return Ok(None);
+            };
             let cycle = cycles::by_id(c, reg.cycle_id)?;
             let sessions = cycles::sessions_of(c, cycle.id)?;
             let entries = att::audit_of(c, id)?;
             let present = att::present_sessions(c, id)?;
-            let organisers: BTreeMap<i32, String> = crate::db::organisers::all(c)?.into_iter().map(|o| (o.id, o.name)).collect();
+            let organisers: BTreeMap<i32, String> = crate::db::organisers::all(c)?
+                .into_iter()
+                .map(|o| (o.id, o.name))
+                .collect();
             Ok(Some((reg, cycle, sessions, entries, present, organisers)))
         })
         .await?
@@ -564,7 +883,11 @@ pub async fn audit(state: web::Data<AppState>, me: CurrentOrganiser, path: web::
     let tz = cycle.tz();
     let attended = present.len() as u32;
     let verdict = if reg.status() == Status::Confirmed {
-        eligibility::verdict(attended, remaining(&sessions, now), cycle.min_sessions as u32)
+        eligibility::verdict(
+            attended,
+            remaining(&sessions, now),
+            cycle.min_sessions as u32,
+        )
     } else {
         Verdict::NoLongerPossible
     };
@@ -584,15 +907,33 @@ pub async fn audit(state: web::Data<AppState>, me: CurrentOrganiser, path: web::
         .into_iter()
         .map(|e| AuditLine {
             when: t.datetime(e.changed_at.and_utc(), tz),
-            session: sessions.iter().find(|s| s.id == e.session_id).map(|s| format!("{}. {}", s.position, s.title)).unwrap_or_default(),
-            change: format!("{} → {}", yes_no(e.old_present), yes_no(Some(e.new_present))),
+            session: sessions
+                .iter()
+                .find(|s| s.id == e.session_id)
+                .map(|s| format!("{}. {}", s.position, s.title))
+                .unwrap_or_default(),
+            change: format!(
+                "{} → {}",
+                yes_no(e.old_present),
+                yes_no(Some(e.new_present))
+            ),
             source: t.tk("source-", &e.source),
             minutes: e.minutes.map(|m| m.to_string()).unwrap_or_default(),
-            by: e.changed_by.and_then(|id| organisers.get(&id).cloned()).unwrap_or_default(),
+            by: e
+                .changed_by
+                .and_then(|id| organisers.get(&id).cloned())
+                .unwrap_or_default(),
             note: e.note.unwrap_or_default(),
         })
         .collect();
-    Ok(AuditPage { f: organiser_frame(&req, &session, &me), slug: cycle.slug.clone(), name: reg.full_name(), summary, lines, t })
+    Ok(AuditPage {
+        f: organiser_frame(&req, &session, &me),
+        slug: cycle.slug.clone(),
+        name: reg.full_name(),
+        summary,
+        lines,
+        t,
+    })
 }
 
 // ---------------------------------------------------------------- check-in
@@ -612,12 +953,17 @@ pub struct CheckinPage {
     pub wrong_cycle: Option<String>,
 }
 
-async fn find_code(state: &AppState, code: &str) -> AppResult<(Registration, Cycle, Vec<CycleSession>, Vec<i32>)> {
+async fn find_code(
+    state: &AppState,
+    code: &str,
+) -> AppResult<(Registration, Cycle, Vec<CycleSession>, Vec<i32>)> {
     let id = Keys::claimed_id(code).ok_or(AppError::NotFound)?;
     let found = state
         .db
         .read(move |c| {
-            let Some(reg) = registrations::by_id(c, id)? else { return Ok(None) };
+            let Some(reg) = registrations::by_id(c, id)? else {
+                return Ok(None);
+            };
             let cycle = cycles::by_id(c, reg.cycle_id)?;
             let sessions = cycles::sessions_of(c, cycle.id)?;
             let present = att::present_sessions(c, id)?;
@@ -625,7 +971,10 @@ async fn find_code(state: &AppState, code: &str) -> AppResult<(Registration, Cyc
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    if !state.keys.verify(Purpose::Checkin, code, &found.0.token_nonce) {
+    if !state
+        .keys
+        .verify(Purpose::Checkin, code, &found.0.token_nonce)
+    {
         return Err(AppError::NotFound);
     }
     Ok(found)
@@ -635,7 +984,9 @@ async fn find_code(state: &AppState, code: &str) -> AppResult<(Registration, Cyc
 fn current_session(sessions: &[CycleSession], now: DateTime<Utc>) -> Option<i32> {
     sessions
         .iter()
-        .find(|s| s.starts_at.and_utc() - chrono::Duration::hours(1) <= now && now <= s.ends_at.and_utc())
+        .find(|s| {
+            s.starts_at.and_utc() - chrono::Duration::hours(1) <= now && now <= s.ends_at.and_utc()
+        })
         .map(|s| s.position)
 }
 
@@ -646,7 +997,15 @@ pub struct CheckinQuery {
     pub cycle: String,
 }
 
-pub async fn checkin_page(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<String>, q: web::Query<CheckinQuery>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn checkin_page(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<String>,
+    q: web::Query<CheckinQuery>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let t = lang.tr();
     let code = path.into_inner();
     let (reg, cycle, sessions, present) = find_code(&state, &code).await?;
@@ -654,9 +1013,17 @@ pub async fn checkin_page(state: web::Data<AppState>, me: CurrentOrganiser, path
         let _ = session.insert("checkin_cycle", &q.cycle);
     }
     let expected = session.get::<String>("checkin_cycle").ok().flatten();
-    let wrong_cycle = expected.filter(|slug| *slug != cycle.slug).map(|slug| t.a("checkin-wrong-cycle", &[("cycle", &cycle.title), ("expected", &slug)]));
+    let wrong_cycle = expected.filter(|slug| *slug != cycle.slug).map(|slug| {
+        t.a(
+            "checkin-wrong-cycle",
+            &[("cycle", &cycle.title), ("expected", &slug)],
+        )
+    });
     let now_n = current_session(&sessions, state.now());
-    let message = session.remove_as::<String>("notice").and_then(Result::ok).map(|k| t.t(&k));
+    let message = session
+        .remove_as::<String>("notice")
+        .and_then(Result::ok)
+        .map(|k| t.t(&k));
     Ok(CheckinPage {
         f: organiser_frame(&req, &session, &me),
         code,
@@ -664,7 +1031,22 @@ pub async fn checkin_page(state: web::Data<AppState>, me: CurrentOrganiser, path
         institution: reg.institution.clone(),
         cycle_title: cycle.title.clone(),
         status_ok: reg.status() == Status::Confirmed,
-        sessions: sessions.iter().map(|s| (s.position, format!("{}. {} — {}", s.position, s.title, t.span(s.starts_at.and_utc(), s.ends_at.and_utc(), cycle.tz())), Some(s.position) == now_n, present.contains(&s.id))).collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| {
+                (
+                    s.position,
+                    format!(
+                        "{}. {} — {}",
+                        s.position,
+                        s.title,
+                        t.span(s.starts_at.and_utc(), s.ends_at.and_utc(), cycle.tz())
+                    ),
+                    Some(s.position) == now_n,
+                    present.contains(&s.id),
+                )
+            })
+            .collect(),
         message,
         wrong_cycle,
         t,
@@ -677,15 +1059,31 @@ pub struct CheckinForm {
     pub session: String,
 }
 
-pub async fn checkin(state: web::Data<AppState>, me: CurrentOrganiser, path: web::Path<String>, session: Session, form: web::Form<CheckinForm>) -> AppResult<HttpResponse> {
+pub async fn checkin(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<String>,
+    session: Session,
+    form: web::Form<CheckinForm>,
+) -> AppResult<HttpResponse> {
     let code = path.into_inner();
     let (reg, cycle, sessions, _) = find_code(&state, &code).await?;
     let back = format!("/admin/checkin/{code}");
-    if session.get::<String>("checkin_cycle").ok().flatten().is_some_and(|slug| slug != cycle.slug) {
+    if session
+        .get::<String>("checkin_cycle")
+        .ok()
+        .flatten()
+        .is_some_and(|slug| slug != cycle.slug)
+    {
         let _ = session.insert("notice", "checkin-refused-other-cycle");
         return Ok(see_other(&back));
     }
-    let n: i32 = form.session.parse().ok().or_else(|| current_session(&sessions, state.now())).unwrap_or(0);
+    let n: i32 = form
+        .session
+        .parse()
+        .ok()
+        .or_else(|| current_session(&sessions, state.now()))
+        .unwrap_or(0);
     let Some(s) = sessions.iter().find(|s| s.position == n) else {
         let _ = session.insert("notice", "checkin-choose-session");
         return Ok(see_other(&back));
@@ -694,20 +1092,40 @@ pub async fn checkin(state: web::Data<AppState>, me: CurrentOrganiser, path: web
         let _ = session.insert("notice", "checkin-not-confirmed");
         return Ok(see_other(&back));
     }
-    let change = Change { source: Source::Checkin, by: Some(me.0.id), at: state.now(), note: None };
+    let change = Change {
+        source: Source::Checkin,
+        by: Some(me.0.id),
+        at: state.now(),
+        note: None,
+    };
     let (rid, sid) = (reg.id, s.id);
-    let changed = state.db.write(move |c| att::set(c, rid, sid, true, None, &change)).await?;
-    let _ = session.insert("notice", if changed { "checkin-done" } else { "checkin-already" });
+    let changed = state
+        .db
+        .write(move |c| att::set(c, rid, sid, true, None, &change))
+        .await?;
+    let _ = session.insert(
+        "notice",
+        if changed {
+            "checkin-done"
+        } else {
+            "checkin-already"
+        },
+    );
     Ok(see_other(&back))
 }
 
 // ---------------------------------------------------------------- command line
 
-fn open_cycle(settings: &crate::config::Settings, slug: &str) -> anyhow::Result<(crate::db::Db, Cycle, Vec<CycleSession>)> {
+fn open_cycle(
+    settings: &crate::config::Settings,
+    slug: &str,
+) -> anyhow::Result<(crate::db::Db, Cycle, Vec<CycleSession>)> {
     let db = crate::cli::open(settings)?;
     let slug_s = slug.to_string();
     let found = db.read_now(|c| {
-        let Some(cy) = cycles::by_slug(c, &slug_s)? else { return Ok(None) };
+        let Some(cy) = cycles::by_slug(c, &slug_s)? else {
+            return Ok(None);
+        };
         let s = cycles::sessions_of(c, cy.id)?;
         Ok(Some((cy, s)))
     })?;
@@ -715,17 +1133,38 @@ fn open_cycle(settings: &crate::config::Settings, slug: &str) -> anyhow::Result<
     Ok((db, cycle, sessions))
 }
 
-pub fn cli_import(settings: &crate::config::Settings, slug: &str, n: i64, min_minutes: Option<u32>, dry_run: bool, file: &std::path::Path) -> anyhow::Result<()> {
+pub fn cli_import(
+    settings: &crate::config::Settings,
+    slug: &str,
+    n: i64,
+    min_minutes: Option<u32>,
+    dry_run: bool,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
     let en = Tr::new(crate::domain::Language::En);
     let (db, cycle, sessions) = open_cycle(settings, slug)?;
-    let s = sessions.iter().find(|s| i64::from(s.position) == n).ok_or_else(|| anyhow::anyhow!("cycle {slug} has no session {n}"))?;
+    let s = sessions
+        .iter()
+        .find(|s| i64::from(s.position) == n)
+        .ok_or_else(|| anyhow::anyhow!("cycle {slug} has no session {n}"))?;
     let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let report = zoom::read_report(&bytes).map_err(|e| anyhow::anyhow!("{}: {}", file.display(), report_error(&en, &e)))?;
+    let report = zoom::read_report(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), report_error(&en, &e)))?;
     let threshold = min_minutes.unwrap_or(s.minutes().div_ceil(2));
     let (cid, sid) = (cycle.id, s.id);
     let people = db.read_now(|c| att::confirmed(c, cid))?;
-    let plan = zoom::plan_import(&zoom::sum_by_person(&report.rows), &candidates(&people), threshold);
-    let name = |id: i32| people.iter().find(|r| r.id == id).map(Registration::full_name).unwrap_or_default();
+    let plan = zoom::plan_import(
+        &zoom::sum_by_person(&report.rows),
+        &candidates(&people),
+        threshold,
+    );
+    let name = |id: i32| {
+        people
+            .iter()
+            .find(|r| r.id == id)
+            .map(Registration::full_name)
+            .unwrap_or_default()
+    };
     println!("Session {n}: {} (threshold {threshold} min)", s.title);
     println!("present ({}):", plan.present.len());
     for m in &plan.present {
@@ -737,13 +1176,23 @@ pub fn cli_import(settings: &crate::config::Settings, slug: &str, n: i64, min_mi
     }
     println!("unmatched in the report ({}):", plan.unmatched.len());
     for p in &plan.unmatched {
-        println!("  {} <{}> — {} min", p.display_name, p.email.clone().unwrap_or_default(), p.minutes);
+        println!(
+            "  {} <{}> — {} min",
+            p.display_name,
+            p.email.clone().unwrap_or_default(),
+            p.minutes
+        );
     }
     if dry_run {
         println!("dry run: nothing written");
         return Ok(());
     }
-    let change = Change { source: Source::Import, by: None, at: Utc::now(), note: Some(format!("cli import {}, {threshold} min", file.display())) };
+    let change = Change {
+        source: Source::Import,
+        by: None,
+        at: Utc::now(),
+        note: Some(format!("cli import {}, {threshold} min", file.display())),
+    };
     let changed = db.write_now(|c| apply_plan(c, sid, &plan, &change))?;
     println!("{changed} attendance marks changed");
     Ok(())

@@ -27,10 +27,18 @@ impl FromRequest for CurrentOrganiser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let session = req.get_session();
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let next = req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
+        let next = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.to_string())
+            .unwrap_or_default();
         Box::pin(async move {
             let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("no state")))?;
-            let id = session.get::<i32>("organiser_id").ok().flatten().ok_or(AppError::LoginRequired(next.clone()))?;
+            let id = session
+                .get::<i32>("organiser_id")
+                .ok()
+                .flatten()
+                .ok_or(AppError::LoginRequired(next.clone()))?;
             let o = state.db.read(move |c| organisers::by_id(c, id)).await?;
             o.map(CurrentOrganiser).ok_or(AppError::LoginRequired(next))
         })
@@ -62,8 +70,19 @@ fn safe_next(next: &str) -> String {
     }
 }
 
-pub async fn login_form(lang: Lang, req: HttpRequest, session: Session, q: web::Query<NextQuery>) -> impl Responder {
-    LoginPage { t: lang.tr(), f: frame(&req, &session), email: String::new(), next: safe_next(&q.next), error: None }
+pub async fn login_form(
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+    q: web::Query<NextQuery>,
+) -> impl Responder {
+    LoginPage {
+        t: lang.tr(),
+        f: frame(&req, &session),
+        email: String::new(),
+        next: safe_next(&q.next),
+        error: None,
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -74,15 +93,34 @@ pub struct LoginForm {
     pub next: String,
 }
 
-pub async fn login(state: web::Data<AppState>, lang: Lang, req: HttpRequest, session: Session, form: web::Form<LoginForm>) -> AppResult<HttpResponse> {
+pub async fn login(
+    state: web::Data<AppState>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+    form: web::Form<LoginForm>,
+) -> AppResult<HttpResponse> {
     let t = lang.tr();
     let account_key = form.email.trim().to_lowercase();
-    if state.limits.login_by_ip.check_key(&state.client_key(&req)).is_err() || state.limits.login_by_account.check_key(&account_key).is_err() {
+    if state
+        .limits
+        .login_by_ip
+        .check_key(&state.client_key(&req))
+        .is_err()
+        || state
+            .limits
+            .login_by_account
+            .check_key(&account_key)
+            .is_err()
+    {
         tracing::warn!(account = %account_key, "login rate limit reached");
         return Err(AppError::TooManyRequests);
     }
     let email = account_key.clone();
-    let found = state.db.read(move |c| organisers::by_email(c, &email)).await?;
+    let found = state
+        .db
+        .read(move |c| organisers::by_email(c, &email))
+        .await?;
     let password = form.password.clone();
     let stored = found.as_ref().map(|o| o.password_hash.clone());
     // argon2 is deliberately slow: keep it off the async threads.
@@ -92,14 +130,24 @@ pub async fn login(state: web::Data<AppState>, lang: Lang, req: HttpRequest, ses
     match (ok, found) {
         (true, Some(o)) => {
             session.renew();
-            session.insert("organiser_id", o.id).map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
+            session
+                .insert("organiser_id", o.id)
+                .map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
             let _ = session.insert("organiser_name", &o.name);
             Ok(see_other(&safe_next(&form.next)))
         }
         _ => {
-            let page = LoginPage { t, f: frame(&req, &session), email: super::forms::keep(&form.email), next: safe_next(&form.next), error: Some(t.t("login-failed")) };
+            let page = LoginPage {
+                t,
+                f: frame(&req, &session),
+                email: super::forms::keep(&form.email),
+                next: safe_next(&form.next),
+                error: Some(t.t("login-failed")),
+            };
             let body = askama::Template::render(&page).map_err(|e| AppError::Internal(e.into()))?;
-            Ok(HttpResponse::Unauthorized().content_type("text/html; charset=utf-8").body(body))
+            Ok(HttpResponse::Unauthorized()
+                .content_type("text/html; charset=utf-8")
+                .body(body))
         }
     }
 }
@@ -111,17 +159,34 @@ pub async fn logout(session: Session) -> HttpResponse {
 
 async fn setup_token_ok(state: &AppState, token: &str) -> AppResult<()> {
     let hash = crate::tokens::sha256_hex(token);
-    if state.db.read(move |c| organisers::setup_token_valid(c, &hash)).await? {
+    if state
+        .db
+        .read(move |c| organisers::setup_token_valid(c, &hash))
+        .await?
+    {
         Ok(())
     } else {
         Err(AppError::NotFound)
     }
 }
 
-pub async fn setup_form(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn setup_form(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let token = path.into_inner();
     setup_token_ok(&state, &token).await?;
-    Ok(SetupPage { t: lang.tr(), f: frame(&req, &session), token, name: String::new(), email: String::new(), errors: FieldErrors::default() })
+    Ok(SetupPage {
+        t: lang.tr(),
+        f: frame(&req, &session),
+        token,
+        name: String::new(),
+        email: String::new(),
+        errors: FieldErrors::default(),
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -143,7 +208,9 @@ pub fn parse_account(form: &AccountForm) -> Result<(Email, String), FieldErrors>
     } else if name.chars().count() > 100 || name.chars().any(char::is_control) {
         errors.add("name", "field-too-long");
     }
-    let email = Email::parse(&form.email).map_err(|_| errors.add("email", "field-email-invalid")).ok();
+    let email = Email::parse(&form.email)
+        .map_err(|_| errors.add("email", "field-email-invalid"))
+        .ok();
     if let Err(k) = passwords::acceptable(&form.password) {
         errors.add("password", k);
     } else if form.password != form.password_again {
@@ -155,20 +222,38 @@ pub fn parse_account(form: &AccountForm) -> Result<(Email, String), FieldErrors>
     }
 }
 
-pub async fn setup(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session, form: web::Form<AccountForm>) -> AppResult<HttpResponse> {
+pub async fn setup(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+    form: web::Form<AccountForm>,
+) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     setup_token_ok(&state, &token).await?;
     let t = lang.tr();
     let (email, name) = match parse_account(&form) {
         Ok(v) => v,
         Err(errors) => {
-            let page = SetupPage { t, f: frame(&req, &session), token, name: super::forms::keep(&form.name), email: super::forms::keep(&form.email), errors };
+            let page = SetupPage {
+                t,
+                f: frame(&req, &session),
+                token,
+                name: super::forms::keep(&form.name),
+                email: super::forms::keep(&form.email),
+                errors,
+            };
             let body = askama::Template::render(&page).map_err(|e| AppError::Internal(e.into()))?;
-            return Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(body));
+            return Ok(HttpResponse::UnprocessableEntity()
+                .content_type("text/html; charset=utf-8")
+                .body(body));
         }
     };
     let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password)).await.map_err(|e| AppError::Internal(e.into()))??;
+    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))??;
     let now = state.now();
     let token_hash = crate::tokens::sha256_hex(&token);
     let created = state

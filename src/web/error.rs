@@ -48,8 +48,13 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         if let AppError::LoginRequired(next) = self {
-            let target = format!("/login?next={}", percent_encoding::utf8_percent_encode(next, percent_encoding::NON_ALPHANUMERIC));
-            return HttpResponse::SeeOther().insert_header(("Location", target)).finish();
+            let target = format!(
+                "/login?next={}",
+                percent_encoding::utf8_percent_encode(next, percent_encoding::NON_ALPHANUMERIC)
+            );
+            return HttpResponse::SeeOther()
+                .insert_header(("Location", target))
+                .finish();
         }
         if let AppError::Internal(e) = self {
             tracing::error!(error = ?e, "internal error");

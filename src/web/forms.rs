@@ -24,7 +24,10 @@ impl FieldErrors {
         self.0.iter().any(|(f, _)| f == field)
     }
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(f, _)| f == field).map(|(_, k)| k.as_str())
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, k)| k.as_str())
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -56,13 +59,24 @@ pub struct RegistrationForm {
 }
 
 pub const FIELD_ORDER: &[&str] = &[
-    "first_name", "last_name", "email", "phone", "institution", "institution_type", "position", "region", "country", "language", "consent",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "institution",
+    "institution_type",
+    "position",
+    "region",
+    "country",
+    "language",
+    "consent",
 ];
 
 /// Text that cannot be what a person meant: control characters (header
 /// injection), or U+FFFD left by a wrong encoding.
 fn unreadable(s: &str) -> bool {
-    s.chars().any(|c| c == '\u{FFFD}' || (c.is_control() && c != '\t'))
+    s.chars()
+        .any(|c| c == '\u{FFFD}' || (c.is_control() && c != '\t'))
 }
 
 impl RegistrationForm {
@@ -87,7 +101,14 @@ impl RegistrationForm {
                     let empty = texts.iter().any(|(f, v)| f == name && v.trim().is_empty());
                     let too_long = list.iter().any(|e| e.code == "length") && !empty;
                     let required = format!("field-required-{}", name.replace('_', "-"));
-                    errors.add(name, if too_long { "field-too-long" } else { &required });
+                    errors.add(
+                        name,
+                        if too_long {
+                            "field-too-long"
+                        } else {
+                            &required
+                        },
+                    );
                 }
             }
         }
@@ -100,7 +121,11 @@ impl RegistrationForm {
             }
         }
         if !self.phone.trim().is_empty()
-            && !self.phone.trim().chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+            && !self
+                .phone
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-()".contains(c))
         {
             errors.add("phone", "field-phone-invalid");
         }
@@ -108,7 +133,9 @@ impl RegistrationForm {
             errors.add("email", "field-required-email");
             None
         } else {
-            Email::parse(&self.email).map_err(|_| errors.add("email", "field-email-invalid")).ok()
+            Email::parse(&self.email)
+                .map_err(|_| errors.add("email", "field-email-invalid"))
+                .ok()
         };
         let institution_type = InstitutionType::parse(self.institution_type.trim())
             .map_err(|_| errors.add("institution_type", "field-required-institution-type"))
@@ -117,26 +144,35 @@ impl RegistrationForm {
         if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
             errors.add("country", "field-country-invalid");
         }
-        let language = Language::parse(self.language.trim()).map_err(|_| errors.add("language", "field-required-language")).ok();
+        let language = Language::parse(self.language.trim())
+            .map_err(|_| errors.add("language", "field-required-language"))
+            .ok();
         if self.consent != "on" {
             errors.add("consent", "field-required-consent");
         }
         // Report in the order of the form, so the summary reads top to bottom.
-        errors.0.sort_by_key(|(f, _)| FIELD_ORDER.iter().position(|x| x == f).unwrap_or(usize::MAX));
+        errors.0.sort_by_key(|(f, _)| {
+            FIELD_ORDER
+                .iter()
+                .position(|x| x == f)
+                .unwrap_or(usize::MAX)
+        });
         match (email, institution_type, language) {
-            (Some(email), Some(institution_type), Some(language)) if errors.is_empty() => Ok(Applicant {
-                first_name: self.first_name.trim().to_string(),
-                last_name: self.last_name.trim().to_string(),
-                email,
-                phone: self.phone.trim().to_string(),
-                institution: self.institution.trim().to_string(),
-                institution_type,
-                position: self.position.trim().to_string(),
-                region: self.region.trim().to_string(),
-                country,
-                language,
-                consent_version: consent_version.to_string(),
-            }),
+            (Some(email), Some(institution_type), Some(language)) if errors.is_empty() => {
+                Ok(Applicant {
+                    first_name: self.first_name.trim().to_string(),
+                    last_name: self.last_name.trim().to_string(),
+                    email,
+                    phone: self.phone.trim().to_string(),
+                    institution: self.institution.trim().to_string(),
+                    institution_type,
+                    position: self.position.trim().to_string(),
+                    region: self.region.trim().to_string(),
+                    country,
+                    language,
+                    consent_version: consent_version.to_string(),
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -187,7 +223,10 @@ mod tests {
         f.last_name = "Bērziņa\r\nBcc: evil@example.com".into();
         let e = f.parse("v1").unwrap_err();
         let fields: Vec<_> = e.0.iter().map(|(f, _)| f.as_str()).collect();
-        assert_eq!(fields, ["first_name", "last_name", "email", "institution", "consent"]);
+        assert_eq!(
+            fields,
+            ["first_name", "last_name", "email", "institution", "consent"]
+        );
         assert_eq!(e.get("institution"), Some("field-too-long"));
         assert_eq!(e.get("last_name"), Some("field-unreadable"));
     }
@@ -196,6 +235,9 @@ mod tests {
     fn wrong_encoding_is_refused() {
         let mut f = good();
         f.first_name = "B\u{FFFD}rzi\u{FFFD}a".into();
-        assert_eq!(f.parse("v1").unwrap_err().get("first_name"), Some("field-unreadable"));
+        assert_eq!(
+            f.parse("v1").unwrap_err().get("first_name"),
+            Some("field-unreadable")
+        );
     }
 }

@@ -33,7 +33,10 @@ pub fn choose(req: &HttpRequest) -> Option<Language> {
     if let Some(l) = from_query(req.query_string()) {
         return Some(l);
     }
-    if let Some(l) = req.cookie("lang").and_then(|c| Language::parse(c.value()).ok()) {
+    if let Some(l) = req
+        .cookie("lang")
+        .and_then(|c| Language::parse(c.value()).ok())
+    {
         return Some(l);
     }
     let header = req.headers().get("accept-language")?.to_str().ok()?;
@@ -44,7 +47,11 @@ pub fn choose(req: &HttpRequest) -> Option<Language> {
             let mut bits = part.trim().split(';');
             let tag = bits.next()?.trim().to_ascii_lowercase();
             let q = bits
-                .find_map(|b| b.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .find_map(|b| {
+                    b.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             let primary = tag.split('-').next()?;
             Language::parse(primary).ok().map(|l| (q, l))
@@ -58,6 +65,8 @@ impl FromRequest for Lang {
     type Error = actix_web::Error;
     type Future = Ready<Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(Lang { chosen: choose(req) }))
+        ready(Ok(Lang {
+            chosen: choose(req),
+        }))
     }
 }

@@ -30,7 +30,9 @@ pub fn csrf_token(session: &actix_session::Session) -> String {
 }
 
 fn field_from_urlencoded(body: &[u8]) -> Option<String> {
-    url::form_urlencoded::parse(body).find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.into_owned())
+    url::form_urlencoded::parse(body)
+        .find(|(k, _)| k == CSRF_FIELD)
+        .map(|(_, v)| v.into_owned())
 }
 
 fn bytes_to_payload(buf: web::Bytes) -> actix_web::dev::Payload {
@@ -42,11 +44,18 @@ fn bytes_to_payload(buf: web::Bytes) -> actix_web::dev::Payload {
 /// Every POST must carry the session's token: as the form field `csrf_token`,
 /// in the query string (multipart uploads, which are not buffered here), or in
 /// an `X-CSRF-Token` header. Otherwise 403 and the handler never runs.
-pub async fn csrf_guard(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+pub async fn csrf_guard(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
     if req.method() != actix_web::http::Method::POST {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
-    let expected = req.get_session().get::<String>(CSRF_SESSION_KEY).ok().flatten();
+    let expected = req
+        .get_session()
+        .get::<String>(CSRF_SESSION_KEY)
+        .ok()
+        .flatten();
     let mut provided = req
         .headers()
         .get("x-csrf-token")
@@ -82,8 +91,13 @@ pub async fn csrf_guard(mut req: ServiceRequest, next: Next<impl MessageBody + '
 }
 
 /// Headers every response carries. The CSP allows no inline script at all.
-pub async fn security_headers(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let https = req.app_data::<web::Data<super::AppState>>().is_some_and(|s| s.settings.https());
+pub async fn security_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let https = req
+        .app_data::<web::Data<super::AppState>>()
+        .is_some_and(|s| s.settings.https());
     let chosen = lang::from_query(req.query_string());
     let mut res = next.call(req).await?;
     let h = res.headers_mut();
@@ -92,15 +106,31 @@ pub async fn security_headers(req: ServiceRequest, next: Next<impl MessageBody +
         HeaderValue::from_static("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    h.insert(header::HeaderName::from_static("permissions-policy"), HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        header::HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
     if https {
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     if let Some(l) = chosen {
         // Remember an explicit choice (`?lang=`) for the next pages.
-        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax{}", l.as_str(), if https { "; Secure" } else { "" });
+        let cookie = format!(
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+            l.as_str(),
+            if https { "; Secure" } else { "" }
+        );
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             h.append(header::SET_COOKIE, v);
         }
@@ -110,7 +140,10 @@ pub async fn security_headers(req: ServiceRequest, next: Next<impl MessageBody +
 
 /// Turns bare error responses (ours and actix's own) into a page in the
 /// user's language, with a request id an organiser can quote.
-pub async fn error_pages(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+pub async fn error_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     if status.as_u16() < 400 {
@@ -124,22 +157,43 @@ pub async fn error_pages(req: ServiceRequest, next: Next<impl MessageBody + 'sta
     if is_html {
         return Ok(res);
     }
-    let key = res.response().extensions().get::<ErrorKey>().map(|k| k.0).unwrap_or(match status.as_u16() {
-        404 => "error-not-found",
-        403 => "error-forbidden",
-        413 => "error-too-large",
-        429 => "error-too-many",
-        400..=499 => "error-bad-request",
-        _ => "error-internal",
-    });
+    let key = res
+        .response()
+        .extensions()
+        .get::<ErrorKey>()
+        .map(|k| k.0)
+        .unwrap_or(match status.as_u16() {
+            404 => "error-not-found",
+            403 => "error-forbidden",
+            413 => "error-too-large",
+            429 => "error-too-many",
+            400..=499 => "error-bad-request",
+            _ => "error-internal",
+        });
     let (req, _) = res.into_parts();
     let t = Tr::new(lang::choose(&req).unwrap_or(Language::Lv));
-    let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|r| r.to_string()).unwrap_or_default();
-    let page = ErrorPage { t, f: super::pages::Frame { path: req.path().to_string(), ..Default::default() }, status: status.as_u16(), message: t.t(key), request_id };
+    let request_id = req
+        .extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    let page = ErrorPage {
+        t,
+        f: super::pages::Frame {
+            path: req.path().to_string(),
+            ..Default::default()
+        },
+        status: status.as_u16(),
+        message: t.t(key),
+        request_id,
+    };
     let body = page.render().unwrap_or_else(|_| t.t(key));
-    let mut out = HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body);
+    let mut out = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body);
     if status.as_u16() == 429 {
-        out.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        out.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
     }
     Ok(ServiceResponse::new(req, out))
 }

@@ -71,7 +71,10 @@ impl AppState {
     pub async fn sweep_holds(&self) -> anyhow::Result<usize> {
         let now = self.now();
         let composer = self.composer.clone();
-        let n = self.db.write(move |c| crate::db::registrations::expire_holds(c, now, composer.as_ref())).await?;
+        let n = self
+            .db
+            .write(move |c| crate::db::registrations::expire_holds(c, now, composer.as_ref()))
+            .await?;
         if n > 0 {
             self.mail_wake.notify_one();
         }
@@ -96,17 +99,32 @@ impl Application {
         let db = Db::connect(&settings.database_url(), settings.db_max_connections)?;
         db.migrate()?;
         let keys = Keys::new(&settings.secret()?);
-        let composer = Arc::new(Composer { keys: keys.clone(), base_url: settings.base_url.clone() });
-        let login_quota = Quota::with_period(Duration::from_secs(15 * 60) / settings.login_attempts_per_15_minutes.max(1))
-            .expect("non-zero period")
-            .allow_burst(NonZeroU32::new(settings.login_attempts_per_15_minutes.max(1)).expect("non-zero"));
+        let composer = Arc::new(Composer {
+            keys: keys.clone(),
+            base_url: settings.base_url.clone(),
+        });
+        let login_quota = Quota::with_period(
+            Duration::from_secs(15 * 60) / settings.login_attempts_per_15_minutes.max(1),
+        )
+        .expect("non-zero period")
+        .allow_burst(
+            NonZeroU32::new(settings.login_attempts_per_15_minutes.max(1)).expect("non-zero"),
+        );
         let limits = Limits {
             registrations: RateLimiter::keyed(per_minute(settings.registrations_per_ip_per_minute)),
-            login_by_ip: RateLimiter::keyed(login_quota.allow_burst(NonZeroU32::new(settings.login_attempts_per_15_minutes.max(1) * 4).expect("non-zero"))),
+            login_by_ip: RateLimiter::keyed(
+                login_quota.allow_burst(
+                    NonZeroU32::new(settings.login_attempts_per_15_minutes.max(1) * 4)
+                        .expect("non-zero"),
+                ),
+            ),
             login_by_account: RateLimiter::keyed(login_quota),
         };
         let mail_wake = Arc::new(Notify::new());
-        let transport = Transport::from_settings(settings.smtp_url.as_ref().map(|s| s.expose_secret()), settings.mail_dir())?;
+        let transport = Transport::from_settings(
+            settings.smtp_url.as_ref().map(|s| s.expose_secret()),
+            settings.mail_dir(),
+        )?;
         let worker = Worker {
             db: db.clone(),
             clock: clock.clone(),
@@ -116,11 +134,24 @@ impl Application {
             poll: Duration::from_millis(settings.mail_poll_milliseconds),
             retry_seconds: settings.mail_retry_seconds,
         };
-        let state = web::Data::new(AppState { db, clock, keys, composer, settings, mail_wake, limits });
+        let state = web::Data::new(AppState {
+            db,
+            clock,
+            keys,
+            composer,
+            settings,
+            mail_wake,
+            limits,
+        });
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
         let server = run(listener, state.clone())?;
-        Ok(Self { port, server, state, worker: Some(worker) })
+        Ok(Self {
+            port,
+            server,
+            state,
+            worker: Some(worker),
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -149,14 +180,17 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
     let cookie_key = Key::from(&state.keys.cookie_key());
     let secure = state.settings.https();
     let server = HttpServer::new(move || {
-        let sessions = SessionMiddleware::builder(CookieSessionStore::default(), cookie_key.clone())
-            .cookie_name("cohort".into())
-            .cookie_secure(secure)
-            .cookie_http_only(true)
-            .cookie_same_site(SameSite::Lax)
-            .cookie_content_security(CookieContentSecurity::Signed)
-            .session_lifecycle(PersistentSession::default().session_ttl(time::Duration::hours(12)))
-            .build();
+        let sessions =
+            SessionMiddleware::builder(CookieSessionStore::default(), cookie_key.clone())
+                .cookie_name("cohort".into())
+                .cookie_secure(secure)
+                .cookie_http_only(true)
+                .cookie_same_site(SameSite::Lax)
+                .cookie_content_security(CookieContentSecurity::Signed)
+                .session_lifecycle(
+                    PersistentSession::default().session_ttl(time::Duration::hours(12)),
+                )
+                .build();
         App::new()
             .app_data(state.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
@@ -166,7 +200,9 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .wrap(from_fn(middleware::security_headers))
             .wrap(TracingLogger::default())
             .configure(routes)
-            .default_service(web::to(|| async { Err::<HttpResponse, _>(error::AppError::NotFound) }))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(error::AppError::NotFound)
+            }))
     })
     .listen(listener)?
     .run();
@@ -179,11 +215,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(public::index))
         .route("/cycles/{slug}", web::get().to(public::cycle))
         .route("/cycles/{slug}/register", web::post().to(public::register))
-        .route("/cycles/{slug}/registered", web::get().to(public::registered))
+        .route(
+            "/cycles/{slug}/registered",
+            web::get().to(public::registered),
+        )
         .route("/r/{token}", web::get().to(participant::page))
         .route("/r/{token}/confirm", web::post().to(participant::confirm))
         .route("/r/{token}/cancel", web::post().to(participant::cancel))
-        .route("/r/{token}/calendar.ics", web::get().to(participant::calendar))
+        .route(
+            "/r/{token}/calendar.ics",
+            web::get().to(participant::calendar),
+        )
         .route("/login", web::get().to(auth::login_form))
         .route("/login", web::post().to(auth::login))
         .route("/logout", web::post().to(auth::logout))

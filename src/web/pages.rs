@@ -33,14 +33,26 @@ impl SessionView {
             title: s.title.clone(),
             when: t.span(s.starts_at.and_utc(), s.ends_at.and_utc(), cycle.tz()),
             online: s.is_online(),
-            place: if s.is_online() { t.t("session-online") } else { s.location.clone().unwrap_or_default() },
-            join_url: if show_join && s.is_online() { s.online_url.clone() } else { None },
+            place: if s.is_online() {
+                t.t("session-online")
+            } else {
+                s.location.clone().unwrap_or_default()
+            },
+            join_url: if show_join && s.is_online() {
+                s.online_url.clone()
+            } else {
+                None
+            },
         }
     }
 }
 
 pub fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[derive(Template, WebTemplate)]
@@ -91,7 +103,10 @@ pub struct CyclePage {
 
 impl CyclePage {
     pub fn error(&self, field: &str) -> String {
-        self.errors.get(field).map(|k| self.t.t(k)).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(|k| self.t.t(k))
+            .unwrap_or_default()
     }
     pub fn has_error(&self, field: &str) -> bool {
         self.errors.has(field)
@@ -100,7 +115,11 @@ impl CyclePage {
         self.form.institution_type == v
     }
     pub fn checked_lang(&self, v: &str) -> bool {
-        if self.form.language.is_empty() { self.t.code() == v } else { self.form.language == v }
+        if self.form.language.is_empty() {
+            self.t.code() == v
+        } else {
+            self.form.language == v
+        }
     }
 }
 
@@ -167,6 +186,9 @@ pub struct SetupPage {
 
 impl SetupPage {
     pub fn error(&self, field: &str) -> String {
-        self.errors.get(field).map(|k| self.t.t(k)).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(|k| self.t.t(k))
+            .unwrap_or_default()
     }
 }

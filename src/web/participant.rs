@@ -29,37 +29,72 @@ pub async fn find(state: &AppState, token: &str) -> AppResult<Found> {
     let found = state
         .db
         .read(move |c| {
-            let Some(reg) = registrations::by_id(c, id)? else { return Ok(None) };
+            let Some(reg) = registrations::by_id(c, id)? else {
+                return Ok(None);
+            };
             let cycle = cycles::by_id(c, reg.cycle_id)?;
             let sessions = cycles::sessions_of(c, cycle.id)?;
             let present = attendance::present_sessions(c, reg.id)?;
-            Ok(Some(Found { reg, cycle, sessions, present }))
+            Ok(Some(Found {
+                reg,
+                cycle,
+                sessions,
+                present,
+            }))
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    if !state.keys.verify(Purpose::Participant, token, &found.reg.token_nonce) {
+    if !state
+        .keys
+        .verify(Purpose::Participant, token, &found.reg.token_nonce)
+    {
         return Err(AppError::NotFound);
     }
     Ok(found)
 }
 
-pub async fn page(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn page(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let token = path.into_inner();
-    let Found { reg, cycle, sessions, present } = find(&state, &token).await?;
+    let Found {
+        reg,
+        cycle,
+        sessions,
+        present,
+    } = find(&state, &token).await?;
     let t = lang.or(reg.lang());
     let now = state.now();
     let status = reg.status();
     let tz = cycle.tz();
     let status_line = match status {
-        Status::Pending => t.a("status-pending-line", &[("until", &reg.hold_expires_at.map(|h| t.datetime(h.and_utc(), tz)).unwrap_or_default())]),
+        Status::Pending => t.a(
+            "status-pending-line",
+            &[(
+                "until",
+                &reg.hold_expires_at
+                    .map(|h| t.datetime(h.and_utc(), tz))
+                    .unwrap_or_default(),
+            )],
+        ),
         Status::Waitlisted => {
             let r = reg.clone();
-            let n = state.db.read(move |c| registrations::waitlist_position(c, &r)).await?;
+            let n = state
+                .db
+                .read(move |c| registrations::waitlist_position(c, &r))
+                .await?;
             t.n("status-waitlisted-line", i64::from(n))
         }
         other => t.t(&format!("status-{}-line", other.as_str())),
     };
-    let held = sessions.iter().filter(|s| s.ends_at.and_utc() <= now).count() as u32;
+    let held = sessions
+        .iter()
+        .filter(|s| s.ends_at.and_utc() <= now)
+        .count() as u32;
     let attended = present.len() as u32;
     let remaining = sessions.len() as u32 - held.min(sessions.len() as u32);
     let min = cycle.min_sessions as u32;
@@ -91,8 +126,14 @@ pub async fn page(state: web::Data<AppState>, path: web::Path<String>, lang: Lan
             },
         })
         .collect();
-    let checkin_svg = status.holds_seat().then(|| checkin_qr(&state, &reg)).flatten();
-    let notice = session.remove_as::<String>("notice").and_then(Result::ok).map(|k| t.t(&k));
+    let checkin_svg = status
+        .holds_seat()
+        .then(|| checkin_qr(&state, &reg))
+        .flatten();
+    let notice = session
+        .remove_as::<String>("notice")
+        .and_then(Result::ok)
+        .map(|k| t.t(&k));
     Ok(ParticipantPage {
         f: frame(&req, &session),
         token,
@@ -101,9 +142,16 @@ pub async fn page(state: web::Data<AppState>, path: web::Path<String>, lang: Lan
         name: reg.full_name(),
         status_key: status.as_str().to_string(),
         status_line,
-        can_confirm: reg.confirmed_at.is_none() && matches!(status, Status::Pending | Status::Waitlisted),
-        can_cancel: matches!(status, Status::Pending | Status::Confirmed | Status::Waitlisted),
-        sessions: sessions.iter().map(|s| SessionView::new(&t, &cycle, s, status.holds_seat())).collect(),
+        can_confirm: reg.confirmed_at.is_none()
+            && matches!(status, Status::Pending | Status::Waitlisted),
+        can_cancel: matches!(
+            status,
+            Status::Pending | Status::Confirmed | Status::Waitlisted
+        ),
+        sessions: sessions
+            .iter()
+            .map(|s| SessionView::new(&t, &cycle, s, status.holds_seat()))
+            .collect(),
         attendance,
         eligibility_line,
         zone: cycle.timezone.clone(),
@@ -116,47 +164,93 @@ pub async fn page(state: web::Data<AppState>, path: web::Path<String>, lang: Lan
 /// The door check-in QR code: a link only an organiser's session can use.
 pub fn checkin_qr(state: &AppState, reg: &Registration) -> Option<String> {
     let code = state.keys.issue(Purpose::Checkin, reg.id, &reg.token_nonce);
-    let url = format!("{}/admin/checkin/{}", state.settings.base_url.trim_end_matches('/'), code);
+    let url = format!(
+        "{}/admin/checkin/{}",
+        state.settings.base_url.trim_end_matches('/'),
+        code
+    );
     let qr = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    Some(qr.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).quiet_zone(true).build())
+    Some(
+        qr.render::<qrcode::render::svg::Color>()
+            .min_dimensions(200, 200)
+            .quiet_zone(true)
+            .build(),
+    )
 }
 
-pub async fn confirm(state: web::Data<AppState>, path: web::Path<String>, session: Session) -> AppResult<HttpResponse> {
+pub async fn confirm(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     let found = find(&state, &token).await?;
     let now = state.now();
     let id = found.reg.id;
-    let changed = state.db.write(move |c| registrations::confirm(c, id, now)).await?;
-    let _ = session.insert("notice", match changed {
-        registrations::Changed::Done => "notice-confirmed",
-        registrations::Changed::Unchanged => "notice-already-confirmed",
-        registrations::Changed::NotAllowed => "notice-not-allowed",
-    });
+    let changed = state
+        .db
+        .write(move |c| registrations::confirm(c, id, now))
+        .await?;
+    let _ = session.insert(
+        "notice",
+        match changed {
+            registrations::Changed::Done => "notice-confirmed",
+            registrations::Changed::Unchanged => "notice-already-confirmed",
+            registrations::Changed::NotAllowed => "notice-not-allowed",
+        },
+    );
     Ok(see_other(&format!("/r/{token}")))
 }
 
-pub async fn cancel(state: web::Data<AppState>, path: web::Path<String>, session: Session) -> AppResult<HttpResponse> {
+pub async fn cancel(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     let found = find(&state, &token).await?;
     let now = state.now();
     let id = found.reg.id;
     let composer = state.composer.clone();
-    let changed = state.db.write(move |c| registrations::cancel(c, id, now, composer.as_ref())).await?;
+    let changed = state
+        .db
+        .write(move |c| registrations::cancel(c, id, now, composer.as_ref()))
+        .await?;
     state.mail_wake.notify_one();
-    let _ = session.insert("notice", match changed {
-        registrations::Changed::Done => "notice-cancelled",
-        _ => "notice-already-cancelled",
-    });
+    let _ = session.insert(
+        "notice",
+        match changed {
+            registrations::Changed::Done => "notice-cancelled",
+            _ => "notice-already-cancelled",
+        },
+    );
     Ok(see_other(&format!("/r/{token}")))
 }
 
-pub async fn calendar(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn calendar(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let token = path.into_inner();
-    let Found { reg, cycle, sessions, .. } = find(&state, &token).await?;
+    let Found {
+        reg,
+        cycle,
+        sessions,
+        ..
+    } = find(&state, &token).await?;
     let link = state.composer.participant_link(&reg);
-    let ics = crate::mail::calendar::ics(&cycle, &sessions, &link, reg.status().holds_seat(), &state.settings.base_url);
+    let ics = crate::mail::calendar::ics(
+        &cycle,
+        &sessions,
+        &link,
+        reg.status().holds_seat(),
+        &state.settings.base_url,
+    );
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
-        .insert_header(("Content-Disposition", format!("attachment; filename=\"{}.ics\"", cycle.slug)))
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{}.ics\"", cycle.slug),
+        ))
         .body(ics))
 }

@@ -7,7 +7,9 @@ use super::error::{AppError, AppResult};
 use super::forms::RegistrationForm;
 use super::lang::Lang;
 use super::middleware::csrf_token;
-use super::pages::{paragraphs, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage, SessionView};
+use super::pages::{
+    paragraphs, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage, SessionView,
+};
 use super::AppState;
 use crate::db::models::Cycle;
 use crate::db::registrations::Registered;
@@ -21,7 +23,9 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
         Ok(()) => HttpResponse::Ok().content_type("text/plain").body("ok"),
         Err(e) => {
             tracing::error!(error = %e, "health check failed");
-            HttpResponse::ServiceUnavailable().content_type("text/plain").body("database unavailable")
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain")
+                .body("database unavailable")
         }
     }
 }
@@ -41,7 +45,12 @@ pub fn frame(req: &HttpRequest, session: &Session) -> Frame {
     }
 }
 
-pub async fn index(state: web::Data<AppState>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn index(
+    state: web::Data<AppState>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let t = lang.tr();
     let now = state.now();
     let list = state
@@ -50,7 +59,9 @@ pub async fn index(state: web::Data<AppState>, lang: Lang, req: HttpRequest, ses
             let cs = cycles::published(c)?;
             cs.into_iter()
                 .map(|cy| {
-                    let first = cycles::sessions_of(c, cy.id)?.first().map(|s| s.starts_at.and_utc());
+                    let first = cycles::sessions_of(c, cy.id)?
+                        .first()
+                        .map(|s| s.starts_at.and_utc());
                     Ok((cy, first))
                 })
                 .collect::<crate::db::DbResult<Vec<_>>>()
@@ -61,33 +72,51 @@ pub async fn index(state: web::Data<AppState>, lang: Lang, req: HttpRequest, ses
         .map(|(cy, first)| {
             let open = cy.window_state(now) == WindowState::Open;
             let status = status_line(&t, &cy, now);
-            (open, CycleCard {
-                slug: cy.slug.clone(),
-                title: cy.title.clone(),
-                first_session: first.map(|f| t.date(f, cy.tz())).unwrap_or_default(),
-                status,
+            (
                 open,
-            })
+                CycleCard {
+                    slug: cy.slug.clone(),
+                    title: cy.title.clone(),
+                    first_session: first.map(|f| t.date(f, cy.tz())).unwrap_or_default(),
+                    status,
+                    open,
+                },
+            )
         })
         .collect();
     // Open ones first (SPEC), then by the order the database gave.
     cards.sort_by_key(|(open, _)| !*open);
-    Ok(IndexPage { t, f: frame(&req, &session), cycles: cards.into_iter().map(|(_, c)| c).collect() })
+    Ok(IndexPage {
+        t,
+        f: frame(&req, &session),
+        cycles: cards.into_iter().map(|(_, c)| c).collect(),
+    })
 }
 
 fn status_line(t: &Tr, cy: &Cycle, now: chrono::DateTime<chrono::Utc>) -> String {
     match cy.window_state(now) {
-        WindowState::NotYetOpen => t.a("cycle-opens-at", &[("when", &t.datetime(cy.window().opens, cy.tz()))]),
+        WindowState::NotYetOpen => t.a(
+            "cycle-opens-at",
+            &[("when", &t.datetime(cy.window().opens, cy.tz()))],
+        ),
         WindowState::Closed => t.t("cycle-closed"),
-        WindowState::Open => t.a("cycle-open-until", &[("when", &t.datetime(cy.window().closes, cy.tz()))]),
+        WindowState::Open => t.a(
+            "cycle-open-until",
+            &[("when", &t.datetime(cy.window().closes, cy.tz()))],
+        ),
     }
 }
 
-async fn published_cycle(state: &AppState, slug: String) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
+async fn published_cycle(
+    state: &AppState,
+    slug: String,
+) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
     let found = state
         .db
         .read(move |c| {
-            let Some(cy) = cycles::by_slug(c, &slug)? else { return Ok(None) };
+            let Some(cy) = cycles::by_slug(c, &slug)? else {
+                return Ok(None);
+            };
             let s = cycles::sessions_of(c, cy.id)?;
             Ok(Some((cy, s)))
         })
@@ -98,20 +127,35 @@ async fn published_cycle(state: &AppState, slug: String) -> AppResult<(Cycle, Ve
     }
 }
 
-fn cycle_page(t: Tr, f: Frame, cy: &Cycle, sessions: &[crate::db::models::Session], now: chrono::DateTime<chrono::Utc>, form: RegistrationForm, errors: super::forms::FieldErrors) -> CyclePage {
+fn cycle_page(
+    t: Tr,
+    f: Frame,
+    cy: &Cycle,
+    sessions: &[crate::db::models::Session],
+    now: chrono::DateTime<chrono::Utc>,
+    form: RegistrationForm,
+    errors: super::forms::FieldErrors,
+) -> CyclePage {
     let closed_reason = match cy.window_state(now) {
-        WindowState::NotYetOpen => Some(t.a("cycle-opens-at", &[("when", &t.datetime(cy.window().opens, cy.tz()))])),
+        WindowState::NotYetOpen => Some(t.a(
+            "cycle-opens-at",
+            &[("when", &t.datetime(cy.window().opens, cy.tz()))],
+        )),
         WindowState::Closed => Some(t.t("cycle-closed")),
         WindowState::Open if cy.seats_left() == 0 && !cy.waitlist => Some(t.t("cycle-full")),
         WindowState::Open => None,
     };
-    let waitlist_note = (closed_reason.is_none() && cy.seats_left() == 0).then(|| t.t("cycle-waitlist-note"));
+    let waitlist_note =
+        (closed_reason.is_none() && cy.seats_left() == 0).then(|| t.t("cycle-waitlist-note"));
     CyclePage {
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         description: paragraphs(&cy.description),
         zone: cy.timezone.clone(),
-        sessions: sessions.iter().map(|s| SessionView::new(&t, cy, s, false)).collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| SessionView::new(&t, cy, s, false))
+            .collect(),
         seats_left: t.n("seats-left", i64::from(cy.seats_left())),
         deadline: t.datetime(cy.window().closes, cy.tz()),
         min_sessions_note: if cy.grant_title.is_some() || cy.min_sessions > 0 {
@@ -131,11 +175,28 @@ fn cycle_page(t: Tr, f: Frame, cy: &Cycle, sessions: &[crate::db::models::Sessio
     }
 }
 
-pub async fn cycle(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn cycle(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let (cy, sessions) = published_cycle(&state, path.into_inner()).await?;
     let t = lang.or(cy.lang());
-    let form = RegistrationForm { country: cy.country.clone(), ..Default::default() };
-    Ok(cycle_page(t, frame(&req, &session), &cy, &sessions, state.now(), form, Default::default()))
+    let form = RegistrationForm {
+        country: cy.country.clone(),
+        ..Default::default()
+    };
+    Ok(cycle_page(
+        t,
+        frame(&req, &session),
+        &cy,
+        &sessions,
+        state.now(),
+        form,
+        Default::default(),
+    ))
 }
 
 pub async fn register(
@@ -153,13 +214,26 @@ pub async fn register(
     let render = |status: StatusCode, form: RegistrationForm, errors| {
         let page = cycle_page(t, frame(&req, &session), &cy, &sessions, now, form, errors);
         askama::Template::render(&page)
-            .map(|body| HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+            .map(|body| {
+                HttpResponse::build(status)
+                    .content_type("text/html; charset=utf-8")
+                    .body(body)
+            })
             .map_err(|e| AppError::Internal(e.into()))
     };
     if cy.window_state(now) != WindowState::Open {
-        return render(StatusCode::FORBIDDEN, RegistrationForm::default(), Default::default());
+        return render(
+            StatusCode::FORBIDDEN,
+            RegistrationForm::default(),
+            Default::default(),
+        );
     }
-    if state.limits.registrations.check_key(&state.client_key(&req)).is_err() {
+    if state
+        .limits
+        .registrations
+        .check_key(&state.client_key(&req))
+        .is_err()
+    {
         return Err(AppError::TooManyRequests);
     }
     if form.is_bot() {
@@ -171,7 +245,16 @@ pub async fn register(
         Ok(a) => a,
         Err(errors) => {
             let mut kept = form.clone();
-            for v in [&mut kept.first_name, &mut kept.last_name, &mut kept.email, &mut kept.phone, &mut kept.institution, &mut kept.position, &mut kept.region, &mut kept.country] {
+            for v in [
+                &mut kept.first_name,
+                &mut kept.last_name,
+                &mut kept.email,
+                &mut kept.phone,
+                &mut kept.institution,
+                &mut kept.position,
+                &mut kept.region,
+                &mut kept.country,
+            ] {
                 *v = super::forms::keep(v);
             }
             return render(StatusCode::UNPROCESSABLE_ENTITY, kept, errors);
@@ -186,7 +269,9 @@ pub async fn register(
             .db
             .write({
                 let applicant = applicant.clone();
-                move |c| registrations::register(c, &cycle, &applicant, &nonce, now, composer.as_ref())
+                move |c| {
+                    registrations::register(c, &cycle, &applicant, &nonce, now, composer.as_ref())
+                }
             })
             .await;
         match first {
@@ -196,34 +281,75 @@ pub async fn register(
                 let cycle = cy.clone();
                 let composer = state.composer.clone();
                 let nonce = crate::tokens::random(16);
-                state.db.write(move |c| registrations::register(c, &cycle, &applicant, &nonce, now, composer.as_ref())).await?
+                state
+                    .db
+                    .write(move |c| {
+                        registrations::register(
+                            c,
+                            &cycle,
+                            &applicant,
+                            &nonce,
+                            now,
+                            composer.as_ref(),
+                        )
+                    })
+                    .await?
             }
             other => other?,
         }
     };
     state.mail_wake.notify_one();
     let (key, position) = match outcome {
-        Registered::Seated(r) if r.status() == crate::domain::Status::Pending => ("registered-pending", 0),
+        Registered::Seated(r) if r.status() == crate::domain::Status::Pending => {
+            ("registered-pending", 0)
+        }
         Registered::Seated(_) => ("registered-confirmed", 0),
         Registered::Waitlisted(_, n) => ("registered-waitlisted", n),
         Registered::AlreadyRegistered(_) => ("registered-again", 0),
-        Registered::Refused(Refusal::Full) => return render(StatusCode::CONFLICT, RegistrationForm::default(), Default::default()),
-        Registered::Refused(_) => return render(StatusCode::FORBIDDEN, RegistrationForm::default(), Default::default()),
+        Registered::Refused(Refusal::Full) => {
+            return render(
+                StatusCode::CONFLICT,
+                RegistrationForm::default(),
+                Default::default(),
+            )
+        }
+        Registered::Refused(_) => {
+            return render(
+                StatusCode::FORBIDDEN,
+                RegistrationForm::default(),
+                Default::default(),
+            )
+        }
     };
     let _ = session.insert("outcome", (key, position));
     Ok(see_other(&format!("/cycles/{}/registered", cy.slug)))
 }
 
 pub fn see_other(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header(("Location", to)).finish()
+    HttpResponse::SeeOther()
+        .insert_header(("Location", to))
+        .finish()
 }
 
-pub async fn registered(state: web::Data<AppState>, path: web::Path<String>, lang: Lang, req: HttpRequest, session: Session) -> AppResult<impl Responder> {
+pub async fn registered(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
     let (cy, _) = published_cycle(&state, path.into_inner()).await?;
     let t = lang.or(cy.lang());
     let (outcome, position) = session
         .remove_as::<(String, u32)>("outcome")
         .and_then(Result::ok)
         .unwrap_or_else(|| ("registered-check-email".to_string(), 0));
-    Ok(RegisteredPage { t, f: frame(&req, &session), slug: cy.slug.clone(), title: cy.title.clone(), outcome, position: i64::from(position) })
+    Ok(RegisteredPage {
+        t,
+        f: frame(&req, &session),
+        slug: cy.slug.clone(),
+        title: cy.title.clone(),
+        outcome,
+        position: i64::from(position),
+    })
 }

@@ -4,21 +4,35 @@ use crate::helpers::*;
 use crate::on_both_backends;
 
 async fn health_and_public_pages(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
     app.import_cycle(SEED_CYCLE).await;
     let index = app.get_html("/").await;
-    assert!(index.contains("Kopienu attīstības apmācību cikls"), "{index}");
+    assert!(
+        index.contains("Kopienu attīstības apmācību cikls"),
+        "{index}"
+    );
     let page = app.get_html("/cycles/kopienas-2023").await;
     // Schedule in Riga time with the zone named.
-    assert!(page.contains("pirmdiena, 04.12.2023., 10:00–16:00 EET"), "{page}");
+    assert!(
+        page.contains("pirmdiena, 04.12.2023., 10:00–16:00 EET"),
+        "{page}"
+    );
     assert!(page.contains("Europe/Riga"));
     assert!(page.contains("30 brīvas vietas") || page.contains("30 brīvu vietu"));
-    assert!(page.contains("29.11.2023. plkst. 23:59 EET"), "deadline shown in local time");
+    assert!(
+        page.contains("29.11.2023. plkst. 23:59 EET"),
+        "deadline shown in local time"
+    );
     // Join links are never on the public page.
     assert!(!page.contains("zoom.us/j/1111111111"));
     let en = app.get_html("/cycles/kopienas-2023?lang=en").await;
-    assert!(en.contains("Monday 4 December 2023, 10:00–16:00 EET"), "{en}");
+    assert!(
+        en.contains("Monday 4 December 2023, 10:00–16:00 EET"),
+        "{en}"
+    );
     assert_eq!(app.get("/cycles/nav-tada").await.status().as_u16(), 404);
 }
 
@@ -26,14 +40,28 @@ on_both_backends!(health_and_public_pages);
 
 /// Every POST route refuses a request without a valid token, and changes nothing.
 async fn every_post_route_requires_csrf(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     app.import_cycle(SEED_CYCLE).await;
     let admin = app.login_as_admin().await;
     // One registration to aim the participant and organiser routes at.
-    let res = app.register("kopienas-2023", &Person::new("Anna", "Bērziņa", "anna@muzejs.lv")).await;
+    let res = app
+        .register(
+            "kopienas-2023",
+            &Person::new("Anna", "Bērziņa", "anna@muzejs.lv"),
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let reg_id = 1;
-    let token = app.state.composer.participant_link(&registration(&app, reg_id).await).rsplit('/').next().unwrap().to_string();
+    let token = app
+        .state
+        .composer
+        .participant_link(&registration(&app, reg_id).await)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
     let routes = [
         "/cycles/kopienas-2023/register".to_string(),
         format!("/r/{token}/confirm"),
@@ -55,47 +83,136 @@ async fn every_post_route_requires_csrf(b: Backend) {
     ];
     for route in &routes {
         for token in [None, Some("forged-token")] {
-            let mut fields = vec![("capacity", "1"), ("email", "x@y.lv"), ("name", "X"), ("password", "aaaaaaaaaaaaaaaa"), ("password_again", "aaaaaaaaaaaaaaaa"), ("present", "1")];
+            let mut fields = vec![
+                ("capacity", "1"),
+                ("email", "x@y.lv"),
+                ("name", "X"),
+                ("password", "aaaaaaaaaaaaaaaa"),
+                ("password_again", "aaaaaaaaaaaaaaaa"),
+                ("present", "1"),
+            ];
             if let Some(t) = token {
                 fields.push(("csrf_token", t));
             }
-            let res = admin.post(app.url(route)).form(&fields).send().await.unwrap();
+            let res = admin
+                .post(app.url(route))
+                .form(&fields)
+                .send()
+                .await
+                .unwrap();
             assert_eq!(res.status().as_u16(), 403, "{route} with token {token:?}");
         }
     }
     // Nothing changed: still one pending registration, capacity 30, one organiser.
     let reg = registration(&app, reg_id).await;
     assert_eq!(reg.status, "pending");
-    let cycle = app.db().read(|c| cohort::db::cycles::by_slug(c, "kopienas-2023")).await.unwrap().unwrap();
+    let cycle = app
+        .db()
+        .read(|c| cohort::db::cycles::by_slug(c, "kopienas-2023"))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(cycle.capacity, 30);
-    assert_eq!(app.db().read(cohort::db::organisers::count).await.unwrap(), 1);
+    assert_eq!(
+        app.db().read(cohort::db::organisers::count).await.unwrap(),
+        1
+    );
     // And the logout without a token did not log the organiser out.
-    assert_eq!(admin.get(app.url("/admin")).send().await.unwrap().status().as_u16(), 200);
+    assert_eq!(
+        admin
+            .get(app.url("/admin"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
 }
 
 pub async fn registration(app: &TestApp, id: i32) -> cohort::db::models::Registration {
-    app.db().read(move |c| cohort::db::registrations::by_id(c, id)).await.unwrap().expect("registration exists")
+    app.db()
+        .read(move |c| cohort::db::registrations::by_id(c, id))
+        .await
+        .unwrap()
+        .expect("registration exists")
 }
 
 async fn login_logout_and_rate_limit(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     // Unauthenticated admin pages redirect to /login.
     let res = app.get("/admin").await;
     assert_eq!(res.status().as_u16(), 303);
-    assert!(res.headers()["location"].to_str().unwrap().starts_with("/login"));
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/login"));
     let organiser = app.login_as_organiser().await;
-    assert_eq!(organiser.get(app.url("/admin")).send().await.unwrap().status().as_u16(), 200);
+    assert_eq!(
+        organiser
+            .get(app.url("/admin"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
     // Organisers (not admins) cannot manage accounts.
-    assert_eq!(organiser.get(app.url("/admin/organisers")).send().await.unwrap().status().as_u16(), 403);
+    assert_eq!(
+        organiser
+            .get(app.url("/admin/organisers"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        403
+    );
     let token = app.csrf(&organiser, "/admin").await;
-    assert_redirect_to(&app.post_form(&organiser, "/logout", &[("csrf_token", &token)]).await, "/");
-    assert_eq!(organiser.get(app.url("/admin")).send().await.unwrap().status().as_u16(), 303);
+    assert_redirect_to(
+        &app.post_form(&organiser, "/logout", &[("csrf_token", &token)])
+            .await,
+        "/",
+    );
+    assert_eq!(
+        organiser
+            .get(app.url("/admin"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        303
+    );
 
     // Wrong email and wrong password: the same answer.
     let browser = app.browser();
     let token = app.csrf(&browser, "/login").await;
-    let wrong_password = app.post_form(&browser, "/login", &[("csrf_token", &token), ("email", "organiser@muzeji.lv"), ("password", "not the password")]).await;
-    let wrong_email = app.post_form(&browser, "/login", &[("csrf_token", &token), ("email", "nobody@muzeji.lv"), ("password", "not the password")]).await;
+    let wrong_password = app
+        .post_form(
+            &browser,
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "organiser@muzeji.lv"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    let wrong_email = app
+        .post_form(
+            &browser,
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "nobody@muzeji.lv"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
     assert_eq!(wrong_password.status().as_u16(), 401);
     assert_eq!(wrong_email.status().as_u16(), 401);
     let a = texts(&wrong_password.text().await.unwrap(), ".error-summary");
@@ -104,89 +221,255 @@ async fn login_logout_and_rate_limit(b: Backend) {
     // Repeated failures on one account are slowed down: 429, even with the right password.
     let mut limited = false;
     for _ in 0..6 {
-        let res = app.post_form(&browser, "/login", &[("csrf_token", &token), ("email", "organiser@muzeji.lv"), ("password", "still wrong")]).await;
+        let res = app
+            .post_form(
+                &browser,
+                "/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", "organiser@muzeji.lv"),
+                    ("password", "still wrong"),
+                ],
+            )
+            .await;
         if res.status().as_u16() == 429 {
             limited = true;
             break;
         }
     }
     assert!(limited, "the sixth failed login in a row is refused");
-    let res = app.post_form(&browser, "/login", &[("csrf_token", &token), ("email", "organiser@muzeji.lv"), ("password", "a long enough password")]).await;
+    let res = app
+        .post_form(
+            &browser,
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "organiser@muzeji.lv"),
+                ("password", "a long enough password"),
+            ],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 429);
 }
 
 async fn security_headers_and_cookies(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let res = app.get("/login").await;
     let h = res.headers();
     let csp = h["content-security-policy"].to_str().unwrap();
-    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
     assert_eq!(h["x-frame-options"], "DENY");
     assert_eq!(h["x-content-type-options"], "nosniff");
-    let cookie = h.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).find(|c| c.starts_with("cohort=")).expect("session cookie");
+    let cookie = h
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("cohort="))
+        .expect("session cookie");
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(!cookie.contains("Secure"), "plain http base URL: no Secure flag");
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http base URL: no Secure flag"
+    );
 }
 
 async fn setup_link_works_once(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let token = "setup-token-for-test";
     let hash = cohort::tokens::sha256_hex(token);
     let now = app.clock.now_utc();
-    app.db().write(move |c| cohort::db::organisers::new_setup_token(c, &hash, now)).await.unwrap();
+    app.db()
+        .write(move |c| cohort::db::organisers::new_setup_token(c, &hash, now))
+        .await
+        .unwrap();
     let browser = app.browser();
     let csrf = app.csrf(&browser, &format!("/setup/{token}")).await;
-    let fields = [("csrf_token", csrf.as_str()), ("name", "Zane Grīnvalde"), ("email", "zane@muzeji.lv"), ("password", "a long enough password"), ("password_again", "a long enough password")];
-    let short = [("csrf_token", csrf.as_str()), ("name", "Zane"), ("email", "zane@muzeji.lv"), ("password", "short"), ("password_again", "short")];
-    assert_eq!(app.post_form(&browser, &format!("/setup/{token}"), &short).await.status().as_u16(), 422);
-    assert_redirect_to(&app.post_form(&browser, &format!("/setup/{token}"), &fields).await, "/admin");
-    assert_eq!(browser.get(app.url("/admin/organisers")).send().await.unwrap().status().as_u16(), 200, "the first account is an admin");
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("name", "Zane Grīnvalde"),
+        ("email", "zane@muzeji.lv"),
+        ("password", "a long enough password"),
+        ("password_again", "a long enough password"),
+    ];
+    let short = [
+        ("csrf_token", csrf.as_str()),
+        ("name", "Zane"),
+        ("email", "zane@muzeji.lv"),
+        ("password", "short"),
+        ("password_again", "short"),
+    ];
+    assert_eq!(
+        app.post_form(&browser, &format!("/setup/{token}"), &short)
+            .await
+            .status()
+            .as_u16(),
+        422
+    );
+    assert_redirect_to(
+        &app.post_form(&browser, &format!("/setup/{token}"), &fields)
+            .await,
+        "/admin",
+    );
+    assert_eq!(
+        browser
+            .get(app.url("/admin/organisers"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200,
+        "the first account is an admin"
+    );
     // The link stops working.
-    assert_eq!(app.get(&format!("/setup/{token}")).await.status().as_u16(), 404);
+    assert_eq!(
+        app.get(&format!("/setup/{token}")).await.status().as_u16(),
+        404
+    );
     let other = app.browser();
     let csrf = app.csrf(&other, "/login").await;
-    let again = [("csrf_token", csrf.as_str()), ("name", "Mallory"), ("email", "mallory@example.com"), ("password", "a long enough password"), ("password_again", "a long enough password")];
-    assert_eq!(app.post_form(&other, &format!("/setup/{token}"), &again).await.status().as_u16(), 404);
-    assert_eq!(app.db().read(cohort::db::organisers::count).await.unwrap(), 1);
+    let again = [
+        ("csrf_token", csrf.as_str()),
+        ("name", "Mallory"),
+        ("email", "mallory@example.com"),
+        ("password", "a long enough password"),
+        ("password_again", "a long enough password"),
+    ];
+    assert_eq!(
+        app.post_form(&other, &format!("/setup/{token}"), &again)
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        app.db().read(cohort::db::organisers::count).await.unwrap(),
+        1
+    );
 }
 
 async fn organiser_publishes_a_cycle_through_forms(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let admin = app.login_as_admin().await;
     let csrf = app.csrf(&admin, "/admin/cycles/new").await;
     let mut fields: Vec<(String, String)> = vec![
-        ("csrf_token", csrf.as_str()), ("slug", "kopienas-2023"), ("title", "Kopienu attīstības apmācību cikls"), ("description", "Apraksts"),
-        ("language", "lv"), ("timezone", "Europe/Riga"), ("country", "LV"), ("capacity", "30"),
-        ("registration_opens", "2023-11-01T00:00"), ("registration_closes", "2023-11-29T23:59"), ("hold_hours", "48"), ("min_sessions", "4"),
-        ("waitlist", "on"), ("require_email_confirmation", "on"), ("published", "on"),
-    ].into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
-    let sessions = [("Es un mana identitāte", "2023-12-04", "10:00", "16:00", "in_person"), ("Es un citi", "2023-12-11", "13:00", "16:00", "online"), ("Es un kopiena", "2023-12-18", "13:00", "16:00", "online"), ("Kopienas izaicinājumi", "2024-01-08", "13:00", "16:00", "online"), ("Idejas kopienu iniciatīvām", "2024-01-15", "13:00", "16:00", "online")];
+        ("csrf_token", csrf.as_str()),
+        ("slug", "kopienas-2023"),
+        ("title", "Kopienu attīstības apmācību cikls"),
+        ("description", "Apraksts"),
+        ("language", "lv"),
+        ("timezone", "Europe/Riga"),
+        ("country", "LV"),
+        ("capacity", "30"),
+        ("registration_opens", "2023-11-01T00:00"),
+        ("registration_closes", "2023-11-29T23:59"),
+        ("hold_hours", "48"),
+        ("min_sessions", "4"),
+        ("waitlist", "on"),
+        ("require_email_confirmation", "on"),
+        ("published", "on"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    let sessions = [
+        (
+            "Es un mana identitāte",
+            "2023-12-04",
+            "10:00",
+            "16:00",
+            "in_person",
+        ),
+        ("Es un citi", "2023-12-11", "13:00", "16:00", "online"),
+        ("Es un kopiena", "2023-12-18", "13:00", "16:00", "online"),
+        (
+            "Kopienas izaicinājumi",
+            "2024-01-08",
+            "13:00",
+            "16:00",
+            "online",
+        ),
+        (
+            "Idejas kopienu iniciatīvām",
+            "2024-01-15",
+            "13:00",
+            "16:00",
+            "online",
+        ),
+    ];
     for (i, (title, day, from, to, mode)) in sessions.iter().enumerate() {
         let n = i + 1;
         fields.push((format!("s{n}_title"), title.to_string()));
         fields.push((format!("s{n}_starts"), format!("{day}T{from}")));
         fields.push((format!("s{n}_ends"), format!("{day}T{to}")));
         fields.push((format!("s{n}_mode"), mode.to_string()));
-        fields.push((format!("s{n}_location"), if *mode == "in_person" { "Latvijas Kara muzejs, Smilšu iela 20, Rīga".into() } else { String::new() }));
-        fields.push((format!("s{n}_online_url"), if *mode == "online" { format!("https://zoom.us/j/{n}{n}{n}") } else { String::new() }));
+        fields.push((
+            format!("s{n}_location"),
+            if *mode == "in_person" {
+                "Latvijas Kara muzejs, Smilšu iela 20, Rīga".into()
+            } else {
+                String::new()
+            },
+        ));
+        fields.push((
+            format!("s{n}_online_url"),
+            if *mode == "online" {
+                format!("https://zoom.us/j/{n}{n}{n}")
+            } else {
+                String::new()
+            },
+        ));
     }
     // A mistake first: the end of session 2 before its start, and no title.
     let mut broken = fields.clone();
     broken.iter_mut().for_each(|(k, v)| {
-        if k == "s2_ends" { *v = "2023-12-11T12:00".into() }
-        if k == "title" { v.clear() }
+        if k == "s2_ends" {
+            *v = "2023-12-11T12:00".into()
+        }
+        if k == "title" {
+            v.clear()
+        }
     });
-    let res = admin.post(app.url("/admin/cycles/new")).form(&broken).send().await.unwrap();
+    let res = admin
+        .post(app.url("/admin/cycles/new"))
+        .form(&broken)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
     let summary = texts(&html, ".error-summary li a");
     assert_eq!(summary.len(), 2, "{summary:?}");
     assert!(html.contains("href=\"#s2_ends\""));
-    assert!(html.contains("value=\"Es un mana identitāte\""), "what was typed is kept");
-    assert!(app.db().read(|c| cohort::db::cycles::all(c)).await.unwrap().is_empty(), "nothing stored");
+    assert!(
+        html.contains("value=\"Es un mana identitāte\""),
+        "what was typed is kept"
+    );
+    assert!(
+        app.db()
+            .read(|c| cohort::db::cycles::all(c))
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing stored"
+    );
 
-    let res = admin.post(app.url("/admin/cycles/new")).form(&fields).send().await.unwrap();
+    let res = admin
+        .post(app.url("/admin/cycles/new"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
     assert_redirect_to(&res, "/admin/cycles/kopienas-2023");
     let public = app.get_html("/cycles/kopienas-2023").await;
     assert_eq!(texts(&public, "ol.sessions li h3").len(), 5);

@@ -46,7 +46,9 @@ pub fn postgres_admin_url() -> Option<String> {
             panic!("CI=true but COHORT_TEST_POSTGRES is not set: PostgreSQL tests must run in CI")
         }
         _ => {
-            eprintln!("skipped: set COHORT_TEST_POSTGRES=postgres://… to run the PostgreSQL variant");
+            eprintln!(
+                "skipped: set COHORT_TEST_POSTGRES=postgres://… to run the PostgreSQL variant"
+            );
             None
         }
     }
@@ -62,18 +64,37 @@ pub struct PgDatabase {
 impl PgDatabase {
     pub fn create() -> Option<Self> {
         let admin_url = postgres_admin_url()?;
-        let name = format!("cohort_test_{}", cohort::tokens::random(9).to_lowercase().replace(['-', '_'], "x"));
-        let mut conn = diesel::PgConnection::establish(&admin_url).expect("PostgreSQL at COHORT_TEST_POSTGRES answers");
-        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).expect("create test database");
-        let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin_url.clone());
-        Some(Self { url: format!("{base}/{name}"), admin_url, name })
+        let name = format!(
+            "cohort_test_{}",
+            cohort::tokens::random(9)
+                .to_lowercase()
+                .replace(['-', '_'], "x")
+        );
+        let mut conn = diesel::PgConnection::establish(&admin_url)
+            .expect("PostgreSQL at COHORT_TEST_POSTGRES answers");
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .expect("create test database");
+        let base = admin_url
+            .rsplit_once('/')
+            .map(|(b, _)| b.to_string())
+            .unwrap_or(admin_url.clone());
+        Some(Self {
+            url: format!("{base}/{name}"),
+            admin_url,
+            name,
+        })
     }
 }
 
 impl Drop for PgDatabase {
     fn drop(&mut self) {
         if let Ok(mut conn) = diesel::PgConnection::establish(&self.admin_url) {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut conn);
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut conn);
         }
     }
 }
@@ -91,7 +112,9 @@ pub struct TestApp {
 }
 
 pub fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).expect("RFC 3339 time").with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(s)
+        .expect("RFC 3339 time")
+        .with_timezone(&Utc)
 }
 
 /// 2023-11-15 12:00 in Riga: the seed cycle's registration is open.
@@ -106,7 +129,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { smtp: false, tweak: Box::new(|_| {}) }
+        Self {
+            smtp: false,
+            tweak: Box::new(|_| {}),
+        }
     }
 }
 
@@ -116,7 +142,14 @@ impl TestApp {
     }
 
     pub async fn spawn_with_smtp(backend: Backend) -> Option<TestApp> {
-        Self::spawn_with(backend, Options { smtp: true, ..Default::default() }).await
+        Self::spawn_with(
+            backend,
+            Options {
+                smtp: true,
+                ..Default::default()
+            },
+        )
+        .await
     }
 
     pub async fn spawn_with(backend: Backend, options: Options) -> Option<TestApp> {
@@ -125,7 +158,11 @@ impl TestApp {
             Backend::Postgres => Some(PgDatabase::create()?),
             Backend::Sqlite => None,
         };
-        let smtp = if options.smtp { Some(TestSmtp::start().await) } else { None };
+        let smtp = if options.smtp {
+            Some(TestSmtp::start().await)
+        } else {
+            None
+        };
         let mut settings = Settings::load().expect("default settings");
         settings.bind = "127.0.0.1:0".into();
         settings.data_dir = dir.path().to_path_buf();
@@ -136,7 +173,11 @@ impl TestApp {
         settings.smtp_url = smtp.as_ref().map(|s| s.url().into());
         settings.mail_poll_milliseconds = 50;
         settings.registrations_per_ip_per_minute = 10_000;
-        settings.secret_key = Some("a test secret that is long enough to use".to_string().into());
+        settings.secret_key = Some(
+            "a test secret that is long enough to use"
+                .to_string()
+                .into(),
+        );
         (options.tweak)(&mut settings);
         Some(Self::start(settings, backend, dir, pg, smtp).await)
     }
@@ -152,10 +193,26 @@ impl TestApp {
         let port = app.port();
         let state = app.state.clone();
         tokio::spawn(app.run_until_stopped());
-        TestApp { address: format!("http://127.0.0.1:{port}"), port, client: client(), state, clock, smtp: None, dir, backend: self.backend, pg: None }
+        TestApp {
+            address: format!("http://127.0.0.1:{port}"),
+            port,
+            client: client(),
+            state,
+            clock,
+            smtp: None,
+            dir,
+            backend: self.backend,
+            pg: None,
+        }
     }
 
-    async fn start(mut settings: Settings, backend: Backend, dir: tempfile::TempDir, pg: Option<PgDatabase>, smtp: Option<TestSmtp>) -> TestApp {
+    async fn start(
+        mut settings: Settings,
+        backend: Backend,
+        dir: tempfile::TempDir,
+        pg: Option<PgDatabase>,
+        smtp: Option<TestSmtp>,
+    ) -> TestApp {
         let clock = Arc::new(ManualClock::new(seed_now()));
         // Links in emails must point at this test server; the port is known
         // only after binding, so bind first and then build with that address.
@@ -168,7 +225,17 @@ impl TestApp {
         let port = app.port();
         let state = app.state.clone();
         tokio::spawn(app.run_until_stopped());
-        TestApp { address: format!("http://127.0.0.1:{port}"), port, client: client(), state, clock, smtp, dir, backend, pg }
+        TestApp {
+            address: format!("http://127.0.0.1:{port}"),
+            port,
+            client: client(),
+            state,
+            clock,
+            smtp,
+            dir,
+            backend,
+            pg,
+        }
     }
 
     pub fn db(&self) -> &Db {
@@ -194,12 +261,29 @@ impl TestApp {
 
     /// Loads a form page with `browser` and returns its CSRF token.
     pub async fn csrf(&self, browser: &reqwest::Client, path: &str) -> String {
-        let html = browser.get(self.url(path)).send().await.expect("GET form").text().await.expect("body");
+        let html = browser
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET form")
+            .text()
+            .await
+            .expect("body");
         csrf_from(&html).unwrap_or_else(|| panic!("no csrf_token on {path}"))
     }
 
-    pub async fn post_form(&self, browser: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        browser.post(self.url(path)).form(fields).send().await.expect("POST")
+    pub async fn post_form(
+        &self,
+        browser: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        browser
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
     }
 
     /// Imports a cycle from TOML text, as `cohort cycle import` does.
@@ -219,7 +303,8 @@ impl TestApp {
     }
 
     pub async fn login_as_organiser(&self) -> reqwest::Client {
-        self.login_with("organiser@muzeji.lv", "Organiser", false).await
+        self.login_with("organiser@muzeji.lv", "Organiser", false)
+            .await
     }
 
     pub async fn login_as_admin(&self) -> reqwest::Client {
@@ -242,7 +327,17 @@ impl TestApp {
             .expect("add organiser");
         let browser = self.browser();
         let token = self.csrf(&browser, "/login").await;
-        let res = self.post_form(&browser, "/login", &[("csrf_token", &token), ("email", email), ("password", "a long enough password")]).await;
+        let res = self
+            .post_form(
+                &browser,
+                "/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", email),
+                    ("password", "a long enough password"),
+                ],
+            )
+            .await;
         assert_redirect_to(&res, "/admin");
         browser
     }
@@ -250,7 +345,11 @@ impl TestApp {
     /// Runs the outbox worker's loop until `n` messages arrived at the SMTP server.
     pub async fn emails(&self, n: usize) -> Vec<crate::smtp::ReceivedMail> {
         self.state.mail_wake.notify_one();
-        self.smtp.as_ref().expect("app started with SMTP").wait_for(n, std::time::Duration::from_secs(20)).await
+        self.smtp
+            .as_ref()
+            .expect("app started with SMTP")
+            .wait_for(n, std::time::Duration::from_secs(20))
+            .await
     }
 }
 
@@ -276,19 +375,33 @@ pub fn client() -> reqwest::Client {
 pub fn csrf_from(html: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse("input[name=csrf_token]").expect("selector");
-    doc.select(&sel).next().and_then(|e| e.value().attr("value")).map(str::to_string)
+    doc.select(&sel)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .map(str::to_string)
 }
 
 pub fn assert_redirect_to(res: &reqwest::Response, to: &str) {
     assert_eq!(res.status().as_u16(), 303, "expected a redirect to {to}");
-    assert_eq!(res.headers().get("location").and_then(|v| v.to_str().ok()), Some(to));
+    assert_eq!(
+        res.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some(to)
+    );
 }
 
 /// Text of the elements matching `css`.
 pub fn texts(html: &str, css: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(css).expect("selector");
-    doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    doc.select(&sel)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 pub const SEED_CYCLE: &str = r#"
@@ -356,17 +469,43 @@ pub struct Person {
 
 impl Person {
     pub fn new(first: &str, last: &str, email: &str) -> Self {
-        Self { first_name: first.into(), last_name: last.into(), email: email.into(), institution: "Talsu novada muzejs".into() }
+        Self {
+            first_name: first.into(),
+            last_name: last.into(),
+            email: email.into(),
+            institution: "Talsu novada muzejs".into(),
+        }
     }
     pub fn numbered(n: usize) -> Self {
-        Self::new("Dalībnieks", &format!("Nr{n}"), &format!("dalibnieks{n}@muzejs.lv"))
+        Self::new(
+            "Dalībnieks",
+            &format!("Nr{n}"),
+            &format!("dalibnieks{n}@muzejs.lv"),
+        )
     }
 }
 
 impl TestApp {
     /// Opens the cycle page with `browser` and submits the form for `p`.
-    pub async fn register_with(&self, browser: &reqwest::Client, slug: &str, p: &Person) -> reqwest::Response {
-        let token = self.csrf(browser, &format!("/cycles/{slug}")).await;
+    pub async fn register_with(
+        &self,
+        browser: &reqwest::Client,
+        slug: &str,
+        p: &Person,
+    ) -> reqwest::Response {
+        // A closed cycle's page has no form; the session's token is on /login.
+        let page = browser
+            .get(self.url(&format!("/cycles/{slug}")))
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body");
+        let token = match csrf_from(&page) {
+            Some(t) => t,
+            None => self.csrf(browser, "/login").await,
+        };
         self.post_form(
             browser,
             &format!("/cycles/{slug}/register"),

@@ -10,42 +10,76 @@ use cohort::clock::Clock;
 const SLUG: &str = "kopienas-2023";
 
 fn small_cycle(capacity: u32, waitlist: bool) -> String {
-    SEED_CYCLE.replace("capacity = 30", &format!("capacity = {capacity}")).replace("waitlist = true", &format!("waitlist = {waitlist}"))
+    SEED_CYCLE
+        .replace("capacity = 30", &format!("capacity = {capacity}"))
+        .replace("waitlist = true", &format!("waitlist = {waitlist}"))
 }
 
 async fn count_registrations(app: &TestApp) -> usize {
-    app.db().read(|c| {
-        let cy = cohort::db::cycles::by_slug(c, SLUG)?.unwrap();
-        cohort::db::registrations::list(c, cy.id, &Default::default())
-    }).await.unwrap().len()
+    app.db()
+        .read(|c| {
+            let cy = cohort::db::cycles::by_slug(c, SLUG)?.unwrap();
+            cohort::db::registrations::list(c, cy.id, &Default::default())
+        })
+        .await
+        .unwrap()
+        .len()
 }
 
 fn participant_path(mail: &crate::smtp::ReceivedMail) -> String {
     let text = mail.text_body();
     let start = text.find("/r/").expect("link in the text part");
-    let link: String = text[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    let link: String = text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
     link
 }
 
 async fn a_registration_holds_a_seat_and_sends_the_email(b: Backend) {
-    let Some(app) = TestApp::spawn_with_smtp(b).await else { return };
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
     app.import_cycle(SEED_CYCLE).await;
     let browser = app.browser();
-    let res = app.register_with(&browser, SLUG, &Person::new("Anna", "Bērziņa", "Anna.Berzina@Muzejs.lv")).await;
+    let res = app
+        .register_with(
+            &browser,
+            SLUG,
+            &Person::new("Anna", "Bērziņa", "Anna.Berzina@Muzejs.lv"),
+        )
+        .await;
     assert_redirect_to(&res, "/cycles/kopienas-2023/registered");
-    let page = browser.get(app.url("/cycles/kopienas-2023/registered")).send().await.unwrap().text().await.unwrap();
+    let page = browser
+        .get(app.url("/cycles/kopienas-2023/registered"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Vieta jums ir rezervēta"), "{page}");
 
     let mails = app.emails(1).await;
     let m = &mails[0];
     assert_eq!(m.rcpt_to, vec!["Anna.Berzina@Muzejs.lv".to_string()]);
-    assert!(m.subject().contains("Kopienu attīstības apmācību cikls"), "{}", m.subject());
+    assert!(
+        m.subject().contains("Kopienu attīstības apmācību cikls"),
+        "{}",
+        m.subject()
+    );
     let text = m.text_body();
     assert!(text.contains("Labdien, Anna!"), "{text}");
-    assert!(text.contains("pirmdiena, 04.12.2023., 10:00–16:00 EET"), "{text}");
+    assert!(
+        text.contains("pirmdiena, 04.12.2023., 10:00–16:00 EET"),
+        "{text}"
+    );
     assert!(m.html_body().contains("Es un mana identitāte"));
     let attachments = m.attachments();
-    let ics = attachments.iter().find(|(ct, _, _)| ct == "text/calendar").expect("an .ics attachment");
+    let ics = attachments
+        .iter()
+        .find(|(ct, _, _)| ct == "text/calendar")
+        .expect("an .ics attachment");
     let ics = String::from_utf8_lossy(&ics.2);
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 5);
     assert!(ics.contains("DTSTART:20231204T080000Z"), "{ics}");
@@ -55,126 +89,304 @@ async fn a_registration_holds_a_seat_and_sends_the_email(b: Backend) {
     let token = path.trim_start_matches("/r/");
     assert!(token.len() >= 45, "long, random token: {token}");
     let html = app.get_html(&path).await;
-    assert!(html.contains("Vieta rezervēta, e-pasts nav apstiprināts"), "{html}");
-    assert!(!html.contains("zoom.us/j/1111111111") || html.contains("Pievienoties"), "join links only with a seat");
+    assert!(
+        html.contains("Vieta rezervēta, e-pasts nav apstiprināts"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("zoom.us/j/1111111111") || html.contains("Pievienoties"),
+        "join links only with a seat"
+    );
     assert_eq!(registration(&app, 1).await.status, "pending");
     // Confirm with the button.
     let reader = app.browser();
     let csrf = app.csrf(&reader, &path).await;
-    assert_redirect_to(&app.post_form(&reader, &format!("{path}/confirm"), &[("csrf_token", &csrf)]).await, &path);
+    assert_redirect_to(
+        &app.post_form(
+            &reader,
+            &format!("{path}/confirm"),
+            &[("csrf_token", &csrf)],
+        )
+        .await,
+        &path,
+    );
     assert_eq!(registration(&app, 1).await.status, "confirmed");
-    let html = reader.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
-    assert!(html.contains("https://zoom.us/j/1111111111"), "join link once the seat is held");
+    let html = reader
+        .get(app.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("https://zoom.us/j/1111111111"),
+        "join link once the seat is held"
+    );
     // A wrong token is a plain 404.
     let forged = format!("/r/1.{}", "A".repeat(43));
     assert_eq!(app.get(&forged).await.status().as_u16(), 404);
     let cal = app.get(&format!("{path}/calendar.ics")).await;
-    assert_eq!(cal.headers()["content-type"], "text/calendar; charset=utf-8");
+    assert_eq!(
+        cal.headers()["content-type"],
+        "text/calendar; charset=utf-8"
+    );
 }
 
 async fn registering_twice_changes_nothing_and_resends_the_link(b: Backend) {
-    let Some(app) = TestApp::spawn_with_smtp(b).await else { return };
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
     app.import_cycle(SEED_CYCLE).await;
-    app.register(SLUG, &Person::new("Anna", "Bērziņa", "anna@muzejs.lv")).await;
-    let again = Person { first_name: "Hacker".into(), ..Person::new("Anna", "Bērziņa", "ANNA@MUZEJS.LV") };
+    app.register(SLUG, &Person::new("Anna", "Bērziņa", "anna@muzejs.lv"))
+        .await;
+    let again = Person {
+        first_name: "Hacker".into(),
+        ..Person::new("Anna", "Bērziņa", "ANNA@MUZEJS.LV")
+    };
     let browser = app.browser();
-    assert_redirect_to(&app.register_with(&browser, SLUG, &again).await, "/cycles/kopienas-2023/registered");
-    let page = browser.get(app.url("/cycles/kopienas-2023/registered")).send().await.unwrap().text().await.unwrap();
+    assert_redirect_to(
+        &app.register_with(&browser, SLUG, &again).await,
+        "/cycles/kopienas-2023/registered",
+    );
+    let page = browser
+        .get(app.url("/cycles/kopienas-2023/registered"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Pārbaudiet e-pastu"));
-    assert!(!page.contains("Anna") && !page.contains("rezervēta"), "reveals nothing about the registration");
+    assert!(
+        !page.contains("Anna") && !page.contains("rezervēta"),
+        "reveals nothing about the registration"
+    );
     assert_eq!(count_registrations(&app).await, 1);
     assert_eq!(registration(&app, 1).await.first_name, "Anna");
     let mails = app.emails(2).await;
-    assert_eq!(mails[1].rcpt_to, vec!["anna@muzejs.lv".to_string()], "sent to the registered address");
-    assert_eq!(participant_path(&mails[0]), participant_path(&mails[1]), "the same link");
+    assert_eq!(
+        mails[1].rcpt_to,
+        vec!["anna@muzejs.lv".to_string()],
+        "sent to the registered address"
+    );
+    assert_eq!(
+        participant_path(&mails[0]),
+        participant_path(&mails[1]),
+        "the same link"
+    );
 }
 
 async fn outside_the_window_full_and_invalid_store_nothing(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     app.import_cycle(&small_cycle(1, false)).await;
     // Invalid: 422, messages beside fields and in the summary, typed values kept.
     let browser = app.browser();
     let csrf = app.csrf(&browser, "/cycles/kopienas-2023").await;
     let long = "x".repeat(5000);
-    let res = app.post_form(&browser, "/cycles/kopienas-2023/register", &[
-        ("csrf_token", &csrf), ("first_name", ""), ("last_name", "<script>alert(1)</script>"), ("email", "anna@"),
-        ("institution", &long), ("institution_type", "zoo"), ("position", "Vadītāja"), ("region", "Rīga"), ("country", "Latvia"), ("language", "lv"),
-    ]).await;
+    let res = app
+        .post_form(
+            &browser,
+            "/cycles/kopienas-2023/register",
+            &[
+                ("csrf_token", &csrf),
+                ("first_name", ""),
+                ("last_name", "<script>alert(1)</script>"),
+                ("email", "anna@"),
+                ("institution", &long),
+                ("institution_type", "zoo"),
+                ("position", "Vadītāja"),
+                ("region", "Rīga"),
+                ("country", "Latvia"),
+                ("language", "lv"),
+            ],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
     let summary = texts(&html, ".error-summary li a");
     assert_eq!(summary.len(), 6, "{summary:?}");
     assert_eq!(texts(&html, ".error-message").len(), 6);
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped, kept");
+    // Kept as typed, and escaped: the page holds no script element at all.
+    let doc = scraper::Html::parse_document(&html);
+    let input = doc
+        .select(&scraper::Selector::parse("input#last_name").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(
+        input.value().attr("value"),
+        Some("<script>alert(1)</script>")
+    );
+    assert_eq!(
+        doc.select(&scraper::Selector::parse("script").unwrap())
+            .count(),
+        0
+    );
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("value=\"Vadītāja\""));
     assert_eq!(count_registrations(&app).await, 0);
 
     // Full with no waitlist: 409.
-    assert_eq!(app.register(SLUG, &Person::numbered(1)).await.status().as_u16(), 303);
-    assert_eq!(app.register(SLUG, &Person::numbered(2)).await.status().as_u16(), 409);
+    assert_eq!(
+        app.register(SLUG, &Person::numbered(1))
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    assert_eq!(
+        app.register(SLUG, &Person::numbered(2))
+            .await
+            .status()
+            .as_u16(),
+        409
+    );
     assert_eq!(count_registrations(&app).await, 1);
 
     // After the deadline (30 November 00:00 in Riga): no form, and POST is 403.
     app.clock.set(utc("2023-11-29T21:59:59Z"));
     let page = app.get_html("/cycles/kopienas-2023").await;
-    assert!(page.contains("action=\"/cycles/kopienas-2023/register\""), "still open at 23:59:59 Riga");
+    assert!(
+        !page.contains("slēgta") && page.contains("Visas vietas ir aizņemtas"),
+        "still open (but full) at 23:59:59 Riga"
+    );
+    assert_eq!(
+        app.register(SLUG, &Person::numbered(3))
+            .await
+            .status()
+            .as_u16(),
+        409
+    );
     app.clock.set(utc("2023-11-29T22:00:00Z"));
     let page = app.get_html("/cycles/kopienas-2023").await;
     assert!(!page.contains("action=\"/cycles/kopienas-2023/register\""));
     assert!(page.contains("slēgta"));
-    assert_eq!(app.register(SLUG, &Person::numbered(3)).await.status().as_u16(), 403);
+    assert_eq!(
+        app.register(SLUG, &Person::numbered(3))
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
     assert_eq!(count_registrations(&app).await, 1);
 }
 
 async fn bots_and_floods_are_kept_out(b: Backend) {
-    let options = Options { smtp: false, tweak: Box::new(|s| s.registrations_per_ip_per_minute = 3) };
-    let Some(app) = TestApp::spawn_with(b, options).await else { return };
+    let options = Options {
+        smtp: false,
+        tweak: Box::new(|s| s.registrations_per_ip_per_minute = 3),
+    };
+    let Some(app) = TestApp::spawn_with(b, options).await else {
+        return;
+    };
     app.import_cycle(SEED_CYCLE).await;
     let browser = app.browser();
     let csrf = app.csrf(&browser, "/cycles/kopienas-2023").await;
-    let res = app.post_form(&browser, "/cycles/kopienas-2023/register", &[
-        ("csrf_token", &csrf), ("first_name", "Bot"), ("last_name", "Bot"), ("email", "bot@spam.example.com"), ("institution", "X"),
-        ("institution_type", "museum"), ("position", "X"), ("region", "X"), ("country", "LV"), ("language", "lv"), ("consent", "on"), ("website", "http://spam.example.com"),
-    ]).await;
+    let res = app
+        .post_form(
+            &browser,
+            "/cycles/kopienas-2023/register",
+            &[
+                ("csrf_token", &csrf),
+                ("first_name", "Bot"),
+                ("last_name", "Bot"),
+                ("email", "bot@spam.example.com"),
+                ("institution", "X"),
+                ("institution_type", "museum"),
+                ("position", "X"),
+                ("region", "X"),
+                ("country", "LV"),
+                ("language", "lv"),
+                ("consent", "on"),
+                ("website", "http://spam.example.com"),
+            ],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303, "the bot learns nothing");
-    assert_eq!(count_registrations(&app).await, 0, "the honeypot stores nothing");
+    assert_eq!(
+        count_registrations(&app).await,
+        0,
+        "the honeypot stores nothing"
+    );
     let mut statuses = vec![];
     for n in 0..4 {
-        statuses.push(app.register(SLUG, &Person::numbered(n)).await.status().as_u16());
+        statuses.push(
+            app.register(SLUG, &Person::numbered(n))
+                .await
+                .status()
+                .as_u16(),
+        );
     }
-    assert_eq!(statuses, vec![303, 303, 429, 429], "the honeypot attempt counted too");
+    assert_eq!(
+        statuses,
+        vec![303, 303, 429, 429],
+        "the honeypot attempt counted too"
+    );
     assert_eq!(count_registrations(&app).await, 2);
 }
 
 async fn giving_a_seat_back_promotes_the_first_waitlisted(b: Backend) {
-    let Some(app) = TestApp::spawn_with_smtp(b).await else { return };
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
     app.import_cycle(&small_cycle(2, true)).await;
     for n in 1..=4 {
         app.register(SLUG, &Person::numbered(n)).await;
     }
     let mails = app.emails(4).await;
     assert_eq!(registration(&app, 3).await.status, "waitlisted");
-    assert!(mails.iter().any(|m| m.rcpt_to == ["dalibnieks3@muzejs.lv"] && m.text_body().contains("Jūsu vieta rindā: 1.")));
+    assert!(mails.iter().any(|m| m.rcpt_to == ["dalibnieks3@muzejs.lv"]
+        && m.text_body().contains("Jūsu vieta rindā: 1.")));
     // Participant 1 gives the seat back from their page.
-    let path = participant_path(mails.iter().find(|m| m.rcpt_to == ["dalibnieks1@muzejs.lv"]).unwrap());
+    let path = participant_path(
+        mails
+            .iter()
+            .find(|m| m.rcpt_to == ["dalibnieks1@muzejs.lv"])
+            .unwrap(),
+    );
     let browser = app.browser();
     let csrf = app.csrf(&browser, &path).await;
-    assert_redirect_to(&app.post_form(&browser, &format!("{path}/cancel"), &[("csrf_token", &csrf)]).await, &path);
+    assert_redirect_to(
+        &app.post_form(
+            &browser,
+            &format!("{path}/cancel"),
+            &[("csrf_token", &csrf)],
+        )
+        .await,
+        &path,
+    );
     assert_eq!(registration(&app, 1).await.status, "cancelled");
-    assert_eq!(registration(&app, 3).await.status, "pending", "first on the waitlist promoted at once");
+    assert_eq!(
+        registration(&app, 3).await.status,
+        "pending",
+        "first on the waitlist promoted at once"
+    );
     assert_eq!(registration(&app, 4).await.status, "waitlisted");
     let mails = app.emails(6).await;
-    let promoted = mails.iter().find(|m| m.rcpt_to == ["dalibnieks3@muzejs.lv"] && m.subject().contains("vieta ir jūsu")).expect("promotion email");
+    let promoted = mails
+        .iter()
+        .find(|m| m.rcpt_to == ["dalibnieks3@muzejs.lv"] && m.subject().contains("vieta ir jūsu"))
+        .expect("promotion email");
     assert!(promoted.text_body().contains("/r/"));
     // The organiser's waitlist now shows only number 4.
     let organiser = app.login_as_organiser().await;
-    let html = organiser.get(app.url("/admin/cycles/kopienas-2023")).send().await.unwrap().text().await.unwrap();
+    let html = organiser
+        .get(app.url("/admin/cycles/kopienas-2023"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert_eq!(texts(&html, "ol.waitlist li").len(), 1);
 }
 
 async fn unconfirmed_seats_expire_and_go_to_the_waitlist(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     app.import_cycle(&small_cycle(1, true)).await;
     app.register(SLUG, &Person::numbered(1)).await;
     app.register(SLUG, &Person::numbered(2)).await;
@@ -186,35 +398,92 @@ async fn unconfirmed_seats_expire_and_go_to_the_waitlist(b: Backend) {
     assert_eq!(registration(&app, 1).await.status, "expired");
     let promoted = registration(&app, 2).await;
     assert_eq!(promoted.status, "pending");
-    assert_eq!(promoted.hold_expires_at.unwrap().and_utc(), app.clock.now() + chrono::Duration::hours(48));
+    assert_eq!(
+        promoted.hold_expires_at.unwrap().and_utc(),
+        app.clock.now() + chrono::Duration::hours(48)
+    );
 }
 
 async fn organisers_manage_registrations_and_capacity(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     app.import_cycle(&small_cycle(2, true)).await;
-    app.register(SLUG, &Person::new("Anna", "Bērziņa", "anna@muzejs.lv")).await;
-    app.register(SLUG, &Person { institution: "Rīgas Centrālā bibliotēka".into(), ..Person::new("Jānis", "Ozoliņš", "janis@biblioteka.lv") }).await;
-    app.register(SLUG, &Person::new("Līga", "Kalniņa", "liga@arhivs.lv")).await;
+    app.register(SLUG, &Person::new("Anna", "Bērziņa", "anna@muzejs.lv"))
+        .await;
+    app.register(
+        SLUG,
+        &Person {
+            institution: "Rīgas Centrālā bibliotēka".into(),
+            ..Person::new("Jānis", "Ozoliņš", "janis@biblioteka.lv")
+        },
+    )
+    .await;
+    app.register(SLUG, &Person::new("Līga", "Kalniņa", "liga@arhivs.lv"))
+        .await;
     let o = app.login_as_organiser().await;
-    let page = |q: &'static str| { let o = o.clone(); let url = app.url(&format!("/admin/cycles/kopienas-2023{q}")); async move { o.get(url).send().await.unwrap().text().await.unwrap() } };
-    assert_eq!(texts(&page("?q=biblioteka").await, "table.table tbody tr").len(), 1);
-    assert_eq!(texts(&page("?status=waitlisted").await, "table.table tbody tr").len(), 1);
-    assert_eq!(texts(&page("?q=OZOL").await, "table.table tbody tr").len(), 1);
+    let page = |q: &'static str| {
+        let o = o.clone();
+        let url = app.url(&format!("/admin/cycles/kopienas-2023{q}"));
+        async move { o.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    assert_eq!(
+        texts(&page("?q=biblioteka").await, "table.table tbody tr").len(),
+        1
+    );
+    assert_eq!(
+        texts(&page("?status=waitlisted").await, "table.table tbody tr").len(),
+        1
+    );
+    assert_eq!(
+        texts(&page("?q=OZOL").await, "table.table tbody tr").len(),
+        1
+    );
     // Lowering below the seats taken is refused with a message.
     let csrf = app.csrf(&o, "/admin/cycles/kopienas-2023").await;
-    assert_redirect_to(&app.post_form(&o, "/admin/cycles/kopienas-2023/capacity", &[("csrf_token", &csrf), ("capacity", "1")]).await, "/admin/cycles/kopienas-2023");
+    assert_redirect_to(
+        &app.post_form(
+            &o,
+            "/admin/cycles/kopienas-2023/capacity",
+            &[("csrf_token", &csrf), ("capacity", "1")],
+        )
+        .await,
+        "/admin/cycles/kopienas-2023",
+    );
     let html = page("").await;
     assert!(html.contains("nevar būt mazāks"), "{html}");
     // Raising promotes the waitlisted.
-    app.post_form(&o, "/admin/cycles/kopienas-2023/capacity", &[("csrf_token", &csrf), ("capacity", "3")]).await;
+    app.post_form(
+        &o,
+        "/admin/cycles/kopienas-2023/capacity",
+        &[("csrf_token", &csrf), ("capacity", "3")],
+    )
+    .await;
     assert_eq!(registration(&app, 3).await.status, "pending");
     // Cancel and restore.
-    app.post_form(&o, "/admin/registrations/1/cancel", &[("csrf_token", &csrf)]).await;
+    app.post_form(
+        &o,
+        "/admin/registrations/1/cancel",
+        &[("csrf_token", &csrf)],
+    )
+    .await;
     assert_eq!(registration(&app, 1).await.status, "cancelled");
-    app.post_form(&o, "/admin/registrations/1/restore", &[("csrf_token", &csrf)]).await;
+    app.post_form(
+        &o,
+        "/admin/registrations/1/restore",
+        &[("csrf_token", &csrf)],
+    )
+    .await;
     assert_eq!(registration(&app, 1).await.status, "pending");
     // The CSV.
-    let csv = o.get(app.url("/admin/cycles/kopienas-2023/registrations.csv")).send().await.unwrap().text().await.unwrap();
+    let csv = o
+        .get(app.url("/admin/cycles/kopienas-2023/registrations.csv"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let mut lines = csv.lines();
     assert!(lines.next().unwrap().starts_with("id,first_name,last_name,email,institution,institution_type,position,region,country,language,status,registered_at"));
     assert_eq!(lines.count(), 3);
@@ -235,20 +504,41 @@ async fn rush(app: &TestApp, servers: &[&TestApp], n: usize) {
         let p = Person::numbered(i);
         tasks.push(tokio::spawn(async move {
             barrier.wait().await;
-            let res = browser.post(url).form(&[
-                ("csrf_token", csrf.as_str()), ("first_name", &p.first_name), ("last_name", &p.last_name), ("email", &p.email), ("institution", &p.institution),
-                ("institution_type", "library"), ("position", "Bibliotekāre"), ("region", "Kurzeme"), ("country", "LV"), ("language", "lv"), ("consent", "on"),
-            ]).send().await.unwrap();
+            let res = browser
+                .post(url)
+                .form(&[
+                    ("csrf_token", csrf.as_str()),
+                    ("first_name", &p.first_name),
+                    ("last_name", &p.last_name),
+                    ("email", &p.email),
+                    ("institution", &p.institution),
+                    ("institution_type", "library"),
+                    ("position", "Bibliotekāre"),
+                    ("region", "Kurzeme"),
+                    ("country", "LV"),
+                    ("language", "lv"),
+                    ("consent", "on"),
+                ])
+                .send()
+                .await
+                .unwrap();
             res.status().as_u16()
         }));
     }
     for t in tasks {
         assert_eq!(t.await.unwrap(), 303);
     }
-    let regs = app.db().read(|c| {
-        let cy = cohort::db::cycles::by_slug(c, SLUG)?.unwrap();
-        Ok((cohort::db::registrations::list(c, cy.id, &Default::default())?, cy))
-    }).await.unwrap();
+    let regs = app
+        .db()
+        .read(|c| {
+            let cy = cohort::db::cycles::by_slug(c, SLUG)?.unwrap();
+            Ok((
+                cohort::db::registrations::list(c, cy.id, &Default::default())?,
+                cy,
+            ))
+        })
+        .await
+        .unwrap();
     let (regs, cycle) = regs;
     let seated = regs.iter().filter(|r| r.status == "pending").count();
     let waiting: Vec<_> = regs.iter().filter(|r| r.status == "waitlisted").collect();
@@ -256,17 +546,34 @@ async fn rush(app: &TestApp, servers: &[&TestApp], n: usize) {
     assert_eq!(cycle.seats_taken, 30);
     assert_eq!(waiting.len(), n - 30);
     // Arrival order: every seated registration arrived before every waitlisted one.
-    let last_seated = regs.iter().filter(|r| r.status == "pending").map(|r| (r.registered_at, r.id)).max().unwrap();
-    let first_waiting = waiting.iter().map(|r| (r.registered_at, r.id)).min().unwrap();
+    let last_seated = regs
+        .iter()
+        .filter(|r| r.status == "pending")
+        .map(|r| (r.registered_at, r.id))
+        .max()
+        .unwrap();
+    let first_waiting = waiting
+        .iter()
+        .map(|r| (r.registered_at, r.id))
+        .min()
+        .unwrap();
     assert!(last_seated.1 < first_waiting.1);
     for (i, r) in waiting.iter().enumerate() {
         let r = (*r).clone();
-        assert_eq!(app.db().read(move |c| cohort::db::registrations::waitlist_position(c, &r)).await.unwrap(), i as u32 + 1);
+        assert_eq!(
+            app.db()
+                .read(move |c| cohort::db::registrations::waitlist_position(c, &r))
+                .await
+                .unwrap(),
+            i as u32 + 1
+        );
     }
 }
 
 async fn a_rush_of_200_never_overbooks(b: Backend) {
-    let Some(app) = TestApp::spawn_with_smtp(b).await else { return };
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
     app.import_cycle(SEED_CYCLE).await;
     rush(&app, &[&app], 200).await;
     let mails = app.emails(200).await;
@@ -281,26 +588,46 @@ async fn a_rush_of_200_never_overbooks(b: Backend) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rush_on_two_servers_sharing_postgres_never_overbooks() {
-    let Some(app) = TestApp::spawn_with_smtp(Backend::Postgres).await else { return };
+    let Some(app) = TestApp::spawn_with_smtp(Backend::Postgres).await else {
+        return;
+    };
     app.import_cycle(SEED_CYCLE).await;
     let second = app.another_server().await;
     rush(&app, &[&app, &second], 200).await;
     app.emails(200).await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
-    assert_eq!(app.smtp.as_ref().unwrap().messages().len(), 200, "both outbox workers together sent each email once");
+    assert_eq!(
+        app.smtp.as_ref().unwrap().messages().len(),
+        200,
+        "both outbox workers together sent each email once"
+    );
 }
 
 async fn email_survives_an_smtp_outage(b: Backend) {
-    let Some(mut app) = TestApp::spawn_with_smtp(b).await else { return };
+    let Some(mut app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
     app.import_cycle(SEED_CYCLE).await;
     app.smtp.as_mut().unwrap().stop().await;
-    assert_eq!(app.register(SLUG, &Person::numbered(1)).await.status().as_u16(), 303);
+    assert_eq!(
+        app.register(SLUG, &Person::numbered(1))
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     // The worker tries, fails, and schedules a retry.
     let db = app.db().clone();
     let mut failed = false;
     for _ in 0..100 {
-        let rows = db.read(|c| cohort::db::outbox::for_registration(c, 1)).await.unwrap();
-        if rows.first().is_some_and(|m| m.attempts >= 1 && m.sent_at.is_none()) {
+        let rows = db
+            .read(|c| cohort::db::outbox::for_registration(c, 1))
+            .await
+            .unwrap();
+        if rows
+            .first()
+            .is_some_and(|m| m.attempts >= 1 && m.sent_at.is_none())
+        {
             failed = true;
             break;
         }
@@ -311,18 +638,32 @@ async fn email_survives_an_smtp_outage(b: Backend) {
     app.clock.advance(chrono::Duration::minutes(5));
     let mails = app.emails(1).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(app.smtp.as_ref().unwrap().messages().len(), 1, "arrives exactly once");
+    assert_eq!(
+        app.smtp.as_ref().unwrap().messages().len(),
+        1,
+        "arrives exactly once"
+    );
     assert_eq!(mails[0].rcpt_to, vec!["dalibnieks1@muzejs.lv".to_string()]);
 }
 
 async fn names_cannot_inject_mail_headers(b: Backend) {
-    let Some(app) = TestApp::spawn_with_smtp(b).await else { return };
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
     app.import_cycle(SEED_CYCLE).await;
     // A control character in a name is refused outright...
-    let evil = Person::new("Anna\r\nBcc: victim@example.com", "Bērziņa", "anna@muzejs.lv");
+    let evil = Person::new(
+        "Anna\r\nBcc: victim@example.com",
+        "Bērziņa",
+        "anna@muzejs.lv",
+    );
     assert_eq!(app.register(SLUG, &evil).await.status().as_u16(), 422);
     // ...and a name full of header syntax is only ever a display name.
-    let tricky = Person::new("Anna\" <evil@example.com>, Bcc:", "victim@example.com", "anna@muzejs.lv");
+    let tricky = Person::new(
+        "Anna\" <evil@example.com>, Bcc:",
+        "victim@example.com",
+        "anna@muzejs.lv",
+    );
     assert_eq!(app.register(SLUG, &tricky).await.status().as_u16(), 303);
     let mails = app.emails(1).await;
     assert_eq!(mails[0].rcpt_to, vec!["anna@muzejs.lv".to_string()]);
