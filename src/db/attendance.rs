@@ -218,12 +218,11 @@ pub fn matrix(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<MatrixRow
     Ok(out)
 }
 
-/// first_name, last_name, email, institution, attended — one query, counted
-/// by the database.
-pub fn attended_counts(
-    conn: &mut AnyConnection,
-    cycle_id: i32,
-) -> DbResult<Vec<(i32, String, String, String, String, i64)>> {
+/// id, first_name, last_name, email, institution, sessions attended.
+pub type AttendedCount = (i32, String, String, String, String, i64);
+
+/// The eligibility list's numbers in one query, counted by the database.
+pub fn attended_counts(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<AttendedCount>> {
     Ok(registrations::table
         .left_join(
             attendance::table.on(attendance::registration_id

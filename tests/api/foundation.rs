@@ -457,7 +457,7 @@ async fn organiser_publishes_a_cycle_through_forms(b: Backend) {
     );
     assert!(
         app.db()
-            .read(|c| cohort::db::cycles::all(c))
+            .read(cohort::db::cycles::all)
             .await
             .unwrap()
             .is_empty(),

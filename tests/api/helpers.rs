@@ -101,14 +101,15 @@ impl Drop for PgDatabase {
 
 pub struct TestApp {
     pub address: String,
-    pub port: u16,
     pub client: reqwest::Client,
     pub state: actix_web::web::Data<AppState>,
     pub clock: Arc<ManualClock>,
     pub smtp: Option<TestSmtp>,
-    pub dir: tempfile::TempDir,
+    /// Kept so the data folder lives as long as the app.
+    pub _dir: tempfile::TempDir,
     pub backend: Backend,
-    pub pg: Option<PgDatabase>,
+    /// Dropped with the app: the test database goes away.
+    pub _pg: Option<PgDatabase>,
 }
 
 pub fn utc(s: &str) -> DateTime<Utc> {
@@ -195,14 +196,13 @@ impl TestApp {
         tokio::spawn(app.run_until_stopped());
         TestApp {
             address: format!("http://127.0.0.1:{port}"),
-            port,
             client: client(),
             state,
             clock,
             smtp: None,
-            dir,
+            _dir: dir,
             backend: self.backend,
-            pg: None,
+            _pg: None,
         }
     }
 
@@ -227,14 +227,13 @@ impl TestApp {
         tokio::spawn(app.run_until_stopped());
         TestApp {
             address: format!("http://127.0.0.1:{port}"),
-            port,
             client: client(),
             state,
             clock,
             smtp,
-            dir,
+            _dir: dir,
             backend,
-            pg,
+            _pg: pg,
         }
     }
 
