@@ -3,5 +3,6 @@
 mod helpers;
 mod smtp;
 
+mod attendance;
 mod foundation;
 mod registration;
