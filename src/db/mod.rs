@@ -204,3 +204,21 @@ pub fn is_unique_violation(e: &DbError) -> bool {
         ))
     )
 }
+
+#[cfg(test)]
+mod tests {
+    /// Both backends must have the same migrations, or one of them drifts.
+    #[test]
+    fn migration_folders_have_the_same_versions() {
+        let names = |dir: &str| {
+            let mut v: Vec<String> = std::fs::read_dir(format!("{}/migrations/{dir}", env!("CARGO_MANIFEST_DIR")))
+                .expect("migrations folder")
+                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names("sqlite"), names("postgres"));
+        assert!(!names("sqlite").is_empty());
+    }
+}
