@@ -174,6 +174,7 @@ pub struct OutboxMessage {
     pub body_text: String,
     pub body_html: String,
     pub ics: Option<String>,
+    pub checkin_url: Option<String>,
     pub created_at: NaiveDateTime,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
@@ -195,6 +196,7 @@ pub struct NewOutboxMessage {
     pub body_text: String,
     pub body_html: String,
     pub ics: Option<String>,
+    pub checkin_url: Option<String>,
     pub created_at: NaiveDateTime,
     pub next_attempt_at: NaiveDateTime,
 }

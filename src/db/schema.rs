@@ -124,6 +124,7 @@ diesel::table! {
         body_text -> Text,
         body_html -> Text,
         ics -> Nullable<Text>,
+        checkin_url -> Nullable<Text>,
         created_at -> Timestamp,
         attempts -> Integer,
         next_attempt_at -> Timestamp,

@@ -2,6 +2,7 @@
 //! outbox by the database layer) and sending them (the worker).
 
 pub mod calendar;
+pub mod qr;
 pub mod worker;
 
 use askama::Template;
@@ -49,6 +50,7 @@ struct NoticeHtml<'a> {
     hold_until: String,
     sessions: &'a [MailSession],
     zone: &'a str,
+    qr: bool,
 }
 
 /// Renders outbox messages. Links carry the participant's token, so this is
@@ -59,6 +61,15 @@ pub struct Composer {
 }
 
 impl Composer {
+    /// The link an organiser's phone opens when it scans the participant's code.
+    pub fn checkin_link(&self, reg: &Registration) -> String {
+        format!(
+            "{}/admin/checkin/{}",
+            self.base_url.trim_end_matches('/'),
+            self.keys.issue(Purpose::Checkin, reg.id, &reg.token_nonce)
+        )
+    }
+
     pub fn participant_link(&self, reg: &Registration) -> String {
         format!(
             "{}/r/{}",
@@ -121,6 +132,14 @@ impl Compose for Composer {
         let kind = notice.kind();
         let notice_key = kind.replace('_', "-");
         let pending = reg.status() == crate::domain::Status::Pending;
+        // The door check-in code goes with every message to someone holding a seat.
+        let checkin_url = (holds_seat
+            && matches!(
+                notice,
+                Notice::Seated | Notice::Promoted | Notice::LinkAgain
+            ))
+        .then(|| self.checkin_link(reg));
+        let qr = checkin_url.is_some();
         let text = NoticeText {
             t,
             notice: &notice_key,
@@ -146,6 +165,7 @@ impl Compose for Composer {
             hold_until,
             sessions: &mail_sessions,
             zone: tz.name(),
+            qr,
         }
         .render()
         .unwrap_or_default();
@@ -170,6 +190,7 @@ impl Compose for Composer {
             body_text: text,
             body_html: html,
             ics,
+            checkin_url,
             created_at: to_db(now),
             next_attempt_at: to_db(now),
         }

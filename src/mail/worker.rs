@@ -52,17 +52,24 @@ pub struct Worker {
 pub fn build_message(m: &OutboxMessage, from: &Mailbox) -> anyhow::Result<Message> {
     let to = Mailbox::new(Some(super::header_safe(&m.to_name)), m.to_address.parse()?);
     let host = from.email.domain().to_string();
+    let html = SinglePart::builder()
+        .header(ContentType::TEXT_HTML)
+        .body(m.body_html.clone());
+    // The check-in QR code travels as an inline image the HTML part refers to (cid:).
+    let html_part = match &m.checkin_url {
+        Some(url) => MultiPart::related().singlepart(html).singlepart(
+            Attachment::new_inline("checkin-qr".into())
+                .body(super::qr::png(url)?, ContentType::parse("image/png")?),
+        ),
+        None => MultiPart::related().singlepart(html),
+    };
     let alternative = MultiPart::alternative()
         .singlepart(
             SinglePart::builder()
                 .header(ContentType::TEXT_PLAIN)
                 .body(m.body_text.clone()),
         )
-        .singlepart(
-            SinglePart::builder()
-                .header(ContentType::TEXT_HTML)
-                .body(m.body_html.clone()),
-        );
+        .multipart(html_part);
     let body = match &m.ics {
         Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
             Attachment::new("cohort.ics".into()).body(

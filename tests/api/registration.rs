@@ -83,6 +83,19 @@ async fn a_registration_holds_a_seat_and_sends_the_email(b: Backend) {
     let ics = String::from_utf8_lossy(&ics.2);
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 5);
     assert!(ics.contains("DTSTART:20231204T080000Z"), "{ics}");
+    // The door check-in code, as an inline PNG the HTML part shows.
+    let parts = m.parts();
+    let qr = parts
+        .iter()
+        .find(|(ct, _)| ct == "image/png")
+        .unwrap_or_else(|| {
+            panic!(
+                "the check-in QR code: {:?}",
+                parts.iter().map(|p| p.0.clone()).collect::<Vec<_>>()
+            )
+        });
+    assert_eq!(&qr.1[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(m.html_body().contains("cid:checkin-qr"));
 
     // The link opens the participant's page; a GET changes nothing.
     let path = participant_path(m);

@@ -84,6 +84,22 @@ impl ReceivedMail {
         });
         list.collect()
     }
+
+    /// Every leaf part (content type, decoded bytes), inline images included.
+    pub fn parts(&self) -> Vec<(String, Vec<u8>)> {
+        let msg = self.parsed();
+        msg.parts
+            .iter()
+            .filter(|p| !matches!(p.body, mail_parser::PartType::Multipart(_)))
+            .map(|part| {
+                let ctype = match part.content_type() {
+                    Some(ct) => format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or_default()),
+                    None => "text/plain".to_string(),
+                };
+                (ctype, part.contents().to_vec())
+            })
+            .collect()
+    }
 }
 
 type Store = Arc<Mutex<Vec<ReceivedMail>>>;

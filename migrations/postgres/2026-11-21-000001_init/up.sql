@@ -117,6 +117,8 @@ CREATE TABLE outbox (
     body_text TEXT NOT NULL,
     body_html TEXT NOT NULL,
     ics TEXT,
+    -- The door check-in link, drawn as a QR code image when the message is sent.
+    checkin_url TEXT,
     created_at TIMESTAMP NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMP NOT NULL,
