@@ -169,6 +169,11 @@ impl Application {
                 if let Err(e) = state.sweep_holds().await {
                     tracing::warn!(error = %e, "hold sweep failed");
                 }
+                // Forget rate-limit keys that are back to full quota, so the
+                // limiters' memory stays bounded.
+                state.limits.registrations.retain_recent();
+                state.limits.login_by_ip.retain_recent();
+                state.limits.login_by_account.retain_recent();
                 tokio::time::sleep(Duration::from_secs(60)).await;
             }
         });

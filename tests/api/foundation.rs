@@ -81,6 +81,21 @@ async fn every_post_route_requires_csrf(b: Backend) {
         "/admin/cycles/kopienas-2023/notify-eligible".into(),
         format!("/admin/checkin/{token}"),
     ];
+    // The list above covers every POST route the app registers.
+    let registered: usize = ["mod.rs", "admin.rs", "attendance.rs"]
+        .iter()
+        .map(|file| {
+            let src =
+                std::fs::read_to_string(format!("{}/src/web/{file}", env!("CARGO_MANIFEST_DIR")))
+                    .unwrap();
+            src.matches("web::post()").count()
+        })
+        .sum();
+    assert_eq!(
+        registered,
+        routes.len(),
+        "a POST route is missing from this test"
+    );
     for route in &routes {
         for token in [None, Some("forged-token")] {
             let mut fields = vec![
