@@ -150,6 +150,16 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     let runtime = actix_web::rt::System::new();
     runtime.block_on(async move {
         let app = Application::build(settings.clone(), Arc::new(SystemClock))?;
+        let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+            .iter()
+            .any(|p| settings.base_url.starts_with(p));
+        if !local && !settings.trust_proxy {
+            tracing::warn!(
+                "base_url is public but trust_proxy is off: behind a reverse proxy every visitor \
+                 shares the proxy's address, so rate limits become site-wide; set \
+                 COHORT_TRUST_PROXY=true if the proxy sets X-Forwarded-For"
+            );
+        }
         crate::passwords::warm_up();
         print_setup_link(&app.state.db, &settings)?;
         tracing::info!(

@@ -114,8 +114,12 @@ pub fn save(
     let (id, saved) = match existing {
         Some(c) => {
             let c = lock(conn, c.id)?;
+            // Every check before the first write: a refused save changes nothing.
             if spec.capacity.get() < c.seats_taken as u32 {
                 return Ok(Err(SaveProblem::CapacityBelowTaken(c.seats_taken as u32)));
+            }
+            if let Some(n) = attended_session_beyond(conn, c.id, spec.sessions.len())? {
+                return Ok(Err(SaveProblem::SessionHasAttendance(n)));
             }
             diesel::update(cycles::table.find(c.id))
                 .set((values, cycles::capacity.eq(spec.capacity.get() as i32)))
@@ -143,6 +147,27 @@ pub fn save(
 }
 
 /// Sessions are kept by position so attendance already recorded stays attached.
+/// The first session past `keep` that has attendance recorded (it cannot be removed).
+fn attended_session_beyond(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    keep: usize,
+) -> DbResult<Option<u32>> {
+    for old in sessions_of(conn, cycle_id)?
+        .iter()
+        .filter(|s| s.position as usize > keep)
+    {
+        let recorded: i64 = attendance::table
+            .filter(attendance::session_id.eq(old.id))
+            .count()
+            .get_result(conn)?;
+        if recorded > 0 {
+            return Ok(Some(old.position as u32));
+        }
+    }
+    Ok(None)
+}
+
 pub fn replace_sessions(
     conn: &mut AnyConnection,
     cycle_id: i32,

@@ -160,7 +160,7 @@ impl Db {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get()?;
-            conn.transaction(|c| f(c))
+            write_transaction(&mut conn, f)
         })
         .await
         .map_err(|_| DbError::Blocking)?
@@ -174,7 +174,7 @@ impl Db {
 
     pub fn write_now<T>(&self, f: impl FnOnce(&mut AnyConnection) -> DbResult<T>) -> DbResult<T> {
         let mut conn = self.pool.get()?;
-        conn.transaction(|c| f(c))
+        write_transaction(&mut conn, f)
     }
 
     pub async fn ping(&self) -> DbResult<()> {
@@ -184,6 +184,23 @@ impl Db {
         })
         .await
     }
+}
+
+/// A write transaction. On SQLite its first statement is a write, so the
+/// write lock is taken at the start (like `BEGIN IMMEDIATE`, waiting under
+/// `busy_timeout`) instead of on a later upgrade from reading, which SQLite
+/// refuses at once with "database is locked" when another process (the CLI)
+/// wrote meanwhile.
+fn write_transaction<T>(
+    conn: &mut AnyConnection,
+    f: impl FnOnce(&mut AnyConnection) -> DbResult<T>,
+) -> DbResult<T> {
+    conn.transaction(|c| {
+        if let AnyConnection::Sqlite(s) = c {
+            s.batch_execute("UPDATE setup_tokens SET token_hash = token_hash WHERE 0")?;
+        }
+        f(c)
+    })
 }
 
 /// A UTC instant as stored (both backends keep naive UTC timestamps).

@@ -120,6 +120,14 @@ pub fn by_id(conn: &mut AnyConnection, id: i32) -> DbResult<Option<Registration>
         .optional()?)
 }
 
+fn waiting_count(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<i64> {
+    Ok(registrations::table
+        .filter(registrations::cycle_id.eq(cycle_id))
+        .filter(registrations::status.eq(Status::Waitlisted.as_str()))
+        .count()
+        .get_result(conn)?)
+}
+
 /// Position on the waitlist, counted from 1, in arrival order.
 pub fn waitlist_position(conn: &mut AnyConnection, reg: &Registration) -> DbResult<u32> {
     let ahead: i64 = registrations::table
@@ -142,7 +150,15 @@ pub fn register(
     mail: &dyn Compose,
 ) -> DbResult<Registered> {
     if let Some(existing) = by_email(conn, cycle.id, &who.email)? {
-        notify(conn, mail, Notice::LinkAgain, cycle, &existing, now)?;
+        // One reminder per ten minutes at most, so a stranger who knows the
+        // address cannot flood the participant's inbox.
+        let key = format!("link-again:{}:{}", existing.id, now.timestamp() / 600);
+        if !super::outbox::exists(conn, &key)? {
+            let sessions = cycles::sessions_of(conn, cycle.id)?;
+            let mut msg = mail.compose(Notice::LinkAgain, cycle, &sessions, &existing, now);
+            msg.dedupe_key = Some(key);
+            enqueue(conn, msg)?;
+        }
         return Ok(Registered::AlreadyRegistered(existing));
     }
     let window = cycle.window_state(now);
@@ -160,12 +176,14 @@ pub fn register(
         .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
         .execute(conn)?
         == 1;
+    // Without a seat there is no lock yet: take it, and decide on what the
+    // locked row says (a seat may have freed meanwhile).
     let cycle = if grabbed {
         cycles::by_id(conn, cycle.id)?
     } else {
         cycles::lock(conn, cycle.id)?
     };
-    let placement = if grabbed {
+    let mut placement = if grabbed {
         Placement::Seat
     } else {
         match seats::place(
@@ -178,6 +196,20 @@ pub fn register(
             Err(r) => return Ok(Registered::Refused(r)),
         }
     };
+    if placement == Placement::Seat && cycle.waitlist && waiting_count(conn, cycle.id)? > 0 {
+        // Someone is already waiting (promotion has stopped, as the first
+        // session started): nobody jumps the queue.
+        placement = Placement::Waitlist;
+        if grabbed {
+            release_seat(conn, cycle.id)?;
+        }
+    } else if placement == Placement::Seat && !grabbed {
+        let taken = diesel::update(cycles_t::table.find(cycle.id))
+            .filter(cycles_t::seats_taken.lt(cycles_t::capacity))
+            .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
+            .execute(conn)?;
+        debug_assert_eq!(taken, 1, "a free seat under the lock");
+    }
     let status = match placement {
         Placement::Seat => seats::seated_status(cycle.require_email_confirmation),
         Placement::Waitlist => Status::Waitlisted,
@@ -323,6 +355,10 @@ pub fn confirm(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
     let Some(reg) = by_id(conn, reg_id)? else {
         return Ok(Changed::NotAllowed);
     };
+    cycles::lock(conn, reg.cycle_id)?;
+    // Decide on the row as it is under the lock: an expiry, a cancellation or
+    // a promotion may have happened since the first read.
+    let reg = by_id(conn, reg_id)?.expect("exists");
     let status = reg.status();
     if reg.confirmed_at.is_some() && status != Status::Pending {
         return Ok(Changed::Unchanged);
@@ -330,13 +366,13 @@ pub fn confirm(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
     if matches!(status, Status::Cancelled | Status::Expired) {
         return Ok(Changed::NotAllowed);
     }
-    cycles::lock(conn, reg.cycle_id)?;
     let new_status = if status == Status::Pending {
         Status::Confirmed
     } else {
         status
     };
     diesel::update(registrations::table.find(reg.id))
+        .filter(registrations::status.eq(status.as_str()))
         .set((
             registrations::confirmed_at.eq(Some(to_db(now))),
             registrations::status.eq(new_status.as_str()),
@@ -385,6 +421,7 @@ pub fn restore(
         return Ok(Changed::NotAllowed);
     };
     let cycle = cycles::lock(conn, reg.cycle_id)?;
+    let reg = by_id(conn, reg_id)?.expect("exists");
     if !matches!(reg.status(), Status::Cancelled | Status::Expired) {
         return Ok(Changed::Unchanged);
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-use super::window::{local_to_utc, parse_local, parse_zone, Ambiguity, Window};
+use super::window::{local_to_utc, parse_local, parse_local_end, parse_zone, Ambiguity, Window};
 use super::{Capacity, Language, Slug};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,7 +189,12 @@ fn text(
 }
 
 fn local(field: &str, value: &str, out: &mut Vec<FieldProblem>) -> Option<NaiveDateTime> {
-    parse_local(value)
+    let parse = if field == "registration_closes" || field == "grant.apply_until" {
+        parse_local_end
+    } else {
+        parse_local
+    };
+    parse(value)
         .map_err(|_| {
             out.push(FieldProblem {
                 field: field.into(),

@@ -34,6 +34,15 @@ pub fn parse_local(raw: &str) -> Result<NaiveDateTime, TimeError> {
         .map_err(|_| TimeError::Format)
 }
 
+/// Like `parse_local`, but a bare date means the end of that day: "until
+/// 29 November" is 29 November 23:59 (rule 1).
+pub fn parse_local_end(raw: &str) -> Result<NaiveDateTime, TimeError> {
+    match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
+        Ok(d) => Ok(d.and_hms_opt(23, 59, 0).expect("valid time")),
+        Err(_) => parse_local(raw),
+    }
+}
+
 /// Which instant to take when a wall-clock time happens twice (autumn DST change).
 #[derive(Debug, Clone, Copy)]
 pub enum Ambiguity {
@@ -143,11 +152,15 @@ mod tests {
     fn summer_time_is_utc_plus_three() {
         let w = Window::from_local(
             parse_local("2024-06-01T09:00").unwrap(),
-            parse_local("2024-06-10").unwrap(),
+            parse_local_end("2024-06-10").unwrap(),
             Riga,
         );
         assert_eq!(w.opens, utc("2024-06-01T06:00:00Z"));
-        assert_eq!(w.closes, utc("2024-06-09T21:00:00Z"));
+        assert_eq!(
+            w.closes,
+            utc("2024-06-10T20:59:00Z"),
+            "a bare closing date is the whole day"
+        );
     }
 
     #[test]
@@ -175,6 +188,14 @@ mod tests {
         assert!(parse_local("2023-11-29 23:59:30").is_ok());
         assert!(parse_local("2023-11-29").is_ok());
         assert_eq!(parse_local("29.11.2023"), Err(TimeError::Format));
+        assert_eq!(
+            parse_local_end("2023-11-29").unwrap().to_string(),
+            "2023-11-29 23:59:00"
+        );
+        assert_eq!(
+            parse_local_end("2023-11-29T18:00").unwrap().to_string(),
+            "2023-11-29 18:00:00"
+        );
         assert_eq!(parse_zone("Mars/Olympus"), Err(TimeError::Zone));
         assert!(parse_zone("Europe/Riga").is_ok());
     }

@@ -40,9 +40,49 @@ impl FromRequest for CurrentOrganiser {
                 .flatten()
                 .ok_or(AppError::LoginRequired(next.clone()))?;
             let o = state.db.read(move |c| organisers::by_id(c, id)).await?;
-            o.map(CurrentOrganiser).ok_or(AppError::LoginRequired(next))
+            // The cookie alone is not enough: it must be younger than the
+            // session lifetime and from before the last password change.
+            let login_at = session.get::<i64>("login_at").ok().flatten().unwrap_or(0);
+            let fresh = chrono::Utc::now().timestamp() - login_at < SESSION_SECONDS;
+            let pw = session
+                .get::<String>("pw")
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            match o {
+                Some(o) if fresh && pw == password_fingerprint(&o.password_hash) => {
+                    Ok(CurrentOrganiser(o))
+                }
+                _ => {
+                    session.purge();
+                    Err(AppError::LoginRequired(next))
+                }
+            }
         })
     }
+}
+
+/// How long an organiser stays logged in.
+pub const SESSION_SECONDS: i64 = 12 * 3600;
+
+fn password_fingerprint(hash: &str) -> String {
+    crate::tokens::sha256_hex(hash)[..16].to_string()
+}
+
+/// Starts an organiser's session (after login or setup).
+fn start_session(session: &Session, o: &Organiser) -> AppResult<()> {
+    session.renew();
+    let failed =
+        |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!(e.to_string()));
+    session.insert("organiser_id", o.id).map_err(failed)?;
+    session.insert("organiser_name", &o.name).map_err(failed)?;
+    session
+        .insert("login_at", chrono::Utc::now().timestamp())
+        .map_err(failed)?;
+    session
+        .insert("pw", password_fingerprint(&o.password_hash))
+        .map_err(failed)?;
+    Ok(())
 }
 
 impl CurrentOrganiser {
@@ -61,9 +101,11 @@ pub struct NextQuery {
     pub next: String,
 }
 
-/// Only local paths: `next` must not send anyone to another site.
+/// Only organiser pages: `next` must not send anyone to another site
+/// (browsers drop tabs and newlines, so "/\t/evil" would become "//evil").
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    let plain = next.chars().all(|c| c.is_ascii_graphic()) && !next.contains('\\');
+    if plain && (next == "/admin" || next.starts_with("/admin/")) {
         next.to_string()
     } else {
         "/admin".to_string()
@@ -102,16 +144,12 @@ pub async fn login(
 ) -> AppResult<HttpResponse> {
     let t = lang.tr();
     let account_key = form.email.trim().to_lowercase();
-    if state
-        .limits
-        .login_by_ip
-        .check_key(&state.client_key(&req))
-        .is_err()
-        || state
-            .limits
-            .login_by_account
-            .check_key(&account_key)
-            .is_err()
+    // Per account *and* address: a stranger elsewhere cannot lock an organiser
+    // out; the address alone (4x the allowance) slows guessing across accounts.
+    let client = state.client_key(&req);
+    let account = format!("{account_key} {client}");
+    if state.limits.login_accounts.is_locked(&account)
+        || state.limits.login_addresses.is_locked(&client)
     {
         tracing::warn!(account = %account_key, "login rate limit reached");
         return Err(AppError::TooManyRequests);
@@ -129,14 +167,12 @@ pub async fn login(
         .map_err(|e| AppError::Internal(e.into()))?;
     match (ok, found) {
         (true, Some(o)) => {
-            session.renew();
-            session
-                .insert("organiser_id", o.id)
-                .map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
-            let _ = session.insert("organiser_name", &o.name);
+            start_session(&session, &o)?;
             Ok(see_other(&safe_next(&form.next)))
         }
         _ => {
+            state.limits.login_accounts.failed(&account);
+            state.limits.login_addresses.failed(&client);
             let page = LoginPage {
                 t,
                 f: frame(&req, &session),
@@ -266,8 +302,6 @@ pub async fn setup(
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    session.renew();
-    let _ = session.insert("organiser_id", created.id);
-    let _ = session.insert("organiser_name", &created.name);
+    start_session(&session, &created)?;
     Ok(see_other("/admin"))
 }

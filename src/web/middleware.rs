@@ -174,13 +174,13 @@ pub async fn error_pages(
     let t = Tr::new(lang::choose(&req).unwrap_or(Language::Lv));
     let request_id = req
         .extensions()
-        .get::<tracing_actix_web::RequestId>()
-        .map(|r| r.to_string())
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
         .unwrap_or_default();
     let page = ErrorPage {
         t,
         f: super::pages::Frame {
-            path: req.path().to_string(),
+            path: super::public::safe_path(req.path()),
             ..Default::default()
         },
         status: status.as_u16(),
@@ -196,4 +196,49 @@ pub async fn error_pages(
             .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
     }
     Ok(ServiceResponse::new(req, out))
+}
+
+/// A short id per request, shown on error pages so an organiser can quote it
+/// and the log line can be found.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// The path with the secrets in it replaced: participants' links, check-in
+/// codes and setup links must never land in a log file.
+pub fn redacted(path: &str) -> String {
+    for prefix in ["/r/", "/setup/", "/admin/checkin/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find('/').map(|i| &rest[i..]).unwrap_or("");
+            return format!("{prefix}…{tail}");
+        }
+    }
+    path.to_string()
+}
+
+/// One log line per request: method, path (redacted), status, time.
+pub async fn request_log(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let id = crate::tokens::random(6);
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let (method, path) = (req.method().to_string(), redacted(req.path()));
+    let started = std::time::Instant::now();
+    let res = next.call(req).await?;
+    tracing::info!(request_id = %id, %method, %path, status = res.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secrets_never_reach_the_log() {
+        assert_eq!(super::redacted("/r/12.abcdef/cancel"), "/r/…/cancel");
+        assert_eq!(super::redacted("/setup/tok"), "/setup/…");
+        assert_eq!(super::redacted("/admin/checkin/3.xyz"), "/admin/checkin/…");
+        assert_eq!(
+            super::redacted("/cycles/kopienas-2023"),
+            "/cycles/kopienas-2023"
+        );
+    }
 }

@@ -26,7 +26,6 @@ use actix_web::{web, App, HttpResponse, HttpServer};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use secrecy::ExposeSecret;
 use tokio::sync::Notify;
-use tracing_actix_web::TracingLogger;
 
 use crate::clock::Clock;
 use crate::config::Settings;
@@ -37,8 +36,59 @@ use crate::tokens::Keys;
 
 pub struct Limits {
     pub registrations: DefaultKeyedRateLimiter<String>,
-    pub login_by_ip: DefaultKeyedRateLimiter<String>,
-    pub login_by_account: DefaultKeyedRateLimiter<String>,
+    /// Failed logins per account and address.
+    pub login_accounts: LoginThrottle,
+    /// Failed logins per address, whatever the account (4x the allowance).
+    pub login_addresses: LoginThrottle,
+}
+
+/// Slows down guessing: only failed logins count. After `attempts` failures
+/// in a row (refilling one per `15 min / attempts`), the key is refused —
+/// even with the right password — until a failure's worth of time passes.
+pub struct LoginThrottle {
+    failures: DefaultKeyedRateLimiter<String>,
+    locked: std::sync::Mutex<std::collections::HashMap<String, std::time::Instant>>,
+    cooldown: Duration,
+}
+
+impl LoginThrottle {
+    pub fn new(attempts_per_15_minutes: u32) -> Self {
+        let n = attempts_per_15_minutes.max(2);
+        let cooldown = Duration::from_secs(15 * 60) / n;
+        let quota = Quota::with_period(cooldown)
+            .expect("non-zero period")
+            .allow_burst(NonZeroU32::new(n - 1).expect("non-zero"));
+        Self {
+            failures: RateLimiter::keyed(quota),
+            locked: Default::default(),
+            cooldown,
+        }
+    }
+
+    fn locks(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, std::time::Instant>> {
+        self.locked.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn is_locked(&self, key: &str) -> bool {
+        self.locks()
+            .get(key)
+            .is_some_and(|until| *until > std::time::Instant::now())
+    }
+
+    pub fn failed(&self, key: &str) {
+        if self.failures.check_key(&key.to_string()).is_err() {
+            self.locks()
+                .insert(key.to_string(), std::time::Instant::now() + self.cooldown);
+        }
+    }
+
+    pub fn forget_old(&self) {
+        self.failures.retain_recent();
+        let now = std::time::Instant::now();
+        self.locks().retain(|_, until| *until > now);
+    }
 }
 
 pub struct AppState {
@@ -103,22 +153,10 @@ impl Application {
             keys: keys.clone(),
             base_url: settings.base_url.clone(),
         });
-        let login_quota = Quota::with_period(
-            Duration::from_secs(15 * 60) / settings.login_attempts_per_15_minutes.max(1),
-        )
-        .expect("non-zero period")
-        .allow_burst(
-            NonZeroU32::new(settings.login_attempts_per_15_minutes.max(1)).expect("non-zero"),
-        );
         let limits = Limits {
             registrations: RateLimiter::keyed(per_minute(settings.registrations_per_ip_per_minute)),
-            login_by_ip: RateLimiter::keyed(
-                login_quota.allow_burst(
-                    NonZeroU32::new(settings.login_attempts_per_15_minutes.max(1) * 4)
-                        .expect("non-zero"),
-                ),
-            ),
-            login_by_account: RateLimiter::keyed(login_quota),
+            login_accounts: LoginThrottle::new(settings.login_attempts_per_15_minutes),
+            login_addresses: LoginThrottle::new(settings.login_attempts_per_15_minutes * 4),
         };
         let mail_wake = Arc::new(Notify::new());
         let transport = Transport::from_settings(
@@ -172,8 +210,8 @@ impl Application {
                 // Forget rate-limit keys that are back to full quota, so the
                 // limiters' memory stays bounded.
                 state.limits.registrations.retain_recent();
-                state.limits.login_by_ip.retain_recent();
-                state.limits.login_by_account.retain_recent();
+                state.limits.login_accounts.forget_old();
+                state.limits.login_addresses.forget_old();
                 tokio::time::sleep(Duration::from_secs(60)).await;
             }
         });
@@ -193,7 +231,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
                 .cookie_same_site(SameSite::Lax)
                 .cookie_content_security(CookieContentSecurity::Signed)
                 .session_lifecycle(
-                    PersistentSession::default().session_ttl(time::Duration::hours(12)),
+                    PersistentSession::default()
+                        .session_ttl(time::Duration::seconds(auth::SESSION_SECONDS)),
                 )
                 .build();
         App::new()
@@ -203,7 +242,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .wrap(sessions)
             .wrap(from_fn(middleware::error_pages))
             .wrap(from_fn(middleware::security_headers))
-            .wrap(TracingLogger::default())
+            .wrap(from_fn(middleware::request_log))
             .configure(routes)
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(error::AppError::NotFound)
@@ -217,6 +256,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(public::healthz))
         .route("/static/app.css", web::get().to(public::stylesheet))
+        .route("/favicon.ico", web::get().to(public::favicon))
         .route("/", web::get().to(public::index))
         .route("/cycles/{slug}", web::get().to(public::cycle))
         .route("/cycles/{slug}/register", web::post().to(public::register))

@@ -30,6 +30,13 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
+/// No favicon: say so cheaply (browsers ask on every first visit).
+pub async fn favicon() -> HttpResponse {
+    HttpResponse::NoContent()
+        .insert_header(("Cache-Control", "public, max-age=86400"))
+        .finish()
+}
+
 pub async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")
@@ -37,9 +44,18 @@ pub async fn stylesheet() -> HttpResponse {
         .body(include_str!("../../templates/static/app.css"))
 }
 
+/// The language links repeat the current path: never let it become "//other.site".
+pub fn safe_path(path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+        path.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
 pub fn frame(req: &HttpRequest, session: &Session) -> Frame {
     Frame {
-        path: req.path().to_string(),
+        path: safe_path(req.path()),
         csrf: csrf_token(session),
         organiser: session.get::<String>("organiser_name").ok().flatten(),
     }
@@ -211,8 +227,15 @@ pub async fn register(
     let t = lang.or(cy.lang());
     let now = state.now();
     let form = form.into_inner();
+    // Language links on this page lead back to the cycle page (this URL only takes POSTs).
+    let mut f = frame(&req, &session);
+    f.path = format!("/cycles/{}", cy.slug);
     let render = |status: StatusCode, form: RegistrationForm, errors| {
-        let page = cycle_page(t, frame(&req, &session), &cy, &sessions, now, form, errors);
+        let mut page = cycle_page(t, f.clone(), &cy, &sessions, now, form, errors);
+        if status == StatusCode::CONFLICT {
+            // The last seat went while this form was being filled in.
+            page.closed_reason = Some(t.t("cycle-full"));
+        }
         askama::Template::render(&page)
             .map(|body| {
                 HttpResponse::build(status)
@@ -244,19 +267,7 @@ pub async fn register(
     let applicant = match form.parse(&state.settings.privacy_notice_version) {
         Ok(a) => a,
         Err(errors) => {
-            let mut kept = form.clone();
-            for v in [
-                &mut kept.first_name,
-                &mut kept.last_name,
-                &mut kept.email,
-                &mut kept.phone,
-                &mut kept.institution,
-                &mut kept.position,
-                &mut kept.region,
-                &mut kept.country,
-            ] {
-                *v = super::forms::keep(v);
-            }
+            let kept = kept(&form);
             return render(StatusCode::UNPROCESSABLE_ENTITY, kept, errors);
         }
     };
@@ -305,13 +316,14 @@ pub async fn register(
         }
         Registered::Seated(_) => ("registered-confirmed", 0),
         Registered::Waitlisted(_, n) => ("registered-waitlisted", n),
+        // A full cycle without a waitlist answers a known address exactly as a
+        // new one (the link was sent again all the same): nothing is revealed.
+        Registered::AlreadyRegistered(_) if cy.seats_left() == 0 && !cy.waitlist => {
+            return render(StatusCode::CONFLICT, kept(&form), Default::default())
+        }
         Registered::AlreadyRegistered(_) => ("registered-again", 0),
         Registered::Refused(Refusal::Full) => {
-            return render(
-                StatusCode::CONFLICT,
-                RegistrationForm::default(),
-                Default::default(),
-            )
+            return render(StatusCode::CONFLICT, kept(&form), Default::default())
         }
         Registered::Refused(_) => {
             return render(
@@ -323,6 +335,24 @@ pub async fn register(
     };
     let _ = session.insert("outcome", (key, position));
     Ok(see_other(&format!("/cycles/{}/registered", cy.slug)))
+}
+
+/// What was typed, kept for the form, but never more than a sane amount.
+fn kept(form: &RegistrationForm) -> RegistrationForm {
+    let mut kept = form.clone();
+    for v in [
+        &mut kept.first_name,
+        &mut kept.last_name,
+        &mut kept.email,
+        &mut kept.phone,
+        &mut kept.institution,
+        &mut kept.position,
+        &mut kept.region,
+        &mut kept.country,
+    ] {
+        *v = super::forms::keep(v);
+    }
+    kept
 }
 
 pub fn see_other(to: &str) -> HttpResponse {

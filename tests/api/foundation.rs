@@ -498,3 +498,85 @@ on_both_backends!(
     setup_link_works_once,
     organiser_publishes_a_cycle_through_forms,
 );
+
+async fn login_never_redirects_to_another_site(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.login_as_organiser().await;
+    for next in [
+        "//evil.example/",
+        "/\t/evil.example",
+        "https://evil.example/",
+        "/\\evil.example",
+        "/cycles/x",
+    ] {
+        let browser = app.browser();
+        let token = app.csrf(&browser, "/login").await;
+        let res = app
+            .post_form(
+                &browser,
+                "/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", "organiser@muzeji.lv"),
+                    ("password", "a long enough password"),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_redirect_to(&res, "/admin");
+    }
+    // Language links never point off the site either.
+    let html = app.get_html("//evil.example/").await;
+    assert!(!html.contains("href=\"//evil.example"), "{html}");
+}
+
+/// A cycle edit that is refused changes nothing at all.
+async fn a_refused_cycle_edit_changes_nothing(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.register("kopienas-2023", &Person::numbered(1)).await;
+    let now = app.clock.now_utc();
+    app.db()
+        .write(move |c| cohort::db::registrations::confirm(c, 1, now))
+        .await
+        .unwrap();
+    let change = cohort::db::attendance::Change {
+        source: cohort::db::attendance::Source::Manual,
+        by: None,
+        at: now,
+        note: None,
+    };
+    app.db()
+        .write(move |c| cohort::db::attendance::set(c, 1, 5, true, None, &change))
+        .await
+        .unwrap();
+    // Raise capacity and drop the attended session 5 in one edit.
+    let text = SEED_CYCLE.replace("capacity = 30", "capacity = 40");
+    let four_sessions = &text[..text.rfind("[[sessions]]").unwrap()];
+    let spec = cohort::domain::cycle_file::parse_cycle_file(four_sessions).unwrap();
+    let r = app
+        .db()
+        .write(move |c| cohort::db::cycles::save(c, &spec, now))
+        .await
+        .unwrap();
+    assert_eq!(
+        r,
+        Err(cohort::db::cycles::SaveProblem::SessionHasAttendance(5))
+    );
+    let cycle = app
+        .db()
+        .read(|c| cohort::db::cycles::by_slug(c, "kopienas-2023"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(cycle.capacity, 30);
+}
+
+on_both_backends!(
+    login_never_redirects_to_another_site,
+    a_refused_cycle_edit_changes_nothing
+);

@@ -4,5 +4,6 @@ mod helpers;
 mod smtp;
 
 mod attendance;
+mod browser;
 mod foundation;
 mod registration;

@@ -697,3 +697,79 @@ on_both_backends!(
     email_survives_an_smtp_outage,
     names_cannot_inject_mail_headers,
 );
+
+/// After the first session starts, freed seats are not handed out: neither to
+/// the waitlist (rule 3) nor to a newcomer jumping it.
+async fn nobody_jumps_the_waitlist_once_the_cycle_has_started(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    // Late registration stays open into the first week.
+    app.import_cycle(&small_cycle(1, true).replace("2023-11-29T23:59", "2023-12-06T23:59"))
+        .await;
+    app.register(SLUG, &Person::numbered(1)).await;
+    app.register(SLUG, &Person::numbered(2)).await;
+    app.clock.set(utc("2023-12-04T09:00:00Z")); // session 1 is under way
+    let o = app.login_as_organiser().await;
+    let csrf = app.csrf(&o, "/admin/cycles/kopienas-2023").await;
+    app.post_form(
+        &o,
+        "/admin/registrations/1/cancel",
+        &[("csrf_token", &csrf)],
+    )
+    .await;
+    assert_eq!(
+        registration(&app, 2).await.status,
+        "waitlisted",
+        "no promotion after the start"
+    );
+    app.register(SLUG, &Person::numbered(3)).await;
+    assert_eq!(
+        registration(&app, 3).await.status,
+        "waitlisted",
+        "the newcomer queues behind number 2"
+    );
+    let seats = app
+        .db()
+        .read(|c| cohort::db::cycles::by_slug(c, SLUG))
+        .await
+        .unwrap()
+        .unwrap()
+        .seats_taken;
+    assert_eq!(seats, 0);
+}
+
+/// A known address on a full cycle without a waitlist gets the same answer as
+/// a new one; the link still goes to the address, at most every ten minutes.
+async fn a_repeat_registration_reveals_nothing(b: Backend) {
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
+    app.import_cycle(&small_cycle(1, false)).await;
+    app.register(SLUG, &Person::numbered(1)).await;
+    let new = app
+        .register(SLUG, &Person::numbered(2))
+        .await
+        .status()
+        .as_u16();
+    let known = app
+        .register(SLUG, &Person::numbered(1))
+        .await
+        .status()
+        .as_u16();
+    assert_eq!((new, known), (409, 409));
+    app.register(SLUG, &Person::numbered(1)).await;
+    let mails = app.emails(2).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        app.smtp.as_ref().unwrap().messages().len(),
+        2,
+        "the seat email and one reminder"
+    );
+    assert!(mails.iter().all(|m| m.rcpt_to == ["dalibnieks1@muzejs.lv"]));
+}
+
+on_both_backends!(
+    nobody_jumps_the_waitlist_once_the_cycle_has_started,
+    a_repeat_registration_reveals_nothing,
+);
