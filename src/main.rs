@@ -1,3 +1,7 @@
-fn main() -> anyhow::Result<()> {
-    cohort::cli::main()
+fn main() {
+    // Errors are for people: the message and its causes, no backtrace.
+    if let Err(e) = cohort::cli::main() {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
 }
