@@ -549,7 +549,7 @@ async fn the_command_line_imports_and_prints_eligibility(b: Backend) {
     let run = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
             .args(args)
-            .env("DATABASE_URL", &app.state.settings.database_url())
+            .env("DATABASE_URL", app.state.settings.database_url())
             .env("COHORT_DATA_DIR", &app.state.settings.data_dir)
             .env(
                 "COHORT_SECRET_KEY",
