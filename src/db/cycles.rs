@@ -38,6 +38,18 @@ pub fn by_id(conn: &mut AnyConnection, id: i32) -> DbResult<Cycle> {
         .first(conn)?)
 }
 
+/// A cycle and its sessions, by slug.
+pub fn with_sessions(
+    conn: &mut AnyConnection,
+    slug: &str,
+) -> DbResult<Option<(Cycle, Vec<Session>)>> {
+    let Some(cycle) = by_slug(conn, slug)? else {
+        return Ok(None);
+    };
+    let sessions = sessions_of(conn, cycle.id)?;
+    Ok(Some((cycle, sessions)))
+}
+
 pub fn sessions_of(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Session>> {
     Ok(sessions::table
         .filter(sessions::cycle_id.eq(cycle_id))

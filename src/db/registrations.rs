@@ -314,25 +314,7 @@ pub fn promote(
     );
     let mut promoted = Vec::new();
     for reg in waiting.into_iter().take(n as usize) {
-        // Someone who already confirmed their address while waiting needs no hold.
-        let status = if reg.confirmed_at.is_some() {
-            Status::Confirmed
-        } else {
-            seats::seated_status(cycle.require_email_confirmation)
-        };
-        let hold = (status == Status::Pending)
-            .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
-        diesel::update(registrations::table.find(reg.id))
-            .set((
-                registrations::status.eq(status.as_str()),
-                registrations::hold_expires_at.eq(hold),
-                registrations::status_changed_at.eq(to_db(now)),
-            ))
-            .execute(conn)?;
-        diesel::update(cycles_t::table.find(cycle_id))
-            .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
-            .execute(conn)?;
-        let reg = by_id(conn, reg.id)?.expect("row updated above");
+        let reg = give_seat(conn, &cycle, &reg, now)?;
         enqueue(
             conn,
             mail.compose(Notice::Promoted, &cycle, &sessions, &reg, now),
@@ -340,6 +322,34 @@ pub fn promote(
         promoted.push(reg.id);
     }
     Ok(promoted)
+}
+
+/// Seats someone who was waiting (or is restored), under the cycle lock.
+/// Someone who already confirmed their address needs no hold.
+fn give_seat(
+    conn: &mut AnyConnection,
+    cycle: &Cycle,
+    reg: &Registration,
+    now: DateTime<Utc>,
+) -> DbResult<Registration> {
+    let status = if reg.confirmed_at.is_some() {
+        Status::Confirmed
+    } else {
+        seats::seated_status(cycle.require_email_confirmation)
+    };
+    let hold = (status == Status::Pending)
+        .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
+    diesel::update(registrations::table.find(reg.id))
+        .set((
+            registrations::status.eq(status.as_str()),
+            registrations::hold_expires_at.eq(hold),
+            registrations::status_changed_at.eq(to_db(now)),
+        ))
+        .execute(conn)?;
+    diesel::update(cycles_t::table.find(cycle.id))
+        .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
+        .execute(conn)?;
+    Ok(by_id(conn, reg.id)?.expect("row updated above"))
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -426,24 +436,7 @@ pub fn restore(
         return Ok(Changed::Unchanged);
     }
     if cycle.seats_taken < cycle.capacity {
-        let status = if reg.confirmed_at.is_some() || !cycle.require_email_confirmation {
-            Status::Confirmed
-        } else {
-            Status::Pending
-        };
-        let hold = (status == Status::Pending)
-            .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
-        diesel::update(registrations::table.find(reg.id))
-            .set((
-                registrations::status.eq(status.as_str()),
-                registrations::hold_expires_at.eq(hold),
-                registrations::status_changed_at.eq(to_db(now)),
-            ))
-            .execute(conn)?;
-        diesel::update(cycles_t::table.find(cycle.id))
-            .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
-            .execute(conn)?;
-        let reg = by_id(conn, reg_id)?.expect("exists");
+        let reg = give_seat(conn, &cycle, &reg, now)?;
         notify(conn, mail, Notice::Promoted, &cycle, &reg, now)?;
     } else {
         set_status(conn, reg.id, Status::Waitlisted, now)?;

@@ -12,8 +12,8 @@ use super::auth::{parse_account, AccountForm, CurrentOrganiser};
 use super::error::{AppError, AppResult};
 use super::forms::FieldErrors;
 use super::lang::Lang;
-use super::pages::Frame;
-use super::public::{frame, see_other};
+use super::pages::{render_with_status, Frame};
+use super::public::{cycle_with_sessions, organiser_frame, see_other};
 use super::AppState;
 use crate::db::models::{Cycle, Organiser, Registration};
 use crate::db::registrations::{CapacityChange, Changed, Filter};
@@ -22,6 +22,7 @@ use crate::domain::cycle_file::{self, RawCycle, RawSession};
 use crate::domain::window::utc_to_local;
 use crate::domain::Status;
 use crate::i18n::Tr;
+use actix_web::http::StatusCode;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin", web::get().to(home))
@@ -48,12 +49,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/admin/organisers", web::get().to(organisers_page))
         .route("/admin/organisers", web::post().to(add_organiser));
-}
-
-fn admin_frame(req: &HttpRequest, session: &Session, me: &Organiser) -> Frame {
-    let mut f = frame(req, session);
-    f.organiser = Some(me.name.clone());
-    f
 }
 
 pub struct CycleRow {
@@ -111,7 +106,7 @@ pub async fn home(
         .collect();
     Ok(HomePage {
         t,
-        f: admin_frame(&req, &session, &me.0),
+        f: organiser_frame(&req, &session, &me.0),
         cycles: rows,
         is_admin: me.0.is_admin(),
     })
@@ -310,28 +305,11 @@ pub async fn new_cycle_form(
     }
     CycleFormPage {
         t: lang.tr(),
-        f: admin_frame(&req, &session, &me.0),
+        f: organiser_frame(&req, &session, &me.0),
         editing: None,
         v,
         errors: FieldErrors::default(),
     }
-}
-
-async fn load_cycle(
-    state: &AppState,
-    slug: String,
-) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
-    state
-        .db
-        .read(move |c| {
-            let Some(cy) = cycles::by_slug(c, &slug)? else {
-                return Ok(None);
-            };
-            let s = cycles::sessions_of(c, cy.id)?;
-            Ok(Some((cy, s)))
-        })
-        .await?
-        .ok_or(AppError::NotFound)
 }
 
 pub async fn edit_cycle_form(
@@ -342,10 +320,10 @@ pub async fn edit_cycle_form(
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
-    let (cy, sessions) = load_cycle(&state, path.into_inner()).await?;
+    let (cy, sessions) = cycle_with_sessions(&state, path.into_inner()).await?;
     Ok(CycleFormPage {
         t: lang.tr(),
-        f: admin_frame(&req, &session, &me.0),
+        f: organiser_frame(&req, &session, &me.0),
         editing: Some(cy.slug.clone()),
         v: CycleFormValues::from_cycle(&cy, &sessions),
         errors: FieldErrors::default(),
@@ -392,15 +370,12 @@ pub async fn save_cycle(
     let render_errors = |v: CycleFormValues, errors: FieldErrors| -> AppResult<HttpResponse> {
         let page = CycleFormPage {
             t,
-            f: admin_frame(&req, &session, &me.0),
+            f: organiser_frame(&req, &session, &me.0),
             editing: editing.clone(),
             v,
             errors,
         };
-        let body = page.render().map_err(|e| AppError::Internal(e.into()))?;
-        Ok(HttpResponse::UnprocessableEntity()
-            .content_type("text/html; charset=utf-8")
-            .body(body))
+        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
     let spec = match cycle_file::validate(v.to_raw()) {
         Ok(s) => s,
@@ -524,7 +499,7 @@ pub async fn cycle_overview(
     session: Session,
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
-    let (cy, sessions) = load_cycle(&state, path.into_inner()).await?;
+    let (cy, sessions) = cycle_with_sessions(&state, path.into_inner()).await?;
     let filter = Filter {
         status: Status::parse(&q.status).ok(),
         search: Some(q.q.clone()),
@@ -549,7 +524,7 @@ pub async fn cycle_overview(
         .and_then(Result::ok)
         .map(|k| t.t(&k));
     Ok(CycleOverview {
-        f: admin_frame(&req, &session, &me.0),
+        f: organiser_frame(&req, &session, &me.0),
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         published: cy.published,
@@ -595,7 +570,7 @@ pub async fn set_capacity(
     session: Session,
     form: web::Form<CapacityForm>,
 ) -> AppResult<HttpResponse> {
-    let (cy, _) = load_cycle(&state, path.into_inner()).await?;
+    let (cy, _) = cycle_with_sessions(&state, path.into_inner()).await?;
     let back = format!("/admin/cycles/{}", cy.slug);
     let Ok(capacity) =
         crate::domain::Capacity::new(form.capacity.trim().parse::<i64>().unwrap_or(-1))
@@ -747,7 +722,7 @@ pub async fn registrations_csv(
     _me: CurrentOrganiser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let (cy, _) = load_cycle(&state, path.into_inner()).await?;
+    let (cy, _) = cycle_with_sessions(&state, path.into_inner()).await?;
     let id = cy.id;
     let regs = state
         .db
@@ -796,7 +771,7 @@ pub async fn organisers_page(
         .map(|k| t.t(&k));
     Ok(OrganisersPage {
         t,
-        f: admin_frame(&req, &session, &me.0),
+        f: organiser_frame(&req, &session, &me.0),
         organisers: list,
         name: String::new(),
         email: String::new(),
@@ -818,17 +793,14 @@ pub async fn add_organiser(
     let render = |errors: FieldErrors, list: Vec<Organiser>| -> AppResult<HttpResponse> {
         let page = OrganisersPage {
             t,
-            f: admin_frame(&req, &session, &me.0),
+            f: organiser_frame(&req, &session, &me.0),
             organisers: list,
             name: super::forms::keep(&form.name),
             email: super::forms::keep(&form.email),
             errors,
             notice: None,
         };
-        let body = page.render().map_err(|e| AppError::Internal(e.into()))?;
-        Ok(HttpResponse::UnprocessableEntity()
-            .content_type("text/html; charset=utf-8")
-            .body(body))
+        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
     let (email, name) = match parse_account(&form) {
         Ok(v) => v,

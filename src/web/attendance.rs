@@ -16,7 +16,7 @@ use super::auth::CurrentOrganiser;
 use super::error::{AppError, AppResult};
 use super::lang::Lang;
 use super::pages::Frame;
-use super::public::{frame, see_other};
+use super::public::{cycle_with_sessions, organiser_frame, see_other};
 use super::AppState;
 use crate::db::attendance::{self as att, Change, Source};
 use crate::db::models::{Cycle, Registration, Session as CycleSession};
@@ -132,35 +132,12 @@ pub fn eligibility_csv_bytes(list: &[Standing]) -> anyhow::Result<Vec<u8>> {
     Ok(w.into_inner()?)
 }
 
-async fn cycle_and_sessions(
-    state: &AppState,
-    slug: String,
-) -> AppResult<(Cycle, Vec<CycleSession>)> {
-    state
-        .db
-        .read(move |c| {
-            let Some(cy) = cycles::by_slug(c, &slug)? else {
-                return Ok(None);
-            };
-            let s = cycles::sessions_of(c, cy.id)?;
-            Ok(Some((cy, s)))
-        })
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
 fn session_no(sessions: &[CycleSession], n: i32) -> AppResult<CycleSession> {
     sessions
         .iter()
         .find(|s| s.position == n)
         .cloned()
         .ok_or(AppError::NotFound)
-}
-
-fn organiser_frame(req: &HttpRequest, session: &Session, me: &CurrentOrganiser) -> Frame {
-    let mut f = frame(req, session);
-    f.organiser = Some(me.0.name.clone());
-    f
 }
 
 // ---------------------------------------------------------------- roster
@@ -211,7 +188,7 @@ pub async fn roster(
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
     let (slug, n) = path.into_inner();
-    let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     let (cid, sid) = (cycle.id, s.id);
     let list = state.db.read(move |c| att::roster(c, cid, sid)).await?;
@@ -259,7 +236,7 @@ pub async fn roster(
         .remove_as::<String>("upload_error")
         .and_then(Result::ok);
     Ok(RosterPage {
-        f: organiser_frame(&req, &session, &me),
+        f: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         cycle_title: cycle.title.clone(),
         n,
@@ -284,7 +261,7 @@ pub async fn save_roster(
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let (slug, n) = path.into_inner();
-    let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     let all = form.iter().any(|(k, v)| k == "action" && v == "all");
     let mut present: Vec<i32> = form
@@ -340,7 +317,7 @@ pub async fn upload(
 ) -> AppResult<HttpResponse> {
     let t = lang.tr();
     let (slug, n) = path.into_inner();
-    let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
     let Ok(form) = form else {
@@ -488,7 +465,7 @@ pub async fn preview(
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
     let (slug, n, import_id) = path.into_inner();
-    let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     // Rule 7: by default half the session's length.
     let min_minutes = q.min.unwrap_or(s.minutes().div_ceil(2)).min(24 * 60);
@@ -522,7 +499,7 @@ pub async fn preview(
         already_present: present_now.contains(&m.registration_id),
     };
     Ok(PreviewPage {
-        f: organiser_frame(&req, &session, &me),
+        f: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         n,
         session_title: s.title.clone(),
@@ -608,7 +585,7 @@ pub async fn apply(
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let (slug, n) = path.into_inner();
-    let (cycle, sessions) = cycle_and_sessions(&state, slug).await?;
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     let field = |k: &str| {
         form.iter()
@@ -703,7 +680,7 @@ pub async fn matrix(
     session: Session,
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
-    let (cycle, sessions) = cycle_and_sessions(&state, path.into_inner()).await?;
+    let (cycle, sessions) = cycle_with_sessions(&state, path.into_inner()).await?;
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let cid = cycle.id;
     let (rows, totals) = state
@@ -739,7 +716,7 @@ pub async fn matrix(
         .and_then(Result::ok)
         .map(|k| t.t(&k));
     Ok(MatrixPage {
-        f: organiser_frame(&req, &session, &me),
+        f: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         title: cycle.title.clone(),
         totals: sessions
@@ -762,7 +739,7 @@ pub async fn eligibility_csv(
     _me: CurrentOrganiser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let (cycle, _) = cycle_and_sessions(&state, path.into_inner()).await?;
+    let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
     let now = state.now();
     let cy = cycle.clone();
     let list = state.db.read(move |c| standings(c, &cy, now)).await?;
@@ -779,7 +756,7 @@ pub async fn notify_eligible(
     path: web::Path<String>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (cycle, _) = cycle_and_sessions(&state, path.into_inner()).await?;
+    let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
     let now = state.now();
     let composer = state.composer.clone();
     let cy = cycle.clone();
@@ -927,7 +904,7 @@ pub async fn audit(
         })
         .collect();
     Ok(AuditPage {
-        f: organiser_frame(&req, &session, &me),
+        f: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         name: reg.full_name(),
         summary,
@@ -1025,7 +1002,7 @@ pub async fn checkin_page(
         .and_then(Result::ok)
         .map(|k| t.t(&k));
     Ok(CheckinPage {
-        f: organiser_frame(&req, &session, &me),
+        f: organiser_frame(&req, &session, &me.0),
         code,
         name: reg.full_name(),
         institution: reg.institution.clone(),

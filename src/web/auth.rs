@@ -10,13 +10,14 @@ use serde::Deserialize;
 use super::error::{AppError, AppResult};
 use super::forms::FieldErrors;
 use super::lang::Lang;
-use super::pages::{LoginPage, SetupPage};
+use super::pages::{render_with_status, LoginPage, SetupPage};
 use super::public::{frame, see_other};
 use super::AppState;
 use crate::db::models::Organiser;
 use crate::db::organisers;
 use crate::domain::Email;
 use crate::passwords;
+use actix_web::http::StatusCode;
 
 /// The logged-in organiser; pages that take it send everyone else to /login.
 pub struct CurrentOrganiser(pub Organiser);
@@ -180,10 +181,7 @@ pub async fn login(
                 next: safe_next(&form.next),
                 error: Some(t.t("login-failed")),
             };
-            let body = askama::Template::render(&page).map_err(|e| AppError::Internal(e.into()))?;
-            Ok(HttpResponse::Unauthorized()
-                .content_type("text/html; charset=utf-8")
-                .body(body))
+            render_with_status(StatusCode::UNAUTHORIZED, &page)
         }
     }
 }
@@ -280,10 +278,7 @@ pub async fn setup(
                 email: super::forms::keep(&form.email),
                 errors,
             };
-            let body = askama::Template::render(&page).map_err(|e| AppError::Internal(e.into()))?;
-            return Ok(HttpResponse::UnprocessableEntity()
-                .content_type("text/html; charset=utf-8")
-                .body(body));
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let password = form.password.clone();

@@ -47,6 +47,19 @@ impl SessionView {
     }
 }
 
+/// A page with a status other than 200 (422 for a form with problems, …).
+pub fn render_with_status(
+    status: actix_web::http::StatusCode,
+    page: &impl Template,
+) -> super::error::AppResult<actix_web::HttpResponse> {
+    let body = page
+        .render()
+        .map_err(|e| super::error::AppError::Internal(e.into()))?;
+    Ok(actix_web::HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
 pub fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n")
         .map(str::trim)

@@ -53,6 +53,17 @@ pub fn safe_path(path: &str) -> String {
     }
 }
 
+/// The frame of an organiser's page.
+pub fn organiser_frame(
+    req: &HttpRequest,
+    session: &Session,
+    me: &crate::db::models::Organiser,
+) -> Frame {
+    let mut f = frame(req, session);
+    f.organiser = Some(me.name.clone());
+    f
+}
+
 pub fn frame(req: &HttpRequest, session: &Session) -> Frame {
     Frame {
         path: safe_path(req.path()),
@@ -123,22 +134,25 @@ fn status_line(t: &Tr, cy: &Cycle, now: chrono::DateTime<chrono::Utc>) -> String
     }
 }
 
+/// A cycle and its sessions (organisers see drafts too).
+pub async fn cycle_with_sessions(
+    state: &AppState,
+    slug: String,
+) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
+    state
+        .db
+        .read(move |c| cycles::with_sessions(c, &slug))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A published cycle; a draft is a 404 to the public.
 async fn published_cycle(
     state: &AppState,
     slug: String,
 ) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
-    let found = state
-        .db
-        .read(move |c| {
-            let Some(cy) = cycles::by_slug(c, &slug)? else {
-                return Ok(None);
-            };
-            let s = cycles::sessions_of(c, cy.id)?;
-            Ok(Some((cy, s)))
-        })
-        .await?;
-    match found {
-        Some((cy, s)) if cy.published => Ok((cy, s)),
+    match cycle_with_sessions(state, slug).await? {
+        (cy, s) if cy.published => Ok((cy, s)),
         _ => Err(AppError::NotFound),
     }
 }
@@ -236,13 +250,7 @@ pub async fn register(
             // The last seat went while this form was being filled in.
             page.closed_reason = Some(t.t("cycle-full"));
         }
-        askama::Template::render(&page)
-            .map(|body| {
-                HttpResponse::build(status)
-                    .content_type("text/html; charset=utf-8")
-                    .body(body)
-            })
-            .map_err(|e| AppError::Internal(e.into()))
+        super::pages::render_with_status(status, &page)
     };
     if cy.window_state(now) != WindowState::Open {
         return render(
