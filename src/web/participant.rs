@@ -98,7 +98,7 @@ pub async fn page(
     let attended = present.len() as u32;
     let remaining = sessions.len() as u32 - held.min(sessions.len() as u32);
     let min = cycle.min_sessions as u32;
-    let eligibility_line = if status == Status::Confirmed && !sessions.is_empty() {
+    let eligibility_line = if status == Status::Confirmed && !sessions.is_empty() && cycle.grant_title.is_some() {
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("attended", attended);
         args.set("total", sessions.len());
