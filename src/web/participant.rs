@@ -98,19 +98,20 @@ pub async fn page(
     let attended = present.len() as u32;
     let remaining = sessions.len() as u32 - held.min(sessions.len() as u32);
     let min = cycle.min_sessions as u32;
-    let eligibility_line = if status == Status::Confirmed && !sessions.is_empty() && cycle.grant_title.is_some() {
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("attended", attended);
-        args.set("total", sessions.len());
-        args.set("count", eligibility::sessions_still_needed(attended, min));
-        match eligibility::verdict(attended, remaining, min) {
-            Verdict::Eligible => t.args("eligibility-eligible", &args),
-            Verdict::StillPossible => t.args("eligibility-still-possible", &args),
-            Verdict::NoLongerPossible => t.args("eligibility-no-longer", &args),
-        }
-    } else {
-        String::new()
-    };
+    let eligibility_line =
+        if status == Status::Confirmed && !sessions.is_empty() && cycle.grant_title.is_some() {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("attended", attended);
+            args.set("total", sessions.len());
+            args.set("count", eligibility::sessions_still_needed(attended, min));
+            match eligibility::verdict(attended, remaining, min) {
+                Verdict::Eligible => t.args("eligibility-eligible", &args),
+                Verdict::StillPossible => t.args("eligibility-still-possible", &args),
+                Verdict::NoLongerPossible => t.args("eligibility-no-longer", &args),
+            }
+        } else {
+            String::new()
+        };
     let attendance = sessions
         .iter()
         .map(|s| AttendanceMark {
