@@ -171,15 +171,19 @@ pub fn register(
             },
         ));
     }
+    // Read before the lock (it does not change under a rush), so that the
+    // lock is held for as few round trips as possible.
+    let sessions = cycles::sessions_of(conn, cycle.id)?;
     let grabbed = diesel::update(cycles_t::table.find(cycle.id))
         .filter(cycles_t::seats_taken.lt(cycles_t::capacity))
         .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
         .execute(conn)?
         == 1;
-    // Without a seat there is no lock yet: take it, and decide on what the
-    // locked row says (a seat may have freed meanwhile).
+    // With a seat, the cycle's settings as read are all that is needed. Without
+    // one there is no lock yet: take it, and decide on what the locked row says
+    // (a seat may have freed meanwhile).
     let cycle = if grabbed {
-        cycles::by_id(conn, cycle.id)?
+        cycle.clone()
     } else {
         cycles::lock(conn, cycle.id)?
     };
@@ -196,7 +200,15 @@ pub fn register(
             Err(r) => return Ok(Registered::Refused(r)),
         }
     };
-    if placement == Placement::Seat && cycle.waitlist && waiting_count(conn, cycle.id)? > 0 {
+    // While promotion runs, nobody waits while a seat is free; after the first
+    // session starts it stops, and then a newcomer must not jump the queue.
+    let first_start = sessions.iter().map(|s| from_db(s.starts_at)).min();
+    let promotion_stopped = !seats::promotion_open(now, first_start);
+    if placement == Placement::Seat
+        && cycle.waitlist
+        && promotion_stopped
+        && waiting_count(conn, cycle.id)? > 0
+    {
         // Someone is already waiting (promotion has stopped, as the first
         // session started): nobody jumps the queue.
         placement = Placement::Waitlist;
@@ -216,7 +228,7 @@ pub fn register(
     };
     let hold = (status == Status::Pending)
         .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
-    let id: i32 = diesel::insert_into(registrations::table)
+    let reg: Registration = diesel::insert_into(registrations::table)
         .values((
             registrations::cycle_id.eq(cycle.id),
             registrations::first_name.eq(&who.first_name),
@@ -239,24 +251,20 @@ pub fn register(
             registrations::hold_expires_at.eq(hold),
             registrations::status_changed_at.eq(to_db(now)),
         ))
-        .returning(registrations::id)
+        .returning(registrations::all_columns)
         .get_result(conn)?;
-    let reg = by_id(conn, id)?.expect("inserted above");
     match placement {
         Placement::Seat => {
-            notify(conn, mail, Notice::Seated, &cycle, &reg, now)?;
+            enqueue(
+                conn,
+                mail.compose(Notice::Seated, &cycle, &sessions, &reg, now),
+            )?;
             Ok(Registered::Seated(reg))
         }
         Placement::Waitlist => {
             let position = waitlist_position(conn, &reg)?;
-            notify(
-                conn,
-                mail,
-                Notice::Waitlisted { position },
-                &cycle,
-                &reg,
-                now,
-            )?;
+            let notice = Notice::Waitlisted { position };
+            enqueue(conn, mail.compose(notice, &cycle, &sessions, &reg, now))?;
             Ok(Registered::Waitlisted(reg, position))
         }
     }
