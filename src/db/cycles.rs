@@ -75,10 +75,10 @@ pub fn session_at(
 /// `FOR UPDATE` is not available through the shared connection type). Every
 /// change to seats goes through here first, so they serialise per cycle.
 pub fn lock(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Cycle> {
-    diesel::update(cycles::table.find(cycle_id))
+    Ok(diesel::update(cycles::table.find(cycle_id))
         .set(cycles::seats_taken.eq(cycles::seats_taken))
-        .execute(conn)?;
-    by_id(conn, cycle_id)
+        .returning(cycles::all_columns)
+        .get_result(conn)?)
 }
 
 #[derive(Debug, PartialEq, Eq)]
