@@ -13,6 +13,9 @@ use crate::i18n::Tr;
 #[derive(Debug, Clone, Default)]
 pub struct Frame {
     pub path: String,
+    /// The query string without `lang`, ending in `&` when not empty, so the
+    /// language links keep filters and searches.
+    pub query: String,
     pub csrf: String,
     pub organiser: Option<String>,
 }

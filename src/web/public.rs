@@ -65,8 +65,19 @@ pub fn organiser_frame(
 }
 
 pub fn frame(req: &HttpRequest, session: &Session) -> Frame {
+    let kept: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .filter(|(k, _)| k != "lang")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish();
+    if !query.is_empty() {
+        query.push('&');
+    }
     Frame {
         path: safe_path(req.path()),
+        query,
         csrf: csrf_token(session),
         organiser: session.get::<String>("organiser_name").ok().flatten(),
     }

@@ -440,9 +440,17 @@ async fn organisers_manage_registrations_and_capacity(b: Backend) {
         let url = app.url(&format!("/admin/cycles/kopienas-2023{q}"));
         async move { o.get(url).send().await.unwrap().text().await.unwrap() }
     };
+    let searched = page("?q=biblioteka").await;
+    assert_eq!(texts(&searched, "table.table tbody tr").len(), 1);
+    let doc = scraper::Html::parse_document(&searched);
+    let english = doc
+        .select(&scraper::Selector::parse("a[hreflang=en]").unwrap())
+        .next()
+        .unwrap();
     assert_eq!(
-        texts(&page("?q=biblioteka").await, "table.table tbody tr").len(),
-        1
+        english.value().attr("href"),
+        Some("/admin/cycles/kopienas-2023?q=biblioteka&lang=en"),
+        "language links keep the search"
     );
     assert_eq!(
         texts(&page("?status=waitlisted").await, "table.table tbody tr").len(),
