@@ -781,3 +781,65 @@ on_both_backends!(
     nobody_jumps_the_waitlist_once_the_cycle_has_started,
     a_repeat_registration_reveals_nothing,
 );
+
+/// What a careless or hostile client sends gets a clear answer and stores nothing.
+async fn hostile_input_is_refused_cleanly(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let browser = app.browser();
+    let csrf = app.csrf(&browser, "/cycles/kopienas-2023").await;
+    let url = app.url("/cycles/kopienas-2023/register");
+    let post = |body: String| {
+        let (browser, url) = (browser.clone(), url.clone());
+        async move {
+            browser
+                .post(url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let rest = "last_name=B&email=a%40muzejs.lv&institution=M&institution_type=museum&position=P&region=R&country=LV&language=lv&consent=on";
+    // A body far larger than any form: 413, with a page.
+    let huge = post(format!(
+        "csrf_token={csrf}&first_name={}&{rest}",
+        "A".repeat(200_000)
+    ))
+    .await;
+    assert_eq!(huge.status().as_u16(), 413);
+    assert!(huge.text().await.unwrap().contains("<h1>"));
+    // Bytes that are not UTF-8 (a form sent in windows-1257): 422 beside the field.
+    let latin = post(format!("csrf_token={csrf}&first_name=B%E7rzi%F2a&{rest}")).await;
+    assert_eq!(latin.status().as_u16(), 422);
+    let html = latin.text().await.unwrap();
+    assert!(
+        texts(&html, "#first_name-error")
+            .iter()
+            .any(|t| t.contains("nevar nolasīt")),
+        "{html}"
+    );
+    // The same field twice, and garbage: 400, not a crash.
+    let twice = post(format!(
+        "csrf_token={csrf}&first_name=A&first_name=B&{rest}"
+    ))
+    .await;
+    assert_eq!(twice.status().as_u16(), 400);
+    let garbage = post(format!("csrf_token={csrf}&%%%%=&&&=&{rest}")).await;
+    assert!(garbage.status().is_client_error());
+    // A replayed form from an old session: 403.
+    let stranger = app.browser();
+    let replay = stranger
+        .post(url.clone())
+        .form(&[("csrf_token", csrf.as_str()), ("first_name", "A")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replay.status().as_u16(), 403);
+    assert_eq!(count_registrations(&app).await, 0);
+}
+
+on_both_backends!(hostile_input_is_refused_cleanly);
