@@ -219,61 +219,10 @@ pub fn utc(s: &str) -> DateTime<Utc> {
 /// A cycle file (as `cohort cycle import` reads) with five sessions in
 /// Dec 2023 – Jan 2024; registration is open during November 2023.
 pub fn cycle_toml(slug: &str, capacity: u32, waitlist: bool) -> String {
-    format!(
-        r#"
-slug = "{slug}"
-title = "Kopienu attīstības apmācību cikls"
-description = "Apmācību cikla mērķis ir sniegt teorētiskas zināšanas."
-language = "lv"
-timezone = "Europe/Riga"
-capacity = {capacity}
-registration_opens = "2023-11-01T00:00"
-registration_closes = "2023-11-29T23:59"
-waitlist = {waitlist}
-require_email_confirmation = true
-min_sessions = 4
-published = true
-
-[grant]
-title = "Kopienu iniciatīvu projektu konkurss"
-apply_until = "2024-03-01T23:59"
-
-[[sessions]]
-title = "Es un mana identitāte"
-starts = "2023-12-04T10:00"
-ends = "2023-12-04T16:00"
-mode = "in_person"
-location = "Latvijas Kara muzejs, Smilšu iela 20, Rīga"
-
-[[sessions]]
-title = "Es un citi"
-starts = "2023-12-11T13:00"
-ends = "2023-12-11T16:00"
-mode = "online"
-online_url = "https://zoom.us/j/1111111111"
-
-[[sessions]]
-title = "Es un kopiena"
-starts = "2023-12-18T13:00"
-ends = "2023-12-18T16:00"
-mode = "online"
-online_url = "https://zoom.us/j/2222222222"
-
-[[sessions]]
-title = "Kopienas izaicinājumi"
-starts = "2024-01-08T13:00"
-ends = "2024-01-08T16:00"
-mode = "online"
-online_url = "https://zoom.us/j/3333333333"
-
-[[sessions]]
-title = "Idejas kopienu iniciatīvām"
-starts = "2024-01-15T13:00"
-ends = "2024-01-15T16:00"
-mode = "online"
-online_url = "https://zoom.us/j/4444444444"
-"#
-    )
+    include_str!("../../tests/fixtures/kopienas-2023.toml")
+        .replace("slug = \"kopienas-2023\"", &format!("slug = \"{slug}\""))
+        .replace("capacity = 30", &format!("capacity = {capacity}"))
+        .replace("waitlist = true", &format!("waitlist = {waitlist}"))
 }
 
 /// During registration (the window above is open).

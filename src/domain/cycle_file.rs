@@ -412,47 +412,15 @@ pub fn validate_session(
 mod tests {
     use super::*;
 
-    pub const SEED: &str = r#"
-slug = "kopienas-2023"
-title = "Kopienu attīstības apmācību cikls"
-description = "…"
-language = "lv"
-timezone = "Europe/Riga"
-capacity = 30
-registration_opens = "2023-11-01T00:00"
-registration_closes = "2023-11-29T23:59"
-waitlist = true
-require_email_confirmation = true
-min_sessions = 4
-published = true
-
-[grant]
-title = "Kopienu iniciatīvu projektu konkurss"
-apply_until = "2024-03-01T23:59"
-
-[[sessions]]
-title = "Es un mana identitāte"
-starts = "2023-12-04T10:00"
-ends = "2023-12-04T16:00"
-mode = "in_person"
-location = "Latvijas Kara muzejs, Smilšu iela 20, Rīga"
-
-[[sessions]]
-title = "Es un citi"
-starts = "2023-12-11T13:00"
-ends = "2023-12-11T16:00"
-mode = "online"
-online_url = "https://zoom.us/j/0000000000"
-"#;
+    const SEED: &str = include_str!("../../tests/fixtures/kopienas-2023.toml");
 
     #[test]
-    fn the_spec_example_parses() {
-        let mut text = SEED.replace("min_sessions = 4", "min_sessions = 2");
-        text.push('\n');
-        let c = parse_cycle_file(&text).unwrap();
+    fn the_seed_cycle_file_parses() {
+        let c = parse_cycle_file(SEED).unwrap();
         assert_eq!(c.slug.as_str(), "kopienas-2023");
         assert_eq!(c.capacity.get(), 30);
-        assert_eq!(c.sessions.len(), 2);
+        assert_eq!(c.sessions.len(), 5);
+        assert_eq!(c.min_sessions, 4);
         assert_eq!(
             c.sessions[0].starts.to_rfc3339(),
             "2023-12-04T08:00:00+00:00"
@@ -466,6 +434,7 @@ online_url = "https://zoom.us/j/0000000000"
         let text = SEED
             .replace("kopienas-2023", "Kopienas 2023")
             .replace("capacity = 30", "capacity = -5")
+            .replace("min_sessions = 4", "min_sessions = 6")
             .replace("ends = \"2023-12-11T16:00\"", "ends = \"2023-12-11T12:00\"");
         let problems = parse_cycle_file(&text).unwrap_err();
         let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
