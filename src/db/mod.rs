@@ -77,10 +77,16 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
                  PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
             )
             .map_err(diesel::r2d2::Error::QueryError)?;
+            // SQLite's own lower() folds only ASCII; searching "ūdre" must find
+            // "Ūdre". PostgreSQL's lower() already follows Unicode.
+            lower_utils::register_impl(c, |s: String| s.to_lowercase())
+                .map_err(diesel::r2d2::Error::QueryError)?;
         }
         Ok(())
     }
 }
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 impl Db {
     /// Opens a pool for `url`: `postgres://…`/`postgresql://…`, `sqlite://PATH`,

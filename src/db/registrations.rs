@@ -549,13 +549,13 @@ pub fn list(
             .replace('_', "\\_");
         let pattern = format!("%{escaped}%");
         q = q.filter(
-            lower(registrations::first_name)
+            super::lower(registrations::first_name)
                 .like(pattern.clone())
                 .escape('\\')
-                .or(lower(registrations::last_name)
+                .or(super::lower(registrations::last_name)
                     .like(pattern.clone())
                     .escape('\\'))
-                .or(lower(registrations::institution)
+                .or(super::lower(registrations::institution)
                     .like(pattern.clone())
                     .escape('\\'))
                 .or(registrations::email_normalised.like(pattern).escape('\\')),
@@ -563,8 +563,6 @@ pub fn list(
     }
     Ok(q.load(conn)?)
 }
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 pub fn waitlist(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Registration>> {
     list(
