@@ -352,8 +352,18 @@ pub async fn register(
             )
         }
     };
-    let _ = session.insert("outcome", (key, position));
-    Ok(see_other(&format!("/cycles/{}/registered", cy.slug)))
+    // The outcome travels in the address, so a reload or a language switch
+    // still shows it (it holds nothing personal).
+    let outcome = key.trim_start_matches("registered-");
+    let position = if position > 0 {
+        format!("&position={position}")
+    } else {
+        String::new()
+    };
+    Ok(see_other(&format!(
+        "/cycles/{}/registered?outcome={outcome}{position}",
+        cy.slug
+    )))
 }
 
 /// What was typed, kept for the form, but never more than a sane amount.
@@ -380,19 +390,29 @@ pub fn see_other(to: &str) -> HttpResponse {
         .finish()
 }
 
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct OutcomeQuery {
+    pub outcome: String,
+    pub position: u32,
+}
+
 pub async fn registered(
     state: web::Data<AppState>,
     path: web::Path<String>,
     lang: Lang,
     req: HttpRequest,
     session: Session,
+    q: Option<web::Query<OutcomeQuery>>,
 ) -> AppResult<impl Responder> {
     let (cy, _) = published_cycle(&state, path.into_inner()).await?;
     let t = lang.or(cy.lang());
-    let (outcome, position) = session
-        .remove_as::<(String, u32)>("outcome")
-        .and_then(Result::ok)
-        .unwrap_or_else(|| ("registered-check-email".to_string(), 0));
+    let q = q.map(web::Query::into_inner).unwrap_or_default();
+    let (outcome, position) = match q.outcome.as_str() {
+        "pending" | "confirmed" | "again" => (format!("registered-{}", q.outcome), 0),
+        "waitlisted" if q.position > 0 => ("registered-waitlisted".to_string(), q.position),
+        _ => ("registered-check-email".to_string(), 0),
+    };
     Ok(RegisteredPage {
         t,
         f: frame(&req, &session),

@@ -49,9 +49,9 @@ async fn a_registration_holds_a_seat_and_sends_the_email(b: Backend) {
             &Person::new("Anna", "Bērziņa", "Anna.Berzina@Muzejs.lv"),
         )
         .await;
-    assert_redirect_to(&res, "/cycles/kopienas-2023/registered");
+    assert_redirect_to(&res, "/cycles/kopienas-2023/registered?outcome=pending");
     let page = browser
-        .get(app.url("/cycles/kopienas-2023/registered"))
+        .get(app.url("/cycles/kopienas-2023/registered?outcome=pending"))
         .send()
         .await
         .unwrap()
@@ -59,6 +59,17 @@ async fn a_registration_holds_a_seat_and_sends_the_email(b: Backend) {
         .await
         .unwrap();
     assert!(page.contains("Vieta jums ir rezervēta"), "{page}");
+    // A reload in another language still says what happened.
+    let en = app
+        .browser()
+        .get(app.url("/cycles/kopienas-2023/registered?outcome=pending&lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(en.contains("Your seat is held"), "{en}");
 
     let mails = app.emails(1).await;
     let m = &mails[0];
@@ -160,10 +171,10 @@ async fn registering_twice_changes_nothing_and_resends_the_link(b: Backend) {
     let browser = app.browser();
     assert_redirect_to(
         &app.register_with(&browser, SLUG, &again).await,
-        "/cycles/kopienas-2023/registered",
+        "/cycles/kopienas-2023/registered?outcome=again",
     );
     let page = browser
-        .get(app.url("/cycles/kopienas-2023/registered"))
+        .get(app.url("/cycles/kopienas-2023/registered?outcome=again"))
         .send()
         .await
         .unwrap()
