@@ -315,6 +315,17 @@ mod tests {
         for (n, want) in cases {
             assert_eq!(tr.n("seats-left", n), want);
         }
+        let ru = Tr::new(Language::Ru);
+        for (n, want) in [
+            (1, "Осталось 1 место"),
+            (2, "Осталось 2 места"),
+            (5, "Осталось 5 мест"),
+            (11, "Осталось 11 мест"),
+            (21, "Осталось 21 место"),
+            (111, "Осталось 111 мест"),
+        ] {
+            assert_eq!(ru.n("seats-left", n), want);
+        }
         assert_eq!(Tr::new(Language::En).n("seats-left", 1), "1 seat left");
         assert_eq!(Tr::new(Language::En).n("seats-left", 2), "2 seats left");
         for (n, want) in [
@@ -348,6 +359,10 @@ mod tests {
         assert_eq!(
             Tr::new(Language::Lv).date(t, riga),
             "pirmdiena, 04.12.2023."
+        );
+        assert_eq!(
+            Tr::new(Language::Ru).span(t, end, riga),
+            "понедельник, 4 декабря 2023 г., 10:00–16:00 EET"
         );
     }
 }
