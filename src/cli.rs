@@ -65,6 +65,7 @@ enum OrganiserCommand {
         email: String,
         #[arg(long)]
         name: String,
+        /// May also manage organiser accounts.
         #[arg(long)]
         admin: bool,
     },
@@ -195,6 +196,10 @@ fn add_organiser(settings: &Settings, email: &str, name: &str, admin: bool) -> a
     let mut password = String::new();
     std::io::stdin().read_to_string(&mut password)?;
     let password = password.trim_end_matches(['\r', '\n']).to_string();
+    anyhow::ensure!(
+        !password.is_empty(),
+        "no password given: pipe it in, e.g. `echo \"…\" | cohort organiser add …`"
+    );
     let form = crate::web::auth::AccountForm {
         name: name.into(),
         email: email.into(),

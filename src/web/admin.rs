@@ -588,6 +588,7 @@ pub async fn set_capacity(
     state.mail_wake.notify_one();
     match r {
         CapacityChange::Changed { .. } => {
+            session.remove("capacity_error");
             let _ = session.insert("notice", "notice-capacity-changed");
         }
         CapacityChange::BelowTaken(_) => {

@@ -69,12 +69,15 @@ pub async fn csrf_guard(
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if provided.is_none() && is_form {
         // Forms are small; 64 KiB is more than any of ours needs.
-        let body = req.extract::<web::Bytes>().await.unwrap_or_default();
-        if body.len() > 64 * 1024 {
+        let body = req.extract::<web::Bytes>().await;
+        let Ok(body) =
+            body.map_err(|_| ())
+                .and_then(|b| if b.len() > 64 * 1024 { Err(()) } else { Ok(b) })
+        else {
             let mut res = HttpResponse::PayloadTooLarge().finish();
             res.extensions_mut().insert(ErrorKey("error-too-large"));
             return Ok(req.into_response(res));
-        }
+        };
         provided = field_from_urlencoded(&body);
         req.set_payload(bytes_to_payload(body));
     }

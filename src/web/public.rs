@@ -105,13 +105,22 @@ pub async fn index(
                 .collect::<crate::db::DbResult<Vec<_>>>()
         })
         .await?;
-    let mut cards: Vec<(bool, CycleCard)> = list
+    let mut cards: Vec<((u8, i64), CycleCard)> = list
         .into_iter()
         .map(|(cy, first)| {
-            let open = cy.window_state(now) == WindowState::Open;
+            let state = cy.window_state(now);
+            let open = state == WindowState::Open;
             let status = status_line(&t, &cy, now);
+            // Open ones first, soonest deadline first; then upcoming ones; then
+            // closed ones, the most recent first.
+            let closes = cy.window().closes.timestamp();
+            let rank = match state {
+                WindowState::Open => (0, closes),
+                WindowState::NotYetOpen => (1, cy.window().opens.timestamp()),
+                WindowState::Closed => (2, -closes),
+            };
             (
-                open,
+                rank,
                 CycleCard {
                     slug: cy.slug.clone(),
                     title: cy.title.clone(),
@@ -122,8 +131,7 @@ pub async fn index(
             )
         })
         .collect();
-    // Open ones first (SPEC), then by the order the database gave.
-    cards.sort_by_key(|(open, _)| !*open);
+    cards.sort_by_key(|(rank, _)| *rank);
     Ok(IndexPage {
         t,
         f: frame(&req, &session),

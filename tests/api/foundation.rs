@@ -321,12 +321,28 @@ async fn setup_link_works_once(b: Backend) {
         ("password", "short"),
         ("password_again", "short"),
     ];
+    let value_of = |html: &str, id: &str| {
+        let doc = scraper::Html::parse_document(html);
+        let sel = scraper::Selector::parse(&format!("input#{id}")).unwrap();
+        doc.select(&sel)
+            .next()
+            .and_then(|e| e.value().attr("value").map(str::to_string))
+    };
+    let blank = app.get_html(&format!("/setup/{token}")).await;
     assert_eq!(
-        app.post_form(&browser, &format!("/setup/{token}"), &short)
-            .await
-            .status()
-            .as_u16(),
-        422
+        value_of(&blank, "name").as_deref(),
+        Some(""),
+        "an empty form starts empty"
+    );
+    let refused = app
+        .post_form(&browser, &format!("/setup/{token}"), &short)
+        .await;
+    assert_eq!(refused.status().as_u16(), 422);
+    let html = refused.text().await.unwrap();
+    assert_eq!(
+        value_of(&html, "name").as_deref(),
+        Some("Zane"),
+        "what was typed is kept"
     );
     assert_redirect_to(
         &app.post_form(&browser, &format!("/setup/{token}"), &fields)

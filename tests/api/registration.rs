@@ -823,6 +823,13 @@ async fn hostile_input_is_refused_cleanly(b: Backend) {
     .await;
     assert_eq!(huge.status().as_u16(), 413);
     assert!(huge.text().await.unwrap().contains("<h1>"));
+    // Far beyond any limit (3 MB): still 413, not a misleading answer.
+    let enormous = post(format!(
+        "csrf_token={csrf}&first_name={}&{rest}",
+        "A".repeat(3_000_000)
+    ))
+    .await;
+    assert_eq!(enormous.status().as_u16(), 413);
     // Bytes that are not UTF-8 (a form sent in windows-1257): 422 beside the field.
     let latin = post(format!("csrf_token={csrf}&first_name=B%E7rzi%F2a&{rest}")).await;
     assert_eq!(latin.status().as_u16(), 422);
