@@ -651,7 +651,8 @@ pub struct MatrixLine {
     pub id: i32,
     pub name: String,
     pub institution: String,
-    pub marks: Vec<bool>,
+    /// Per session: "present", "absent" or "upcoming" (not held yet).
+    pub marks: Vec<&'static str>,
     pub attended: u32,
     pub verdict: String,
     pub verdict_key: &'static str,
@@ -687,15 +688,20 @@ pub async fn matrix(
         .db
         .read(move |c| Ok((att::matrix(c, cid)?, att::totals(c, &ids)?)))
         .await?;
-    let left = remaining(&sessions, state.now());
+    let now = state.now();
+    let left = remaining(&sessions, now);
     let lines: Vec<MatrixLine> = rows
         .into_iter()
         .map(|row| {
-            let marks: Vec<bool> = sessions
+            let marks: Vec<&'static str> = sessions
                 .iter()
-                .map(|s| row.present.contains(&s.id))
+                .map(|s| match row.present.contains(&s.id) {
+                    true => "present",
+                    false if s.ends_at.and_utc() > now => "upcoming",
+                    false => "absent",
+                })
                 .collect();
-            let attended = marks.iter().filter(|m| **m).count() as u32;
+            let attended = marks.iter().filter(|m| **m == "present").count() as u32;
             let v = eligibility::verdict(attended, left, cycle.min_sessions as u32);
             MatrixLine {
                 id: row.registration.id,

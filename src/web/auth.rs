@@ -73,6 +73,8 @@ fn password_fingerprint(hash: &str) -> String {
 /// Starts an organiser's session (after login or setup).
 fn start_session(session: &Session, o: &Organiser) -> AppResult<()> {
     session.renew();
+    // A fresh CSRF token too: one seen before login is worth nothing after it.
+    session.remove("csrf");
     let failed =
         |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!(e.to_string()));
     session.insert("organiser_id", o.id).map_err(failed)?;

@@ -126,7 +126,7 @@ registered-waitlist-position = { PLURAL($count) ->
 }
 registered-pending-title = Vieta jums ir rezervēta
 registered-pending-body = Esam nosūtījuši e-pastu ar saiti uz jūsu lapu. Atveriet to un apstipriniet e-pasta adresi, lai vietu paturētu.
-registered-confirmed-title = Jūs esat reģistrēts
+registered-confirmed-title = Reģistrācija ir apstiprināta
 registered-confirmed-body = Esam nosūtījuši e-pastu ar nodarbību grafiku, kalendāra failu un saiti uz jūsu lapu.
 registered-waitlisted-title = Jūs esat rindā
 registered-waitlisted-body = Visas vietas ir aizņemtas. Kad kāda vieta atbrīvosies, to saņems pirmais rindā, un mēs jums uzreiz paziņosim pa e-pastu.
@@ -280,7 +280,7 @@ mail-subject-expired = vieta atbrīvota
 mail-subject-grant-eligible = jūs varat pieteikties grantam
 mail-body-seated = Paldies par reģistrāciju! Jums ir rezervēta vieta.
 mail-body-waitlisted = Paldies par reģistrāciju! Visas vietas ir aizņemtas, tāpēc jūs esat rindā.
-mail-body-link-again = Kāds (droši vien jūs) mēģināja vēlreiz reģistrēties ar šo adresi. Jūs jau esat reģistrēts; šeit ir saite uz jūsu lapu.
+mail-body-link-again = Kāds (droši vien jūs) mēģināja vēlreiz reģistrēties ar šo adresi. Jūsu reģistrācija jau ir saņemta; šeit ir saite uz jūsu lapu.
 mail-body-promoted = Labas ziņas: vieta ir atbrīvojusies, un tagad tā ir jūsu.
 mail-body-cancelled = Jūsu reģistrācija ir atcelta. Ja tā ir kļūda, sazinieties ar organizatoriem.
 mail-body-expired = E-pasta adrese netika apstiprināta laikā, tāpēc vieta tika nākamajam rindā.
