@@ -158,18 +158,34 @@ async fn join<T>(handles: Vec<tokio::task::JoinHandle<(Duration, T)>>) -> (Vec<f
 async fn floor_burst(db: &Db, composer: &Arc<Composer>, slug: &str, n: usize) -> Burst {
     let now = registration_now();
     let cycle = Arc::new(new_cycle(db, slug).await);
+    let cycle_id = cycle.id;
+    // As the handler does: the sessions are read once, before the transaction.
+    let sessions = Arc::new(
+        db.read(move |c| cohort::db::cycles::sessions_of(c, cycle_id))
+            .await
+            .expect("sessions"),
+    );
     let people: Vec<Applicant> = (0..n).map(|i| applicant(slug, i)).collect();
     let t0 = Instant::now();
     let handles: Vec<_> = people
         .into_iter()
         .map(|who| {
             let (db, cycle, composer) = (db.clone(), cycle.clone(), composer.clone());
+            let sessions = sessions.clone();
             tokio::spawn(async move {
                 let start = Instant::now();
                 let nonce = cohort::tokens::random(16);
                 let r = db
                     .write(move |c| {
-                        registrations::register(c, &cycle, &who, &nonce, now, composer.as_ref())
+                        registrations::register(
+                            c,
+                            &cycle,
+                            &sessions,
+                            &who,
+                            &nonce,
+                            now,
+                            composer.as_ref(),
+                        )
                     })
                     .await
                     .expect("register");
@@ -601,8 +617,18 @@ async fn run_backend(backend: Backend, n: usize, reps: usize) -> Results {
                 reps,
                 "direct-register",
                 |c, cy, who, nonce| {
+                    // One connection, no handler: the sessions read is part of this row.
+                    let sessions = cohort::db::cycles::sessions_of(c, cy.id)?;
                     Ok(matches!(
-                        registrations::register(c, cy, who, nonce, now, composer_ref.as_ref())?,
+                        registrations::register(
+                            c,
+                            cy,
+                            &sessions,
+                            who,
+                            nonce,
+                            now,
+                            composer_ref.as_ref()
+                        )?,
                         Registered::Seated(_)
                     ))
                 },

@@ -75,13 +75,6 @@ pub fn mark_failed(
     Ok(())
 }
 
-pub fn pending_count(conn: &mut AnyConnection) -> DbResult<i64> {
-    Ok(outbox::table
-        .filter(outbox::sent_at.is_null())
-        .count()
-        .get_result(conn)?)
-}
-
 pub fn for_registration(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<OutboxMessage>> {
     Ok(outbox::table
         .filter(outbox::registration_id.eq(reg_id))

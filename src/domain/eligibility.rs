@@ -32,6 +32,14 @@ pub fn verdict(attended: u32, remaining: u32, min_sessions: u32) -> Verdict {
     }
 }
 
+/// Sessions that have not ended by `now`: the ones still to be attended.
+pub fn sessions_remaining(
+    ends: impl Iterator<Item = chrono::DateTime<chrono::Utc>>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> u32 {
+    ends.filter(|end| *end > now).count() as u32
+}
+
 /// How many more sessions a participant must attend; zero once eligible.
 pub fn sessions_still_needed(attended: u32, min_sessions: u32) -> u32 {
     min_sessions.saturating_sub(attended)
@@ -52,6 +60,20 @@ mod tests {
         assert_eq!(verdict(0, 3, 4), Verdict::NoLongerPossible);
         assert_eq!(sessions_still_needed(3, 4), 1);
         assert_eq!(sessions_still_needed(5, 4), 0);
+        let day = |d: u32| {
+            chrono::NaiveDate::from_ymd_opt(2023, 12, d)
+                .unwrap()
+                .and_hms_opt(14, 0, 0)
+                .unwrap()
+                .and_utc()
+        };
+        let ends = [day(4), day(11), day(18)];
+        assert_eq!(
+            sessions_remaining(ends.into_iter(), day(11)),
+            1,
+            "a session ending now is over"
+        );
+        assert_eq!(sessions_remaining(ends.into_iter(), day(1)), 3);
     }
 
     proptest! {

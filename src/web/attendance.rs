@@ -25,7 +25,7 @@ use crate::domain::eligibility::{self, Verdict};
 use crate::domain::zoom::{self, Assignment, Candidate, MatchPlan, MatchedBy, ReportError};
 use crate::domain::Status;
 use crate::i18n::Tr;
-use crate::tokens::{Keys, Purpose};
+use crate::tokens::Purpose;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/cycles/{slug}/attendance", web::get().to(matrix))
@@ -73,12 +73,8 @@ pub struct Standing {
     pub verdict: Verdict,
 }
 
-/// Sessions that have not ended yet can still be attended.
 fn remaining(sessions: &[CycleSession], now: DateTime<Utc>) -> u32 {
-    sessions
-        .iter()
-        .filter(|s| s.ends_at.and_utc() > now)
-        .count() as u32
+    eligibility::sessions_remaining(sessions.iter().map(|s| s.ends_at.and_utc()), now)
 }
 
 /// The eligibility list, counted by the database in one query.
@@ -940,27 +936,8 @@ async fn find_code(
     state: &AppState,
     code: &str,
 ) -> AppResult<(Registration, Cycle, Vec<CycleSession>, Vec<i32>)> {
-    let id = Keys::claimed_id(code).ok_or(AppError::NotFound)?;
-    let found = state
-        .db
-        .read(move |c| {
-            let Some(reg) = registrations::by_id(c, id)? else {
-                return Ok(None);
-            };
-            let cycle = cycles::by_id(c, reg.cycle_id)?;
-            let sessions = cycles::sessions_of(c, cycle.id)?;
-            let present = att::present_sessions(c, id)?;
-            Ok(Some((reg, cycle, sessions, present)))
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !state
-        .keys
-        .verify(Purpose::Checkin, code, &found.0.token_nonce)
-    {
-        return Err(AppError::NotFound);
-    }
-    Ok(found)
+    let f = super::participant::find_by_token(state, Purpose::Checkin, code).await?;
+    Ok((f.reg, f.cycle, f.sessions, f.present))
 }
 
 /// The session running now, or about to start (doors open an hour early).

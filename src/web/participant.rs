@@ -22,9 +22,14 @@ pub struct Found {
     pub present: Vec<i32>,
 }
 
-/// Loads the registration a token opens; anything else is a plain 404, so a
-/// guessed link learns nothing.
+/// Loads the registration a participant's link opens.
 pub async fn find(state: &AppState, token: &str) -> AppResult<Found> {
+    find_by_token(state, Purpose::Participant, token).await
+}
+
+/// Loads the registration a token of `purpose` opens (a participant's link, a
+/// door check-in code); anything else is a plain 404, so a guess learns nothing.
+pub async fn find_by_token(state: &AppState, purpose: Purpose, token: &str) -> AppResult<Found> {
     let id = Keys::claimed_id(token).ok_or(AppError::NotFound)?;
     let found = state
         .db
@@ -44,10 +49,7 @@ pub async fn find(state: &AppState, token: &str) -> AppResult<Found> {
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    if !state
-        .keys
-        .verify(Purpose::Participant, token, &found.reg.token_nonce)
-    {
+    if !state.keys.verify(purpose, token, &found.reg.token_nonce) {
         return Err(AppError::NotFound);
     }
     Ok(found)
@@ -91,12 +93,9 @@ pub async fn page(
         }
         other => t.t(&format!("status-{}-line", other.as_str())),
     };
-    let held = sessions
-        .iter()
-        .filter(|s| s.ends_at.and_utc() <= now)
-        .count() as u32;
     let attended = present.len() as u32;
-    let remaining = sessions.len() as u32 - held.min(sessions.len() as u32);
+    let remaining =
+        eligibility::sessions_remaining(sessions.iter().map(|s| s.ends_at.and_utc()), now);
     let min = cycle.min_sessions as u32;
     let eligibility_line =
         if status == Status::Confirmed && !sessions.is_empty() && cycle.grant_title.is_some() {

@@ -298,43 +298,26 @@ pub async fn register(
             return render(StatusCode::UNPROCESSABLE_ENTITY, kept, errors);
         }
     };
-    let nonce = crate::tokens::random(16);
-    let composer = state.composer.clone();
-    let cycle = cy.clone();
-    let outcome = {
-        let applicant = applicant.clone();
-        let first = state
-            .db
-            .write({
-                let applicant = applicant.clone();
-                move |c| {
-                    registrations::register(c, &cycle, &applicant, &nonce, now, composer.as_ref())
-                }
-            })
-            .await;
-        match first {
-            // Two submissions with one address at the same instant: the loser
-            // of the unique index is simply the second attempt.
-            Err(e) if crate::db::is_unique_violation(&e) => {
-                let cycle = cy.clone();
-                let composer = state.composer.clone();
-                let nonce = crate::tokens::random(16);
-                state
-                    .db
-                    .write(move |c| {
-                        registrations::register(
-                            c,
-                            &cycle,
-                            &applicant,
-                            &nonce,
-                            now,
-                            composer.as_ref(),
-                        )
-                    })
-                    .await?
-            }
-            other => other?,
-        }
+    let attempt = || {
+        let (cycle, sessions, applicant) = (cy.clone(), sessions.clone(), applicant.clone());
+        let (composer, nonce) = (state.composer.clone(), crate::tokens::random(16));
+        state.db.write(move |c| {
+            registrations::register(
+                c,
+                &cycle,
+                &sessions,
+                &applicant,
+                &nonce,
+                now,
+                composer.as_ref(),
+            )
+        })
+    };
+    // Two submissions with one address at the same instant: the loser of the
+    // unique index is simply the second attempt, and runs again as one.
+    let outcome = match attempt().await {
+        Err(e) if crate::db::is_unique_violation(&e) => attempt().await?,
+        other => other?,
     };
     state.mail_wake.notify_one();
     let (key, position) = match outcome {

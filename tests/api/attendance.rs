@@ -615,3 +615,56 @@ on_both_backends!(
     a_file_that_is_not_a_zoom_report_gets_a_clear_message,
     the_command_line_imports_and_prints_eligibility,
 );
+
+/// Rule 6: only confirmed registrations can be marked present — not from the
+/// roster, not at the door.
+async fn only_confirmed_registrations_can_be_marked_present(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.register(SLUG, &Person::numbered(1)).await; // stays pending
+    let o = app.login_as_organiser().await;
+    let roster = format!("/admin/cycles/{SLUG}/sessions/1/attendance");
+    let csrf = app.csrf(&o, &roster).await;
+    let res = app
+        .post_form(&o, &roster, &[("csrf_token", &csrf), ("present", "1")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let reg = registration(&app, 1).await;
+    let code = app
+        .state
+        .keys
+        .issue(Purpose::Checkin, reg.id, &reg.token_nonce);
+    app.post_form(
+        &o,
+        &format!("/admin/checkin/{code}"),
+        &[("csrf_token", &csrf), ("session", "1")],
+    )
+    .await;
+    let html = o
+        .get(app.url(&format!("/admin/checkin/{code}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("nav apstiprināta"), "{html}");
+    assert!(app
+        .db()
+        .read(|c| cohort::db::attendance::present_sessions(c, 1))
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(
+        app.db()
+            .read(|c| cohort::db::attendance::audit_of(c, 1))
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing in the audit trail either"
+    );
+}
+
+on_both_backends!(only_confirmed_registrations_can_be_marked_present);
