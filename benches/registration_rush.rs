@@ -155,37 +155,27 @@ async fn join<T>(handles: Vec<tokio::task::JoinHandle<(Duration, T)>>) -> (Vec<f
 
 // ---- (a) the floor: the app's transaction, no HTTP ------------------------
 
-async fn floor_burst(db: &Db, composer: &Arc<Composer>, slug: &str, n: usize) -> Burst {
+async fn floor_burst(db: &Db, slug: &str, n: usize) -> Burst {
     let now = registration_now();
     let cycle = Arc::new(new_cycle(db, slug).await);
     let cycle_id = cycle.id;
     // As the handler does: the sessions are read once, before the transaction.
-    let sessions = Arc::new(
-        db.read(move |c| cohort::db::cycles::sessions_of(c, cycle_id))
-            .await
-            .expect("sessions"),
-    );
+    let first_start = db
+        .read(move |c| cohort::db::cycles::first_session_starts(c, cycle_id))
+        .await
+        .expect("sessions");
     let people: Vec<Applicant> = (0..n).map(|i| applicant(slug, i)).collect();
     let t0 = Instant::now();
     let handles: Vec<_> = people
         .into_iter()
         .map(|who| {
-            let (db, cycle, composer) = (db.clone(), cycle.clone(), composer.clone());
-            let sessions = sessions.clone();
+            let (db, cycle) = (db.clone(), cycle.clone());
             tokio::spawn(async move {
                 let start = Instant::now();
                 let nonce = cohort::tokens::random(16);
                 let r = db
                     .write(move |c| {
-                        registrations::register(
-                            c,
-                            &cycle,
-                            &sessions,
-                            &who,
-                            &nonce,
-                            now,
-                            composer.as_ref(),
-                        )
+                        registrations::register(c, cycle.id, first_start, &who, &nonce, now)
                     })
                     .await
                     .expect("register");
@@ -197,11 +187,11 @@ async fn floor_burst(db: &Db, composer: &Arc<Composer>, slug: &str, n: usize) ->
     let wall = t0.elapsed();
     let seated = outcomes
         .iter()
-        .filter(|r| matches!(r, Registered::Seated(_)))
+        .filter(|r| matches!(r, Registered::Seated { .. }))
         .count();
     let waitlisted = outcomes
         .iter()
-        .filter(|r| matches!(r, Registered::Waitlisted(..)))
+        .filter(|r| matches!(r, Registered::Waitlisted { .. }))
         .count();
     assert_eq!(
         (seated, waitlisted),
@@ -216,14 +206,13 @@ async fn floor_burst(db: &Db, composer: &Arc<Composer>, slug: &str, n: usize) ->
 }
 
 /// Only the three statements: conditional seat update, registration insert,
-/// outbox insert (with a pre-rendered message of typical size).
+/// outbox insert (the notice, as the app writes it).
 fn bare_register(
     c: &mut AnyConnection,
     cycle_id: i32,
     who: &Applicant,
     nonce: &str,
     now: DateTime<Utc>,
-    body: &(String, String),
 ) -> DbResult<bool> {
     let grabbed = diesel::update(cycles_t::table.find(cycle_id))
         .filter(cycles_t::seats_taken.lt(cycles_t::capacity))
@@ -256,19 +245,16 @@ fn bare_register(
         ))
         .returning(regs_t::id)
         .get_result(c)?;
-    // Explicit columns rather than `NewOutboxMessage`, so this keeps compiling
-    // when the outbox gains nullable columns.
     diesel::insert_into(outbox::table)
         .values((
             outbox::registration_id.eq(Some(id)),
             outbox::kind.eq(if grabbed { "seated" } else { "waitlisted" }),
+            outbox::params.eq(if grabbed {
+                r#"{"kind":"seated"}"#
+            } else {
+                r#"{"kind":"waitlisted","position":1}"#
+            }),
             outbox::dedupe_key.eq(None::<String>),
-            outbox::to_address.eq(who.email.as_str()),
-            outbox::to_name.eq(format!("{} {}", who.first_name, who.last_name)),
-            outbox::subject.eq("Kopienu attīstības apmācību cikls"),
-            outbox::body_text.eq(&body.0),
-            outbox::body_html.eq(&body.1),
-            outbox::ics.eq(None::<String>),
             outbox::created_at.eq(to_db(now)),
             outbox::next_attempt_at.eq(to_db(now)),
         ))
@@ -276,7 +262,7 @@ fn bare_register(
     Ok(grabbed)
 }
 
-async fn bare_burst(db: &Db, body: &Arc<(String, String)>, slug: &str, n: usize) -> Burst {
+async fn bare_burst(db: &Db, slug: &str, n: usize) -> Burst {
     let now = registration_now();
     let cycle = new_cycle(db, slug).await;
     let people: Vec<Applicant> = (0..n).map(|i| applicant(slug, i)).collect();
@@ -284,12 +270,12 @@ async fn bare_burst(db: &Db, body: &Arc<(String, String)>, slug: &str, n: usize)
     let handles: Vec<_> = people
         .into_iter()
         .map(|who| {
-            let (db, body, id) = (db.clone(), body.clone(), cycle.id);
+            let (db, id) = (db.clone(), cycle.id);
             tokio::spawn(async move {
                 let start = Instant::now();
                 let nonce = cohort::tokens::random(16);
                 let r = db
-                    .write(move |c| bare_register(c, id, &who, &nonce, now, &body))
+                    .write(move |c| bare_register(c, id, &who, &nonce, now))
                     .await
                     .expect("bare register");
                 (start.elapsed(), r)
@@ -307,10 +293,11 @@ async fn bare_burst(db: &Db, body: &Arc<(String, String)>, slug: &str, n: usize)
     }
 }
 
-/// Microseconds to render one confirmation email (`Composer::compose`, which
-/// `register` calls inside its transaction): median of 5 batches of 200.
-async fn compose_cost(db: &Db, composer: &Arc<Composer>) -> f64 {
-    use cohort::db::registrations::{Compose, Notice};
+/// Microseconds to render one waitlist email (`Composer::render`, which the
+/// mail worker calls at send time, outside any transaction): median of 5
+/// batches of 200.
+async fn render_cost(db: &Db, composer: &Arc<Composer>) -> f64 {
+    use cohort::domain::registration::Notice;
     let (cycle, sessions, reg) = db
         .read(|c| {
             let reg = cohort::db::schema::registrations::table
@@ -323,38 +310,19 @@ async fn compose_cost(db: &Db, composer: &Arc<Composer>) -> f64 {
         })
         .await
         .expect("a registration");
-    let now = registration_now();
     let batches: Vec<f64> = (0..5)
         .map(|_| {
             let t = Instant::now();
             for _ in 0..200 {
-                let m = composer.compose(
-                    Notice::Waitlisted { position: 7 },
-                    &cycle,
-                    &sessions,
-                    &reg,
-                    now,
-                );
+                let m = composer
+                    .render(Notice::Waitlisted { position: 7 }, &cycle, &sessions, &reg)
+                    .expect("renders");
                 std::hint::black_box(m);
             }
             t.elapsed().as_secs_f64() * 1e6 / 200.0
         })
         .collect();
     median(&batches)
-}
-
-/// Sizes of a real outbox message, so the bare variant writes as much.
-async fn typical_body(db: &Db) -> (String, String) {
-    let (t, h): (String, String) = db
-        .read(|c| {
-            Ok(outbox::table
-                .select((outbox::body_text, outbox::body_html))
-                .order(outbox::id.desc())
-                .first(c)?)
-        })
-        .await
-        .expect("an outbox message");
-    ("x".repeat(t.len()), "x".repeat(h.len()))
 }
 
 /// One client, one plain connection, one registration after another: the
@@ -411,8 +379,8 @@ fn direct_runs(
 // ---- (c) growth: existing rows in other cycles --------------------------
 
 /// `rows` registrations spread over ten other cycles, each with its sent
-/// outbox message of typical size, inserted set-wise by the database.
-fn prefill(db: &Db, backend: Backend, rows: u64, body: (usize, usize)) {
+/// outbox row, inserted set-wise by the database.
+fn prefill(db: &Db, backend: Backend, rows: u64) {
     if rows == 0 {
         return;
     }
@@ -445,14 +413,10 @@ fn prefill(db: &Db, backend: Backend, rows: u64, body: (usize, usize)) {
         exec(
             c,
             &format!(
-                "INSERT INTO outbox (registration_id, kind, dedupe_key, to_address, to_name, \
-                 subject, body_text, body_html, ics, created_at, attempts, next_attempt_at, \
-                 claimed_until, sent_at, last_error) \
-                 SELECT id, 'seated', NULL, email, first_name, 'Kopienu attīstības apmācību \
-                 cikls', {text}, {html}, NULL, {t}, 1, {t}, NULL, {t}, NULL \
+                "INSERT INTO outbox (registration_id, kind, params, dedupe_key, created_at, \
+                 attempts, next_attempt_at, claimed_until, sent_at, last_error) \
+                 SELECT id, 'seated', '{{\"kind\":\"seated\"}}', NULL, {t}, 1, {t}, NULL, {t}, NULL \
                  FROM registrations WHERE cycle_id BETWEEN {base} AND {last}",
-                text = filler(backend, body.0),
-                html = filler(backend, body.1),
                 t = ts("2023-10-01 10:00:05"),
                 last = base + 9,
             ),
@@ -549,7 +513,7 @@ struct Results {
     growth: Vec<(u64, Summary)>,
     bare: Summary,
     direct_bare: Summary,
-    compose_us: f64,
+    render_us: f64,
     direct_register: Summary,
     http: Summary,
 }
@@ -560,16 +524,15 @@ async fn run_backend(backend: Backend, n: usize, reps: usize) -> Results {
         base_url: "http://127.0.0.1:8080".into(),
     });
     let mut growth = Vec::new();
-    let mut body = (0, 0);
     let mut bare = None;
     let mut direct_bare = None;
-    let mut compose_us = f64::NAN;
+    let mut render_us = f64::NAN;
     let mut direct_register = None;
     for (level, rows) in GROWTH.into_iter().enumerate() {
         let store = Store::fresh(backend);
         let db = store.connect();
         let t = Instant::now();
-        prefill(&db, backend, rows, body);
+        prefill(&db, backend, rows);
         analyze(&db);
         if rows > 0 {
             eprintln!(
@@ -578,10 +541,10 @@ async fn run_backend(backend: Backend, n: usize, reps: usize) -> Results {
                 t.elapsed().as_secs_f64()
             );
         }
-        let _warm = floor_burst(&db, &composer, &format!("warm-{level}"), n).await;
+        let _warm = floor_burst(&db, &format!("warm-{level}"), n).await;
         let mut runs = Vec::new();
         for r in 0..reps {
-            runs.push(floor_burst(&db, &composer, &format!("floor-{level}-{r}"), n).await);
+            runs.push(floor_burst(&db, &format!("floor-{level}-{r}"), n).await);
         }
         let s = summarise(&runs);
         eprintln!(
@@ -593,24 +556,15 @@ async fn run_backend(backend: Backend, n: usize, reps: usize) -> Results {
         );
         growth.push((rows, s));
         if rows == 0 {
-            compose_us = compose_cost(&db, &composer).await;
-            let b = typical_body(&db).await;
-            body = (b.0.len(), b.1.len());
-            eprintln!(
-                "  a typical outbox message: {} B text + {} B HTML",
-                body.0, body.1
-            );
-            let b = Arc::new(b);
+            render_us = render_cost(&db, &composer).await;
             let now = registration_now();
-            let body_ref = b.clone();
             direct_bare = Some(direct_runs(
                 &store,
                 n,
                 reps,
                 "direct-bare",
-                |c, cy, who, nonce| bare_register(c, cy.id, who, nonce, now, &body_ref),
+                |c, cy, who, nonce| bare_register(c, cy.id, who, nonce, now),
             ));
-            let composer_ref = composer.clone();
             direct_register = Some(direct_runs(
                 &store,
                 n,
@@ -618,25 +572,17 @@ async fn run_backend(backend: Backend, n: usize, reps: usize) -> Results {
                 "direct-register",
                 |c, cy, who, nonce| {
                     // One connection, no handler: the sessions read is part of this row.
-                    let sessions = cohort::db::cycles::sessions_of(c, cy.id)?;
+                    let first_start = cohort::db::cycles::first_session_starts(c, cy.id)?;
                     Ok(matches!(
-                        registrations::register(
-                            c,
-                            cy,
-                            &sessions,
-                            who,
-                            nonce,
-                            now,
-                            composer_ref.as_ref()
-                        )?,
-                        Registered::Seated(_)
+                        registrations::register(c, cy.id, first_start, who, nonce, now)?,
+                        Registered::Seated { .. }
                     ))
                 },
             ));
-            let _warm = bare_burst(&db, &b, "bare-warm", n).await;
+            let _warm = bare_burst(&db, "bare-warm", n).await;
             let mut runs = Vec::new();
             for r in 0..reps {
-                runs.push(bare_burst(&db, &b, &format!("bare-{r}"), n).await);
+                runs.push(bare_burst(&db, &format!("bare-{r}"), n).await);
             }
             bare = Some(summarise(&runs));
         }
@@ -665,7 +611,7 @@ async fn run_backend(backend: Backend, n: usize, reps: usize) -> Results {
         growth,
         bare: bare.expect("measured at 0 rows"),
         direct_bare: direct_bare.expect("measured at 0 rows"),
-        compose_us,
+        render_us,
         direct_register: direct_register.expect("measured at 0 rows"),
         http,
     }
@@ -767,9 +713,9 @@ async fn run() {
 
     for r in &all {
         println!(
-            "{}: rendering one email (`Composer::compose`, inside the transaction) takes {:.0} µs.",
+            "{}: rendering one email (`Composer::render`, at send time, outside any transaction) takes {:.0} µs.",
             r.backend.name(),
-            r.compose_us
+            r.render_us
         );
     }
     println!();

@@ -152,6 +152,20 @@ impl Tr {
         self.t(&format!("{prefix}{suffix}"))
     }
 
+    /// Why a Zoom report was refused, for the web and the command line.
+    pub fn report_problem(&self, e: &crate::domain::zoom::ReportError) -> String {
+        use crate::domain::zoom::ReportError;
+        match e {
+            ReportError::BadRow { line, reason } => {
+                let mut args = FluentArgs::new();
+                args.set("line", *line);
+                args.set("problem", self.tk("import-row-", reason.as_str()));
+                self.args("import-error-bad-row", &args)
+            }
+            other => self.tk("import-error-", other.as_str()),
+        }
+    }
+
     /// A message with named arguments of either kind.
     pub fn args(&self, key: &str, args: &FluentArgs) -> String {
         I18N.message(self.lang, key, Some(args))

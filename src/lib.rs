@@ -1,13 +1,14 @@
 //! Cohort: registration, attendance and grant eligibility for training cycles.
 //!
-//! `domain` holds the rules (pure), `db` the storage, `web` the HTTP layer,
-//! `mail` composing and sending email, `cli` the command line.
+//! `domain` holds the rules (pure), `db` the storage, `app` the use cases,
+//! `web` the HTTP layer and `cli` the command line (both call `app`, never
+//! each other), `mail` rendering and sending email.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
-pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod mail;

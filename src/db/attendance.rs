@@ -12,22 +12,7 @@ use super::schema::{attendance, attendance_audit, attendance_imports, registrati
 use super::{to_db, AnyConnection, DbResult};
 use crate::domain::Status;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Manual,
-    Checkin,
-    Import,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Manual => "manual",
-            Source::Checkin => "checkin",
-            Source::Import => "import",
-        }
-    }
-}
+pub use crate::domain::AttendanceSource as Source;
 
 /// Who changed what, and how.
 #[derive(Debug, Clone)]

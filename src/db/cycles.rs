@@ -58,6 +58,18 @@ pub fn sessions_of(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Sess
         .load(conn)?)
 }
 
+/// When the first session starts (promotion stops then).
+pub fn first_session_starts(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+) -> DbResult<Option<DateTime<Utc>>> {
+    let first: Option<chrono::NaiveDateTime> = sessions::table
+        .filter(sessions::cycle_id.eq(cycle_id))
+        .select(diesel::dsl::min(sessions::starts_at))
+        .first(conn)?;
+    Ok(first.map(super::from_db))
+}
+
 pub fn session_at(
     conn: &mut AnyConnection,
     cycle_id: i32,

@@ -43,6 +43,9 @@ pub enum DbError {
     Migration(String),
     #[error("blocking task failed")]
     Blocking,
+    /// A rule the code relies on did not hold (a bug, never user input).
+    #[error("invariant broken: {0}")]
+    Invariant(&'static str),
     #[error("unsupported database URL (use sqlite://PATH, a file path, or postgres://…)")]
     UnsupportedUrl,
 }

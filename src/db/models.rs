@@ -1,4 +1,6 @@
-//! Rows as stored. Conversion to domain values happens at the edge of `db`.
+//! Rows as stored. Statuses, languages, zones, modes and sources are read
+//! into domain enums (`deserialize_as` + `TryFrom<String>`): an unknown value
+//! in the database is an error, never a silent default.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
@@ -6,7 +8,7 @@ use diesel::prelude::*;
 
 use super::schema::*;
 use crate::domain::window::{Window, WindowState};
-use crate::domain::{Language, Status};
+use crate::domain::{AttendanceSource, InstitutionType, Language, Role, SessionMode, Status, Zone};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = organisers)]
@@ -14,14 +16,15 @@ pub struct Organiser {
     pub id: i32,
     pub email: String,
     pub name: String,
-    pub role: String,
+    #[diesel(deserialize_as = String)]
+    pub role: Role,
     pub password_hash: String,
     pub created_at: NaiveDateTime,
 }
 
 impl Organiser {
     pub fn is_admin(&self) -> bool {
-        self.role == "admin"
+        self.role == Role::Admin
     }
 }
 
@@ -32,8 +35,10 @@ pub struct Cycle {
     pub slug: String,
     pub title: String,
     pub description: String,
-    pub language: String,
-    pub timezone: String,
+    #[diesel(deserialize_as = String)]
+    pub language: Language,
+    #[diesel(deserialize_as = String)]
+    pub timezone: Zone,
     pub country: String,
     pub capacity: i32,
     pub seats_taken: i32,
@@ -53,7 +58,7 @@ pub struct Cycle {
 
 impl Cycle {
     pub fn tz(&self) -> Tz {
-        self.timezone.parse().unwrap_or(chrono_tz::Europe::Riga)
+        self.timezone.0
     }
     pub fn window(&self) -> Window {
         Window {
@@ -68,7 +73,7 @@ impl Cycle {
         crate::domain::seats::seats_left(self.capacity as u32, self.seats_taken as u32)
     }
     pub fn lang(&self) -> Language {
-        Language::parse(&self.language).unwrap_or(Language::Lv)
+        self.language
     }
 }
 
@@ -81,14 +86,15 @@ pub struct Session {
     pub title: String,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
-    pub mode: String,
+    #[diesel(deserialize_as = String)]
+    pub mode: SessionMode,
     pub location: Option<String>,
     pub online_url: Option<String>,
 }
 
 impl Session {
     pub fn is_online(&self) -> bool {
-        self.mode == "online"
+        self.mode == SessionMode::Online
     }
     pub fn minutes(&self) -> u32 {
         (self.ends_at - self.starts_at).num_minutes().max(0) as u32
@@ -106,14 +112,17 @@ pub struct Registration {
     pub email_normalised: String,
     pub phone: String,
     pub institution: String,
-    pub institution_type: String,
+    #[diesel(deserialize_as = String)]
+    pub institution_type: InstitutionType,
     pub position: String,
     pub region: String,
     pub country: String,
-    pub language: String,
+    #[diesel(deserialize_as = String)]
+    pub language: Language,
     pub consent_at: NaiveDateTime,
     pub consent_version: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: Status,
     pub token_nonce: String,
     pub registered_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
@@ -123,10 +132,10 @@ pub struct Registration {
 
 impl Registration {
     pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Cancelled)
+        self.status
     }
     pub fn lang(&self) -> Language {
-        Language::parse(&self.language).unwrap_or(Language::Lv)
+        self.language
     }
     pub fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
@@ -140,7 +149,8 @@ pub struct Attendance {
     pub registration_id: i32,
     pub session_id: i32,
     pub present: bool,
-    pub source: String,
+    #[diesel(deserialize_as = String)]
+    pub source: AttendanceSource,
     pub minutes: Option<i32>,
     pub recorded_by: Option<i32>,
     pub recorded_at: NaiveDateTime,
@@ -156,11 +166,13 @@ pub struct AuditEntry {
     pub changed_at: NaiveDateTime,
     pub old_present: Option<bool>,
     pub new_present: bool,
-    pub source: String,
+    #[diesel(deserialize_as = String)]
+    pub source: AttendanceSource,
     pub minutes: Option<i32>,
     pub note: Option<String>,
 }
 
+/// An outbox row: what to send to whom, not the rendered text.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = outbox)]
 pub struct OutboxMessage {
@@ -168,35 +180,19 @@ pub struct OutboxMessage {
     pub registration_id: Option<i32>,
     pub kind: String,
     pub dedupe_key: Option<String>,
-    pub to_address: String,
-    pub to_name: String,
-    pub subject: String,
-    pub body_text: String,
-    pub body_html: String,
-    pub ics: Option<String>,
-    pub checkin_url: Option<String>,
     pub created_at: NaiveDateTime,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub claimed_until: Option<NaiveDateTime>,
     pub sent_at: Option<NaiveDateTime>,
     pub last_error: Option<String>,
+    /// The notice as JSON (`domain::registration::Notice`).
+    pub params: String,
 }
 
-/// A message to put in the outbox, already rendered in the recipient's language.
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = outbox)]
-pub struct NewOutboxMessage {
-    pub registration_id: Option<i32>,
-    pub kind: String,
-    pub dedupe_key: Option<String>,
-    pub to_address: String,
-    pub to_name: String,
-    pub subject: String,
-    pub body_text: String,
-    pub body_html: String,
-    pub ics: Option<String>,
-    pub checkin_url: Option<String>,
-    pub created_at: NaiveDateTime,
-    pub next_attempt_at: NaiveDateTime,
+impl OutboxMessage {
+    /// The notice this row asks for; an unknown one is an error, never a guess.
+    pub fn notice(&self) -> Result<crate::domain::registration::Notice, serde_json::Error> {
+        serde_json::from_str(&self.params)
+    }
 }

@@ -8,9 +8,40 @@ use diesel::prelude::*;
 use super::models::OutboxMessage;
 use super::schema::outbox;
 use super::{to_db, AnyConnection, DbResult};
+use crate::domain::registration::Notice;
 
 /// How long a claim lasts; a worker that dies mid-send frees it after this.
 pub const CLAIM: Duration = Duration::seconds(120);
+
+/// Records that `notice` is to be sent to a registration, in the caller's
+/// transaction. A notice with a dedupe key that was already written is not
+/// written again; returns whether a row was added.
+pub fn enqueue(
+    conn: &mut AnyConnection,
+    registration_id: i32,
+    notice: Notice,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let dedupe_key = notice.dedupe_key(registration_id, now);
+    if let Some(key) = &dedupe_key {
+        if exists(conn, key)? {
+            return Ok(false);
+        }
+    }
+    let params = serde_json::to_string(&notice)
+        .map_err(|_| super::DbError::Invariant("a notice always serialises"))?;
+    diesel::insert_into(outbox::table)
+        .values((
+            outbox::registration_id.eq(Some(registration_id)),
+            outbox::kind.eq(notice.kind()),
+            outbox::params.eq(params),
+            outbox::dedupe_key.eq(dedupe_key),
+            outbox::created_at.eq(to_db(now)),
+            outbox::next_attempt_at.eq(to_db(now)),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
 
 pub fn due(
     conn: &mut AnyConnection,

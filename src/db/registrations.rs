@@ -3,100 +3,27 @@
 //! changes seats only after `cycles::lock`, so the rules of `domain::seats`
 //! hold under any number of concurrent requests and server processes.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::cycles;
-use super::models::{Cycle, NewOutboxMessage, Registration, Session};
-use super::schema::{cycles as cycles_t, outbox, registrations};
-use super::{from_db, to_db, AnyConnection, DbResult};
-use crate::domain::seats::{self, Placement, Refusal};
-use crate::domain::{Email, InstitutionType, Language, Status};
+use super::models::{Cycle, Registration};
+use super::schema::{cycles as cycles_t, registrations};
+use super::{from_db, to_db, AnyConnection, DbError, DbResult};
+use crate::domain::registration::{self, Decision, Snapshot};
+use crate::domain::seats;
+use crate::domain::{Email, Status};
 
-/// A registration form that has passed validation.
-#[derive(Debug, Clone)]
-pub struct Applicant {
-    pub first_name: String,
-    pub last_name: String,
-    pub email: Email,
-    pub phone: String,
-    pub institution: String,
-    pub institution_type: InstitutionType,
-    pub position: String,
-    pub region: String,
-    pub country: String,
-    pub language: Language,
-    pub consent_version: String,
-}
+pub use crate::domain::registration::{Applicant, Notice, Registered};
 
-/// Why a message is sent; the mail module renders each in the participant's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Notice {
-    Seated,
-    Waitlisted {
-        position: u32,
-    },
-    /// Someone registered again with the same address: send the link again.
-    LinkAgain,
-    Promoted,
-    Cancelled,
-    Expired,
-    GrantEligible,
-}
-
-impl Notice {
-    pub fn kind(self) -> &'static str {
-        match self {
-            Notice::Seated => "seated",
-            Notice::Waitlisted { .. } => "waitlisted",
-            Notice::LinkAgain => "link_again",
-            Notice::Promoted => "promoted",
-            Notice::Cancelled => "cancelled",
-            Notice::Expired => "expired",
-            Notice::GrantEligible => "grant_eligible",
-        }
-    }
-}
-
-/// Renders an outbox message. Implemented by the mail module, so the database
-/// layer can write the message in the same transaction without knowing mail.
-pub trait Compose: Send + Sync {
-    fn compose(
-        &self,
-        notice: Notice,
-        cycle: &Cycle,
-        sessions: &[Session],
-        reg: &Registration,
-        now: DateTime<Utc>,
-    ) -> NewOutboxMessage;
-}
-
-#[derive(Debug)]
-pub enum Registered {
-    Seated(Registration),
-    Waitlisted(Registration, u32),
-    /// Already registered: nothing changed, the link was sent again.
-    AlreadyRegistered(Registration),
-    Refused(Refusal),
-}
-
-pub fn enqueue(conn: &mut AnyConnection, msg: NewOutboxMessage) -> DbResult<()> {
-    diesel::insert_into(outbox::table)
-        .values(msg)
-        .execute(conn)?;
-    Ok(())
-}
-
-fn notify(
+/// Writes what to send; the mail worker renders it at send time.
+pub fn notify(
     conn: &mut AnyConnection,
-    mail: &dyn Compose,
     notice: Notice,
-    cycle: &Cycle,
     reg: &Registration,
     now: DateTime<Utc>,
-) -> DbResult<()> {
-    let sessions = cycles::sessions_of(conn, cycle.id)?;
-    enqueue(conn, mail.compose(notice, cycle, &sessions, reg, now))
+) -> DbResult<bool> {
+    super::outbox::enqueue(conn, reg.id, notice, now)
 }
 
 pub fn by_email(
@@ -139,97 +66,77 @@ pub fn waitlist_position(conn: &mut AnyConnection, reg: &Registration) -> DbResu
     Ok(ahead as u32)
 }
 
-/// Rule 1–5 for one submission. `sessions` are the cycle's, read by the
-/// caller before the transaction: they do not change under a rush, and every
-/// read less is a round trip less while the cycle row is locked. The seat is taken first in the transaction:
-/// on PostgreSQL the conditional update holds the cycle row's lock until commit.
+/// Rules 1–5 for one submission, inside the caller's write transaction:
+/// take the cycle's lock, read the snapshot, let the domain decide, apply.
+/// `first_session_starts` is read by the caller before the transaction (it
+/// does not change under a rush, and every read less is a round trip less
+/// while the cycle row is locked).
 pub fn register(
     conn: &mut AnyConnection,
-    cycle: &Cycle,
-    sessions: &[Session],
+    cycle_id: i32,
+    first_session_starts: Option<DateTime<Utc>>,
     who: &Applicant,
     token_nonce: &str,
     now: DateTime<Utc>,
-    mail: &dyn Compose,
 ) -> DbResult<Registered> {
-    if let Some(existing) = by_email(conn, cycle.id, &who.email)? {
-        // One reminder per ten minutes at most, so a stranger who knows the
-        // address cannot flood the participant's inbox.
-        let key = format!("link-again:{}:{}", existing.id, now.timestamp() / 600);
-        if !super::outbox::exists(conn, &key)? {
-            let mut msg = mail.compose(Notice::LinkAgain, cycle, sessions, &existing, now);
-            msg.dedupe_key = Some(key);
-            enqueue(conn, msg)?;
-        }
-        return Ok(Registered::AlreadyRegistered(existing));
+    if let Some(existing) = by_email(conn, cycle_id, &who.email)? {
+        notify(conn, Notice::LinkAgain, &existing, now)?;
+        return Ok(Registered::AlreadyRegistered { id: existing.id });
     }
-    let window = cycle.window_state(now);
-    if window != crate::domain::window::WindowState::Open {
-        return Ok(Registered::Refused(
-            if window == crate::domain::window::WindowState::Closed {
-                Refusal::Closed
-            } else {
-                Refusal::NotYetOpen
-            },
-        ));
-    }
-    let grabbed = diesel::update(cycles_t::table.find(cycle.id))
-        .filter(cycles_t::seats_taken.lt(cycles_t::capacity))
-        .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
-        .execute(conn)?
-        == 1;
-    // With a seat, the cycle's settings as read are all that is needed. Without
-    // one there is no lock yet: take it, and decide on what the locked row says
-    // (a seat may have freed meanwhile).
-    let cycle = if grabbed {
-        cycle.clone()
-    } else {
-        cycles::lock(conn, cycle.id)?
+    let cycle = cycles::lock(conn, cycle_id)?;
+    let promotion_open = seats::promotion_open(now, first_session_starts);
+    let someone_waiting =
+        Snapshot::needs_queue(cycle.waitlist, promotion_open) && waiting_count(conn, cycle.id)? > 0;
+    let snapshot = Snapshot {
+        window: cycle.window_state(now),
+        capacity: cycle.capacity as u32,
+        seats_taken: cycle.seats_taken as u32,
+        keeps_waitlist: cycle.waitlist,
+        requires_confirmation: cycle.require_email_confirmation,
+        hold_hours: cycle.hold_hours as u32,
+        promotion_open,
+        someone_waiting,
     };
-    let mut placement = if grabbed {
-        Placement::Seat
-    } else {
-        match seats::place(
-            window,
-            cycle.capacity as u32,
-            cycle.seats_taken as u32,
-            cycle.waitlist,
-        ) {
-            Ok(p) => p,
-            Err(r) => return Ok(Registered::Refused(r)),
+    match registration::decide(&snapshot, now) {
+        Decision::Refuse(refusal) => Ok(Registered::Refused(refusal)),
+        Decision::Seat { status, hold_until } => {
+            take_seat(conn, cycle.id)?;
+            let reg = insert(conn, cycle.id, who, token_nonce, status, hold_until, now)?;
+            notify(conn, Notice::Seated, &reg, now)?;
+            Ok(Registered::Seated { id: reg.id, status })
         }
-    };
-    // While promotion runs, nobody waits while a seat is free; after the first
-    // session starts it stops, and then a newcomer must not jump the queue.
-    let first_start = sessions.iter().map(|s| from_db(s.starts_at)).min();
-    let promotion_stopped = !seats::promotion_open(now, first_start);
-    if placement == Placement::Seat
-        && cycle.waitlist
-        && promotion_stopped
-        && waiting_count(conn, cycle.id)? > 0
-    {
-        // Someone is already waiting (promotion has stopped, as the first
-        // session started): nobody jumps the queue.
-        placement = Placement::Waitlist;
-        if grabbed {
-            release_seat(conn, cycle.id)?;
+        Decision::Waitlist => {
+            let reg = insert(
+                conn,
+                cycle.id,
+                who,
+                token_nonce,
+                Status::Waitlisted,
+                None,
+                now,
+            )?;
+            let position = waitlist_position(conn, &reg)?;
+            notify(conn, Notice::Waitlisted { position }, &reg, now)?;
+            Ok(Registered::Waitlisted {
+                id: reg.id,
+                position,
+            })
         }
-    } else if placement == Placement::Seat && !grabbed {
-        let taken = diesel::update(cycles_t::table.find(cycle.id))
-            .filter(cycles_t::seats_taken.lt(cycles_t::capacity))
-            .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
-            .execute(conn)?;
-        debug_assert_eq!(taken, 1, "a free seat under the lock");
     }
-    let status = match placement {
-        Placement::Seat => seats::seated_status(cycle.require_email_confirmation),
-        Placement::Waitlist => Status::Waitlisted,
-    };
-    let hold = (status == Status::Pending)
-        .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
-    let reg: Registration = diesel::insert_into(registrations::table)
+}
+
+fn insert(
+    conn: &mut AnyConnection,
+    cycle_id: i32,
+    who: &Applicant,
+    token_nonce: &str,
+    status: Status,
+    hold_until: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> DbResult<Registration> {
+    Ok(diesel::insert_into(registrations::table)
         .values((
-            registrations::cycle_id.eq(cycle.id),
+            registrations::cycle_id.eq(cycle_id),
             registrations::first_name.eq(&who.first_name),
             registrations::last_name.eq(&who.last_name),
             registrations::email.eq(who.email.as_str()),
@@ -247,25 +154,24 @@ pub fn register(
             registrations::token_nonce.eq(token_nonce),
             registrations::registered_at.eq(to_db(now)),
             registrations::confirmed_at.eq(None::<chrono::NaiveDateTime>),
-            registrations::hold_expires_at.eq(hold),
+            registrations::hold_expires_at.eq(hold_until.map(to_db)),
             registrations::status_changed_at.eq(to_db(now)),
         ))
         .returning(registrations::all_columns)
-        .get_result(conn)?;
-    match placement {
-        Placement::Seat => {
-            enqueue(
-                conn,
-                mail.compose(Notice::Seated, &cycle, sessions, &reg, now),
-            )?;
-            Ok(Registered::Seated(reg))
-        }
-        Placement::Waitlist => {
-            let position = waitlist_position(conn, &reg)?;
-            let notice = Notice::Waitlisted { position };
-            enqueue(conn, mail.compose(notice, &cycle, sessions, &reg, now))?;
-            Ok(Registered::Waitlisted(reg, position))
-        }
+        .get_result(conn)?)
+}
+
+/// Takes one seat. The caller holds the cycle lock and the domain said there
+/// is a free one; the condition is the database's own guard against a bug.
+fn take_seat(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<()> {
+    let taken = diesel::update(cycles_t::table.find(cycle_id))
+        .filter(cycles_t::seats_taken.lt(cycles_t::capacity))
+        .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
+        .execute(conn)?;
+    if taken == 1 {
+        Ok(())
+    } else {
+        Err(DbError::Invariant("a seat was decided but none is free"))
     }
 }
 
@@ -294,15 +200,9 @@ fn release_seat(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<()> {
 
 /// Rule 3: fill free seats from the waitlist, earliest first, until the first
 /// session starts. The caller holds the cycle lock. Returns who was promoted.
-pub fn promote(
-    conn: &mut AnyConnection,
-    cycle_id: i32,
-    now: DateTime<Utc>,
-    mail: &dyn Compose,
-) -> DbResult<Vec<i32>> {
+pub fn promote(conn: &mut AnyConnection, cycle_id: i32, now: DateTime<Utc>) -> DbResult<Vec<i32>> {
     let cycle = cycles::by_id(conn, cycle_id)?;
-    let sessions = cycles::sessions_of(conn, cycle_id)?;
-    let first_start = sessions.iter().map(|s| from_db(s.starts_at)).min();
+    let first_start = cycles::first_session_starts(conn, cycle_id)?;
     let waiting: Vec<Registration> = registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::status.eq(Status::Waitlisted.as_str()))
@@ -322,41 +222,43 @@ pub fn promote(
     let mut promoted = Vec::new();
     for reg in waiting.into_iter().take(n as usize) {
         let reg = give_seat(conn, &cycle, &reg, now)?;
-        enqueue(
-            conn,
-            mail.compose(Notice::Promoted, &cycle, &sessions, &reg, now),
-        )?;
+        notify(conn, Notice::Promoted, &reg, now)?;
         promoted.push(reg.id);
     }
     Ok(promoted)
 }
 
 /// Seats someone who was waiting (or is restored), under the cycle lock.
-/// Someone who already confirmed their address needs no hold.
 fn give_seat(
     conn: &mut AnyConnection,
     cycle: &Cycle,
     reg: &Registration,
     now: DateTime<Utc>,
 ) -> DbResult<Registration> {
-    let status = if reg.confirmed_at.is_some() {
-        Status::Confirmed
-    } else {
-        seats::seated_status(cycle.require_email_confirmation)
+    let Decision::Seat { status, hold_until } = registration::seat(
+        cycle.require_email_confirmation,
+        cycle.hold_hours as u32,
+        reg.confirmed_at.map(from_db),
+        now,
+    ) else {
+        return Err(DbError::Invariant("a seat was decided but none given"));
     };
-    let hold = (status == Status::Pending)
-        .then(|| to_db(now + Duration::hours(i64::from(cycle.hold_hours))));
     diesel::update(registrations::table.find(reg.id))
         .set((
             registrations::status.eq(status.as_str()),
-            registrations::hold_expires_at.eq(hold),
+            registrations::hold_expires_at.eq(hold_until.map(to_db)),
             registrations::status_changed_at.eq(to_db(now)),
         ))
         .execute(conn)?;
-    diesel::update(cycles_t::table.find(cycle.id))
-        .set(cycles_t::seats_taken.eq(cycles_t::seats_taken + 1))
-        .execute(conn)?;
-    Ok(by_id(conn, reg.id)?.expect("row updated above"))
+    take_seat(conn, cycle.id)?;
+    existing(conn, reg.id)
+}
+
+/// A registration that must exist (the caller read it in this transaction).
+fn existing(conn: &mut AnyConnection, id: i32) -> DbResult<Registration> {
+    by_id(conn, id)?.ok_or(DbError::Invariant(
+        "registration vanished inside its transaction",
+    ))
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -375,7 +277,7 @@ pub fn confirm(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
     cycles::lock(conn, reg.cycle_id)?;
     // Decide on the row as it is under the lock: an expiry, a cancellation or
     // a promotion may have happened since the first read.
-    let reg = by_id(conn, reg_id)?.expect("exists");
+    let reg = existing(conn, reg_id)?;
     let status = reg.status();
     if reg.confirmed_at.is_some() && status != Status::Pending {
         return Ok(Changed::Unchanged);
@@ -401,17 +303,12 @@ pub fn confirm(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
 }
 
 /// Gives a seat (or a waitlist place) back, then promotes from the waitlist.
-pub fn cancel(
-    conn: &mut AnyConnection,
-    reg_id: i32,
-    now: DateTime<Utc>,
-    mail: &dyn Compose,
-) -> DbResult<Changed> {
+pub fn cancel(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbResult<Changed> {
     let Some(reg) = by_id(conn, reg_id)? else {
         return Ok(Changed::NotAllowed);
     };
     let cycle = cycles::lock(conn, reg.cycle_id)?;
-    let reg = by_id(conn, reg_id)?.expect("exists");
+    let reg = existing(conn, reg_id)?;
     let status = reg.status();
     if matches!(status, Status::Cancelled | Status::Expired) {
         return Ok(Changed::Unchanged);
@@ -420,31 +317,25 @@ pub fn cancel(
     if status.holds_seat() {
         release_seat(conn, cycle.id)?;
     }
-    let reg = by_id(conn, reg_id)?.expect("exists");
-    notify(conn, mail, Notice::Cancelled, &cycle, &reg, now)?;
-    promote(conn, cycle.id, now, mail)?;
+    notify(conn, Notice::Cancelled, &reg, now)?;
+    promote(conn, cycle.id, now)?;
     Ok(Changed::Done)
 }
 
 /// An organiser puts a cancelled or expired registration back: a free seat if
 /// there is one, otherwise the waitlist at its original arrival place.
-pub fn restore(
-    conn: &mut AnyConnection,
-    reg_id: i32,
-    now: DateTime<Utc>,
-    mail: &dyn Compose,
-) -> DbResult<Changed> {
+pub fn restore(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbResult<Changed> {
     let Some(reg) = by_id(conn, reg_id)? else {
         return Ok(Changed::NotAllowed);
     };
     let cycle = cycles::lock(conn, reg.cycle_id)?;
-    let reg = by_id(conn, reg_id)?.expect("exists");
+    let reg = existing(conn, reg_id)?;
     if !matches!(reg.status(), Status::Cancelled | Status::Expired) {
         return Ok(Changed::Unchanged);
     }
     if cycle.seats_taken < cycle.capacity {
         let reg = give_seat(conn, &cycle, &reg, now)?;
-        notify(conn, mail, Notice::Promoted, &cycle, &reg, now)?;
+        notify(conn, Notice::Promoted, &reg, now)?;
     } else {
         set_status(conn, reg.id, Status::Waitlisted, now)?;
     }
@@ -453,11 +344,7 @@ pub fn restore(
 
 /// Rule 4: unconfirmed seats whose hold ran out become `expired`, and their
 /// seats go to the waitlist. Run by a background task with the app's clock.
-pub fn expire_holds(
-    conn: &mut AnyConnection,
-    now: DateTime<Utc>,
-    mail: &dyn Compose,
-) -> DbResult<usize> {
+pub fn expire_holds(conn: &mut AnyConnection, now: DateTime<Utc>) -> DbResult<usize> {
     let due: Vec<(i32, i32)> = registrations::table
         .filter(registrations::status.eq(Status::Pending.as_str()))
         .filter(registrations::hold_expires_at.le(to_db(now)))
@@ -466,7 +353,7 @@ pub fn expire_holds(
         .load(conn)?;
     let mut expired = 0;
     for (id, cycle_id) in due {
-        let cycle = cycles::lock(conn, cycle_id)?;
+        cycles::lock(conn, cycle_id)?;
         // Re-read under the lock: the participant may have confirmed meanwhile.
         let Some(reg) = by_id(conn, id)? else {
             continue;
@@ -476,9 +363,8 @@ pub fn expire_holds(
         }
         set_status(conn, id, Status::Expired, now)?;
         release_seat(conn, cycle_id)?;
-        let reg = by_id(conn, id)?.expect("exists");
-        notify(conn, mail, Notice::Expired, &cycle, &reg, now)?;
-        promote(conn, cycle_id, now, mail)?;
+        notify(conn, Notice::Expired, &reg, now)?;
+        promote(conn, cycle_id, now)?;
         expired += 1;
     }
     Ok(expired)
@@ -495,7 +381,6 @@ pub fn set_capacity(
     cycle_id: i32,
     capacity: u32,
     now: DateTime<Utc>,
-    mail: &dyn Compose,
 ) -> DbResult<CapacityChange> {
     let cycle = cycles::lock(conn, cycle_id)?;
     if let Err(e) = seats::check_new_capacity(capacity, cycle.seats_taken as u32) {
@@ -507,7 +392,7 @@ pub fn set_capacity(
             cycles_t::updated_at.eq(to_db(now)),
         ))
         .execute(conn)?;
-    let promoted = promote(conn, cycle_id, now, mail)?;
+    let promoted = promote(conn, cycle_id, now)?;
     Ok(CapacityChange::Changed {
         promoted: promoted.len(),
     })

@@ -118,19 +118,13 @@ diesel::table! {
         registration_id -> Nullable<Integer>,
         kind -> Text,
         dedupe_key -> Nullable<Text>,
-        to_address -> Text,
-        to_name -> Text,
-        subject -> Text,
-        body_text -> Text,
-        body_html -> Text,
-        ics -> Nullable<Text>,
-        checkin_url -> Nullable<Text>,
         created_at -> Timestamp,
         attempts -> Integer,
         next_attempt_at -> Timestamp,
         claimed_until -> Nullable<Timestamp>,
         sent_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+        params -> Text,
     }
 }
 

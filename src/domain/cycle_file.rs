@@ -8,27 +8,7 @@ use serde::Deserialize;
 use super::window::{local_to_utc, parse_local, parse_local_end, parse_zone, Ambiguity, Window};
 use super::{Capacity, Language, Slug};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    InPerson,
-    Online,
-}
-
-impl Mode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::InPerson => "in_person",
-            Mode::Online => "online",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "in_person" => Some(Mode::InPerson),
-            "online" => Some(Mode::Online),
-            _ => None,
-        }
-    }
-}
+pub use super::values::SessionMode as Mode;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionSpec {
@@ -360,7 +340,7 @@ pub fn validate_session(
             });
         }
     }
-    let mode = Mode::parse(s.mode.trim());
+    let mode = Mode::parse(s.mode.trim()).ok();
     let location = s
         .location
         .map(|l| text(&field("location"), &l, 500, false, p))

@@ -45,6 +45,95 @@ pub fn sessions_still_needed(attended: u32, min_sessions: u32) -> u32 {
     min_sessions.saturating_sub(attended)
 }
 
+/// A session as a participant's record shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Present,
+    Absent,
+    /// Not held yet: its attendance cannot be known.
+    NotHeldYet,
+}
+
+impl Mark {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mark::Present => "present",
+            Mark::Absent => "absent",
+            Mark::NotHeldYet => "upcoming",
+        }
+    }
+}
+
+/// Where one participant stands: what every page, list and email about
+/// eligibility renders, worked out in one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// One mark per session, in session order (empty when built from a count).
+    pub marks: Vec<Mark>,
+    pub attended: u32,
+    pub total: u32,
+    /// Sessions not held yet.
+    pub remaining: u32,
+    pub still_needed: u32,
+    pub verdict: Verdict,
+}
+
+impl Standing {
+    /// From the sessions (id, end) and the ids of those attended.
+    pub fn of(
+        sessions: &[(i32, chrono::DateTime<chrono::Utc>)],
+        present: &[i32],
+        min_sessions: u32,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        let marks: Vec<Mark> = sessions
+            .iter()
+            .map(|(id, ends)| {
+                if present.contains(id) {
+                    Mark::Present
+                } else if *ends > now {
+                    Mark::NotHeldYet
+                } else {
+                    Mark::Absent
+                }
+            })
+            .collect();
+        let attended = marks.iter().filter(|m| **m == Mark::Present).count() as u32;
+        let remaining = sessions_remaining(sessions.iter().map(|(_, ends)| *ends), now);
+        Self {
+            total: sessions.len() as u32,
+            ..Self::from_count(attended, remaining, min_sessions)
+        }
+        .with_marks(marks)
+    }
+
+    /// From a count of sessions attended (the eligibility list's query).
+    pub fn from_count(attended: u32, remaining: u32, min_sessions: u32) -> Self {
+        Self {
+            marks: Vec::new(),
+            attended,
+            total: 0,
+            remaining,
+            still_needed: sessions_still_needed(attended, min_sessions),
+            verdict: verdict(attended, remaining, min_sessions),
+        }
+    }
+
+    /// Only confirmed participants can earn the outcome; for anyone else it
+    /// is no longer possible, whatever they attended.
+    pub fn for_status(mut self, confirmed: bool) -> Self {
+        if !confirmed {
+            self.verdict = Verdict::NoLongerPossible;
+        }
+        self
+    }
+
+    fn with_marks(mut self, marks: Vec<Mark>) -> Self {
+        self.marks = marks;
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +178,40 @@ mod tests {
         fn eligible_exactly_when_minimum_reached(a in 0u32..20, r in 0u32..20, m in 0u32..20) {
             prop_assert_eq!(verdict(a, r, m) == Verdict::Eligible, a >= m);
         }
+    }
+
+    #[test]
+    fn a_standing_tells_present_absent_and_not_held_yet() {
+        let at = |h: i64| {
+            chrono::DateTime::parse_from_rfc3339("2023-12-04T00:00:00Z")
+                .unwrap()
+                .with_timezone(&chrono::Utc)
+                + chrono::Duration::hours(h)
+        };
+        let sessions = [(1, at(1)), (2, at(2)), (3, at(3)), (4, at(4)), (5, at(5))];
+        let standing = Standing::of(&sessions, &[1, 3], 4, at(3));
+        assert_eq!(
+            standing.marks,
+            [
+                Mark::Present,
+                Mark::Absent,
+                Mark::Present,
+                Mark::NotHeldYet,
+                Mark::NotHeldYet
+            ]
+        );
+        assert_eq!(
+            (standing.attended, standing.total, standing.remaining),
+            (2, 5, 2)
+        );
+        assert_eq!(standing.still_needed, 2);
+        assert_eq!(standing.verdict, Verdict::StillPossible);
+        assert_eq!(
+            standing.clone().for_status(false).verdict,
+            Verdict::NoLongerPossible
+        );
+        let all = Standing::of(&sessions, &[1, 2, 3, 4], 4, at(5));
+        assert_eq!(all.verdict, Verdict::Eligible);
+        assert_eq!(all.still_needed, 0);
     }
 }

@@ -2,9 +2,15 @@
 
 pub mod cycle_file;
 pub mod eligibility;
+pub mod problems;
+pub mod registration;
 pub mod seats;
 pub mod values;
 pub mod window;
 pub mod zoom;
 
-pub use values::{Capacity, Email, InstitutionType, Language, SessionNo, Slug, Status};
+pub use problems::FieldErrors;
+pub use values::{
+    AttendanceSource, Capacity, Email, InstitutionType, Language, Role, SessionMode, SessionNo,
+    Slug, Status, Zone,
+};

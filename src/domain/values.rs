@@ -15,6 +15,9 @@ pub enum ValueError {
     SessionNo,
     #[error("unknown value")]
     Unknown,
+    /// A stored value the program does not know: an error, never a guess.
+    #[error("unknown {kind} {value:?}")]
+    UnknownStored { kind: &'static str, value: String },
 }
 
 /// An email address as typed (trimmed), with a case-folded form for comparison
@@ -141,6 +144,16 @@ macro_rules! text_enum {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
         }
+        /// How storage reads the value back (diesel's `deserialize_as`).
+        impl TryFrom<String> for $name {
+            type Error = ValueError;
+            fn try_from(s: String) -> Result<Self, ValueError> {
+                $name::parse(&s).map_err(|_| ValueError::UnknownStored { kind: stringify!($name), value: s })
+            }
+        }
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool { self.as_str() == *other }
+        }
     };
 }
 
@@ -158,6 +171,35 @@ text_enum!(
     /// Languages the interface speaks. Latvian is the default (the first users are Latvian).
     Language { Lv => "lv", En => "en", Ru => "ru" }
 );
+
+text_enum!(
+    /// Where a session happens.
+    SessionMode { InPerson => "in_person", Online => "online" }
+);
+
+text_enum!(
+    /// How an attendance mark was made.
+    AttendanceSource { Manual => "manual", Checkin => "checkin", Import => "import" }
+);
+
+text_enum!(
+    /// What an organiser account may do.
+    Role { Admin => "admin", Organiser => "organiser" }
+);
+
+/// A cycle's time zone (IANA name), as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Zone(pub chrono_tz::Tz);
+
+impl TryFrom<String> for Zone {
+    type Error = ValueError;
+    fn try_from(s: String) -> Result<Self, ValueError> {
+        s.parse().map(Zone).map_err(|_| ValueError::UnknownStored {
+            kind: "time zone",
+            value: s,
+        })
+    }
+}
 
 impl Status {
     pub fn holds_seat(self) -> bool {
@@ -225,5 +267,27 @@ mod tests {
             assert_eq!(Status::parse(s.as_str()), Ok(*s));
         }
         assert!(InstitutionType::parse("zoo").is_err());
+    }
+
+    #[test]
+    fn unknown_stored_values_are_errors_not_guesses() {
+        assert_eq!(
+            Status::try_from("confirmed".to_string()),
+            Ok(Status::Confirmed)
+        );
+        assert_eq!(
+            Status::try_from("lost".to_string()),
+            Err(ValueError::UnknownStored {
+                kind: "Status",
+                value: "lost".into()
+            })
+        );
+        assert!(Language::try_from("de".to_string()).is_err());
+        assert!(Zone::try_from("Europe/Atlantis".to_string()).is_err());
+        assert_eq!(
+            Zone::try_from("Europe/Riga".to_string()),
+            Ok(Zone(chrono_tz::Europe::Riga))
+        );
+        assert!(SessionMode::try_from("hybrid".to_string()).is_err());
     }
 }

@@ -1,16 +1,17 @@
-//! Email: composing messages in the participant's language (written to the
-//! outbox by the database layer) and sending them (the worker).
+//! Email: rendering the outbox's notices in the participant's language at
+//! send time, and sending them (the worker). Storage records only what to
+//! send (`domain::registration::Notice`); nothing here runs inside a write
+//! transaction.
 
 pub mod calendar;
 pub mod qr;
 pub mod worker;
 
+use anyhow::Context;
 use askama::Template;
-use chrono::{DateTime, Utc};
 
-use crate::db::models::{Cycle, NewOutboxMessage, Registration, Session};
-use crate::db::registrations::{Compose, Notice};
-use crate::db::to_db;
+use crate::db::models::{Cycle, Registration, Session};
+use crate::domain::registration::Notice;
 use crate::i18n::Tr;
 use crate::tokens::{Keys, Purpose};
 
@@ -90,15 +91,29 @@ pub fn header_safe(s: &str) -> String {
         .to_string()
 }
 
-impl Compose for Composer {
-    fn compose(
+/// One email, rendered for its recipient.
+#[derive(Debug, Clone)]
+pub struct RenderedMail {
+    pub to_address: String,
+    pub to_name: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub ics: Option<String>,
+    /// The door check-in link, drawn as an inline QR code image.
+    pub checkin_url: Option<String>,
+}
+
+impl Composer {
+    /// Renders `notice` for `reg` as things stand now. A template that fails
+    /// is an error (the message is retried), never an empty email.
+    pub fn render(
         &self,
         notice: Notice,
         cycle: &Cycle,
         sessions: &[Session],
         reg: &Registration,
-        now: DateTime<Utc>,
-    ) -> NewOutboxMessage {
+    ) -> anyhow::Result<RenderedMail> {
         let t = Tr::new(reg.lang());
         let tz = cycle.tz();
         let holds_seat = reg.status().holds_seat();
@@ -129,17 +144,11 @@ impl Compose for Composer {
             .map(|h| t.datetime(h.and_utc(), tz))
             .unwrap_or_default();
         let name = reg.first_name.as_str();
-        let kind = notice.kind();
-        let notice_key = kind.replace('_', "-");
+        let notice_key = notice.kind().replace('_', "-");
         let pending = reg.status() == crate::domain::Status::Pending;
         // The door check-in code goes with every message to someone holding a seat.
-        let checkin_url = (holds_seat
-            && matches!(
-                notice,
-                Notice::Seated | Notice::Promoted | Notice::LinkAgain
-            ))
-        .then(|| self.checkin_link(reg));
-        let qr = checkin_url.is_some();
+        let checkin_url =
+            (holds_seat && notice.carries_checkin_code()).then(|| self.checkin_link(reg));
         let text = NoticeText {
             t,
             notice: &notice_key,
@@ -153,7 +162,7 @@ impl Compose for Composer {
             zone: tz.name(),
         }
         .render()
-        .unwrap_or_default();
+        .with_context(|| format!("rendering the text of a {} email", notice.kind()))?;
         let html = NoticeHtml {
             t,
             notice: &notice_key,
@@ -165,34 +174,23 @@ impl Compose for Composer {
             hold_until,
             sessions: &mail_sessions,
             zone: tz.name(),
-            qr,
+            qr: checkin_url.is_some(),
         }
         .render()
-        .unwrap_or_default();
+        .with_context(|| format!("rendering the HTML of a {} email", notice.kind()))?;
         let subject_key = format!("mail-subject-{notice_key}");
         let subject = header_safe(&format!("{} — {}", cycle.title, t.t(&subject_key)));
-        let ics = matches!(
-            notice,
-            Notice::Seated | Notice::Promoted | Notice::LinkAgain | Notice::Waitlisted { .. }
-        )
-        .then(|| calendar::ics(cycle, sessions, &link, holds_seat, &self.base_url));
-        let dedupe_key = match notice {
-            Notice::GrantEligible => Some(format!("grant-eligible:{}", reg.id)),
-            _ => None,
-        };
-        NewOutboxMessage {
-            registration_id: Some(reg.id),
-            kind: kind.to_string(),
-            dedupe_key,
+        let ics = notice
+            .carries_calendar()
+            .then(|| calendar::ics(cycle, sessions, &link, holds_seat, &self.base_url));
+        Ok(RenderedMail {
             to_address: reg.email.clone(),
             to_name: header_safe(&reg.full_name()),
             subject,
-            body_text: text,
-            body_html: html,
+            text,
+            html,
             ics,
             checkin_url,
-            created_at: to_db(now),
-            next_attempt_at: to_db(now),
-        }
+        })
     }
 }

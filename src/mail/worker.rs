@@ -11,9 +11,13 @@ use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, Singl
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::Notify;
 
+use anyhow::Context;
+
 use crate::clock::Clock;
 use crate::db::models::OutboxMessage;
-use crate::db::{outbox, Db};
+use crate::db::{cycles, outbox, registrations, Db};
+
+use super::{Composer, RenderedMail};
 
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
@@ -43,20 +47,28 @@ pub struct Worker {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub transport: Transport,
+    pub composer: Arc<Composer>,
     pub from: Mailbox,
     pub wake: Arc<Notify>,
     pub poll: StdDuration,
     pub retry_seconds: u32,
 }
 
-pub fn build_message(m: &OutboxMessage, from: &Mailbox) -> anyhow::Result<Message> {
-    let to = Mailbox::new(Some(super::header_safe(&m.to_name)), m.to_address.parse()?);
+pub fn build_message(
+    m: &OutboxMessage,
+    mail: &RenderedMail,
+    from: &Mailbox,
+) -> anyhow::Result<Message> {
+    let to = Mailbox::new(
+        Some(super::header_safe(&mail.to_name)),
+        mail.to_address.parse()?,
+    );
     let host = from.email.domain().to_string();
     let html = SinglePart::builder()
         .header(ContentType::TEXT_HTML)
-        .body(m.body_html.clone());
+        .body(mail.html.clone());
     // The check-in QR code travels as an inline image the HTML part refers to (cid:).
-    let html_part = match &m.checkin_url {
+    let html_part = match &mail.checkin_url {
         Some(url) => MultiPart::related().singlepart(html).singlepart(
             Attachment::new_inline("checkin-qr".into())
                 .body(super::qr::png(url)?, ContentType::parse("image/png")?),
@@ -67,10 +79,10 @@ pub fn build_message(m: &OutboxMessage, from: &Mailbox) -> anyhow::Result<Messag
         .singlepart(
             SinglePart::builder()
                 .header(ContentType::TEXT_PLAIN)
-                .body(m.body_text.clone()),
+                .body(mail.text.clone()),
         )
         .multipart(html_part);
-    let body = match &m.ics {
+    let body = match &mail.ics {
         Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
             Attachment::new("cohort.ics".into()).body(
                 ics.clone(),
@@ -89,7 +101,7 @@ pub fn build_message(m: &OutboxMessage, from: &Mailbox) -> anyhow::Result<Messag
             m.created_at.and_utc().timestamp(),
             host
         )))
-        .subject(super::header_safe(&m.subject))
+        .subject(super::header_safe(&mail.subject))
         .multipart(body)?)
 }
 
@@ -141,8 +153,37 @@ impl Worker {
         Ok(sent)
     }
 
+    /// Renders a row as its registration and cycle stand now.
+    async fn render(&self, m: &OutboxMessage) -> anyhow::Result<RenderedMail> {
+        let notice = m
+            .notice()
+            .with_context(|| format!("outbox row {} holds no known notice", m.id))?;
+        let registration_id = m
+            .registration_id
+            .with_context(|| format!("outbox row {}: its registration is gone", m.id))?;
+        let (reg, cycle, sessions) = self
+            .db
+            .read(move |c| {
+                let Some(reg) = registrations::by_id(c, registration_id)? else {
+                    return Ok(None);
+                };
+                let cycle = cycles::by_id(c, reg.cycle_id)?;
+                let sessions = cycles::sessions_of(c, cycle.id)?;
+                Ok(Some((reg, cycle, sessions)))
+            })
+            .await?
+            .with_context(|| {
+                format!(
+                    "outbox row {}: registration {registration_id} is gone",
+                    m.id
+                )
+            })?;
+        self.composer.render(notice, &cycle, &sessions, &reg)
+    }
+
     async fn deliver(&self, m: &OutboxMessage) -> anyhow::Result<()> {
-        let message = build_message(m, &self.from)?;
+        let mail = self.render(m).await?;
+        let message = build_message(m, &mail, &self.from)?;
         match &self.transport {
             Transport::Smtp(t) => {
                 t.send(message).await?;

@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::auth::{parse_account, AccountForm, CurrentOrganiser};
+use super::auth::{AccountForm, CurrentOrganiser};
 use super::error::{AppError, AppResult};
 use super::forms::FieldErrors;
 use super::lang::Lang;
@@ -145,8 +145,8 @@ impl CycleFormValues {
             ("slug", cy.slug.clone()),
             ("title", cy.title.clone()),
             ("description", cy.description.clone()),
-            ("language", cy.language.clone()),
-            ("timezone", cy.timezone.clone()),
+            ("language", cy.language.to_string()),
+            ("timezone", cy.tz().name().to_string()),
             ("country", cy.country.clone()),
             ("capacity", cy.capacity.to_string()),
             ("registration_opens", local(cy.registration_opens)),
@@ -179,7 +179,7 @@ impl CycleFormValues {
             f.insert(format!("s{i}_title"), s.title.clone());
             f.insert(format!("s{i}_starts"), local(s.starts_at));
             f.insert(format!("s{i}_ends"), local(s.ends_at));
-            f.insert(format!("s{i}_mode"), s.mode.clone());
+            f.insert(format!("s{i}_mode"), s.mode.to_string());
             f.insert(
                 format!("s{i}_location"),
                 s.location.clone().unwrap_or_default(),
@@ -401,19 +401,11 @@ pub async fn save_cycle(
             return render_errors(v, errors);
         }
     }
-    let now = state.now();
-    let composer = state.composer.clone();
-    let saved = state
-        .db
-        .write(move |c| {
-            let r = cycles::save(c, &spec, now)?;
-            if let Ok(cycles::Saved::Created(id) | cycles::Saved::Updated(id)) = r {
-                registrations::promote(c, id, now, composer.as_ref())?;
-            }
-            Ok((r, spec.slug.as_str().to_string()))
-        })
-        .await?;
-    state.mail_wake.notify_one();
+    let slug = spec.slug.as_str().to_string();
+    let saved = (
+        crate::app::cycles::save_cycle(&state.services, spec).await?,
+        slug,
+    );
     match saved {
         (Ok(_), slug) => Ok(see_other(&format!("/admin/cycles/{slug}"))),
         (Err(cycles::SaveProblem::CapacityBelowTaken(_)), _) => {
@@ -578,14 +570,7 @@ pub async fn set_capacity(
         let _ = session.insert("capacity_error", "problem-range");
         return Ok(see_other(&back));
     };
-    let now = state.now();
-    let composer = state.composer.clone();
-    let id = cy.id;
-    let r = state
-        .db
-        .write(move |c| registrations::set_capacity(c, id, capacity.get(), now, composer.as_ref()))
-        .await?;
-    state.mail_wake.notify_one();
+    let r = crate::app::registration::set_capacity(&state.services, cy.id, capacity).await?;
     match r {
         CapacityChange::Changed { .. } => {
             session.remove("capacity_error");
@@ -604,24 +589,9 @@ async fn change_registration(
     session: &Session,
     restore: bool,
 ) -> AppResult<HttpResponse> {
-    let now = state.now();
-    let composer = state.composer.clone();
-    let (changed, slug) = state
-        .db
-        .write(move |c| {
-            let Some(reg) = registrations::by_id(c, id)? else {
-                return Ok((Changed::NotAllowed, None));
-            };
-            let changed = if restore {
-                registrations::restore(c, id, now, composer.as_ref())?
-            } else {
-                registrations::cancel(c, id, now, composer.as_ref())?
-            };
-            Ok((changed, Some(cycles::by_id(c, reg.cycle_id)?.slug)))
-        })
-        .await?;
-    state.mail_wake.notify_one();
-    let slug = slug.ok_or(AppError::NotFound)?;
+    let (changed, slug) = crate::app::registration::organiser_change(&state.services, id, restore)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let _ = session.insert(
         "notice",
         match (changed, restore) {
@@ -651,16 +621,6 @@ pub async fn restore_registration(
     change_registration(&state, path.into_inner(), &session, true).await
 }
 
-/// Spreadsheet programs run cells that start with = + - @ as formulas; a
-/// leading apostrophe keeps them text (OWASP: CSV injection).
-pub fn csv_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
 pub fn csv_response(filename: &str, body: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -669,53 +629,6 @@ pub fn csv_response(filename: &str, body: Vec<u8>) -> HttpResponse {
             format!("attachment; filename=\"{filename}\""),
         ))
         .body(body)
-}
-
-pub fn registrations_csv_bytes(regs: &[Registration]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record([
-        "id",
-        "first_name",
-        "last_name",
-        "email",
-        "institution",
-        "institution_type",
-        "position",
-        "region",
-        "country",
-        "language",
-        "status",
-        "registered_at",
-        "phone",
-        "confirmed_at",
-        "consent_at",
-        "consent_version",
-    ])?;
-    let ts = |t: chrono::NaiveDateTime| {
-        t.and_utc()
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-    };
-    for r in regs {
-        w.write_record([
-            r.id.to_string(),
-            csv_cell(&r.first_name),
-            csv_cell(&r.last_name),
-            csv_cell(&r.email),
-            csv_cell(&r.institution),
-            r.institution_type.clone(),
-            csv_cell(&r.position),
-            csv_cell(&r.region),
-            r.country.clone(),
-            r.language.clone(),
-            r.status.clone(),
-            ts(r.registered_at),
-            csv_cell(&r.phone),
-            r.confirmed_at.map(ts).unwrap_or_default(),
-            ts(r.consent_at),
-            r.consent_version.clone(),
-        ])?;
-    }
-    Ok(w.into_inner()?)
 }
 
 pub async fn registrations_csv(
@@ -731,7 +644,7 @@ pub async fn registrations_csv(
         .await?;
     Ok(csv_response(
         &format!("{}-registrations.csv", cy.slug),
-        registrations_csv_bytes(&regs)?,
+        crate::app::exports::registrations_csv(&regs)?,
     ))
 }
 
@@ -803,23 +716,8 @@ pub async fn add_organiser(
         };
         render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
-    let (email, name) = match parse_account(&form) {
-        Ok(v) => v,
-        Err(errors) => return render(errors, state.db.read(organisers::all).await?),
-    };
-    let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || crate::passwords::hash(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))??;
     let admin = form.admin == "on";
-    let now = state.now();
-    let added = state
-        .db
-        .write(move |c| organisers::add(c, &email, &name, admin, &hash, now))
-        .await?;
-    if added.is_none() {
-        let mut errors = FieldErrors::default();
-        errors.add("email", "field-organiser-exists");
+    if let Err(errors) = crate::app::accounts::add_organiser(&state.services, &form, admin).await? {
         return render(errors, state.db.read(organisers::all).await?);
     }
     let _ = session.insert("notice", "notice-organiser-added");

@@ -11,18 +11,18 @@ use askama_web::WebTemplate;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::admin::{csv_cell, csv_response};
+use super::admin::csv_response;
 use super::auth::CurrentOrganiser;
 use super::error::{AppError, AppResult};
 use super::lang::Lang;
 use super::pages::Frame;
 use super::public::{cycle_with_sessions, organiser_frame, see_other};
 use super::AppState;
+use crate::app::attendance::{self as app_att, PlanProblem, Planned};
 use crate::db::attendance::{self as att, Change, Source};
 use crate::db::models::{Cycle, Registration, Session as CycleSession};
-use crate::db::{cycles, registrations, AnyConnection, DbResult};
-use crate::domain::eligibility::{self, Verdict};
-use crate::domain::zoom::{self, Assignment, Candidate, MatchPlan, MatchedBy, ReportError};
+use crate::domain::eligibility::Standing;
+use crate::domain::zoom::{self, Assignment, MatchedBy};
 use crate::domain::Status;
 use crate::i18n::Tr;
 use crate::tokens::Purpose;
@@ -60,72 +60,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/registrations/{id}/audit", web::get().to(audit))
         .route("/admin/checkin/{code}", web::get().to(checkin_page))
         .route("/admin/checkin/{code}", web::post().to(checkin));
-}
-
-/// One participant's standing, as the matrix and `eligibility.csv` show it.
-pub struct Standing {
-    pub id: i32,
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub institution: String,
-    pub attended: u32,
-    pub verdict: Verdict,
-}
-
-fn remaining(sessions: &[CycleSession], now: DateTime<Utc>) -> u32 {
-    eligibility::sessions_remaining(sessions.iter().map(|s| s.ends_at.and_utc()), now)
-}
-
-/// The eligibility list, counted by the database in one query.
-pub fn standings(
-    conn: &mut AnyConnection,
-    cycle: &Cycle,
-    now: DateTime<Utc>,
-) -> DbResult<Vec<Standing>> {
-    let sessions = cycles::sessions_of(conn, cycle.id)?;
-    let left = remaining(&sessions, now);
-    Ok(att::attended_counts(conn, cycle.id)?
-        .into_iter()
-        .map(
-            |(id, first_name, last_name, email, institution, n)| Standing {
-                id,
-                first_name,
-                last_name,
-                email,
-                institution,
-                attended: n as u32,
-                verdict: eligibility::verdict(n as u32, left, cycle.min_sessions as u32),
-            },
-        )
-        .collect())
-}
-
-pub fn eligibility_csv_bytes(list: &[Standing]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record([
-        "first_name",
-        "last_name",
-        "email",
-        "institution",
-        "attended",
-        "eligible",
-    ])?;
-    for s in list {
-        w.write_record([
-            csv_cell(&s.first_name),
-            csv_cell(&s.last_name),
-            csv_cell(&s.email),
-            csv_cell(&s.institution),
-            s.attended.to_string(),
-            if s.verdict == Verdict::Eligible {
-                "yes".into()
-            } else {
-                "no".into()
-            },
-        ])?;
-    }
-    Ok(w.into_inner()?)
 }
 
 fn session_no(sessions: &[CycleSession], n: i32) -> AppResult<CycleSession> {
@@ -207,7 +141,7 @@ pub async fn roster(
             present: a.as_ref().is_some_and(|a| a.present),
             source: a
                 .as_ref()
-                .map(|a| t.tk("source-", &a.source))
+                .map(|a| t.tk("source-", a.source.as_str()))
                 .unwrap_or_default(),
             minutes: a
                 .as_ref()
@@ -260,7 +194,7 @@ pub async fn save_roster(
     let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     let all = form.iter().any(|(k, v)| k == "action" && v == "all");
-    let mut present: Vec<i32> = form
+    let present: Vec<i32> = form
         .iter()
         .filter(|(k, _)| k == "present")
         .filter_map(|(_, v)| v.parse().ok())
@@ -271,16 +205,8 @@ pub async fn save_roster(
         at: state.now(),
         note: None,
     };
-    let (cid, sid) = (cycle.id, s.id);
-    let changed = state
-        .db
-        .write(move |c| {
-            if all {
-                present = att::confirmed(c, cid)?.into_iter().map(|r| r.id).collect();
-            }
-            att::save_roster(c, cid, sid, &present, &change)
-        })
-        .await?;
+    let changed =
+        app_att::save_roster(&state.services, cycle.id, s.id, present, all, change).await?;
     let _ = session.insert(
         "notice",
         if changed == 0 {
@@ -323,7 +249,7 @@ pub async fn upload(
     let bytes = form.report.data.to_vec();
     // Read it once now, so a file that is not a report is refused at once.
     if let Err(e) = zoom::read_report(&bytes) {
-        let _ = session.insert("upload_error", report_error(&t, &e));
+        let _ = session.insert("upload_error", t.report_problem(&e));
         return Ok(see_other(&back));
     }
     let filename = form
@@ -331,38 +257,11 @@ pub async fn upload(
         .file_name
         .clone()
         .unwrap_or_else(|| "report.csv".into());
-    let (sid, by, now) = (s.id, me.0.id, state.now());
-    let id = state
-        .db
-        .write(move |c| att::store_import(c, sid, by, &filename, &bytes, now))
-        .await?;
+    let id = app_att::store_import(&state.services, s.id, me.0.id, filename, bytes).await?;
     Ok(see_other(&format!(
         "/admin/cycles/{}/sessions/{n}/import/{id}",
         cycle.slug
     )))
-}
-
-pub fn report_error(t: &Tr, e: &ReportError) -> String {
-    match e {
-        ReportError::BadRow { line, reason } => {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("line", *line);
-            args.set("problem", t.tk("import-row-", reason.as_str()));
-            t.args("import-error-bad-row", &args)
-        }
-        other => t.tk("import-error-", other.as_str()),
-    }
-}
-
-fn candidates(people: &[Registration]) -> Vec<Candidate> {
-    people
-        .iter()
-        .map(|r| Candidate {
-            registration_id: r.id,
-            email: r.email_normalised.clone(),
-            full_name: r.full_name(),
-        })
-        .collect()
 }
 
 pub struct PlanRow {
@@ -406,13 +305,8 @@ pub struct PreviewQuery {
     pub min: Option<u32>,
 }
 
-struct Planned {
-    plan: MatchPlan,
-    people: Vec<Registration>,
-    present_now: Vec<i32>,
-    import: att::StoredImport,
-}
-
+/// A stored report planned against the roster; a missing upload is a 404,
+/// a file that is no report a 400.
 async fn plan(
     state: &AppState,
     cycle: &Cycle,
@@ -421,33 +315,20 @@ async fn plan(
     min_minutes: u32,
     assignments: Vec<Assignment>,
 ) -> AppResult<Planned> {
-    let (cid, sid) = (cycle.id, s.id);
-    let (import, roster) = state
-        .db
-        .read(move |c| {
-            Ok((
-                att::load_import(c, import_id, sid)?,
-                att::roster(c, cid, sid)?,
-            ))
-        })
-        .await?;
-    let import = import.ok_or(AppError::NotFound)?;
-    let report = zoom::read_report(&import.content)
-        .map_err(|_| AppError::BadRequest("import-error-not-zoom-report"))?;
-    let people: Vec<Registration> = roster.iter().map(|(r, _)| r.clone()).collect();
-    let present_now = roster
-        .iter()
-        .filter(|(_, a)| a.as_ref().is_some_and(|a| a.present))
-        .map(|(r, _)| r.id)
-        .collect();
-    let persons = zoom::sum_by_person(&report.rows);
-    let plan = zoom::plan_import_with(&persons, &candidates(&people), min_minutes, &assignments);
-    Ok(Planned {
-        plan,
-        people,
-        present_now,
-        import,
-    })
+    match app_att::plan_stored_import(
+        &state.services,
+        cycle,
+        s,
+        import_id,
+        min_minutes,
+        assignments,
+    )
+    .await?
+    {
+        Ok(planned) => Ok(planned),
+        Err(PlanProblem::NoSuchImport) => Err(AppError::NotFound),
+        Err(PlanProblem::NotAReport) => Err(AppError::BadRequest("import-error-not-zoom-report")),
+    }
 }
 
 pub async fn preview(
@@ -530,49 +411,6 @@ pub async fn preview(
     })
 }
 
-/// Writes a plan. Import only ever marks present; people below the threshold
-/// keep whatever they had (their minutes are recorded when they had nothing).
-pub fn apply_plan(
-    conn: &mut AnyConnection,
-    session_id: i32,
-    plan: &MatchPlan,
-    change: &Change,
-) -> DbResult<usize> {
-    let present_now = att::present_sessions_of_session(conn, session_id)?;
-    let mut changed = 0;
-    for m in &plan.present {
-        if att::set(
-            conn,
-            m.registration_id,
-            session_id,
-            true,
-            Some(m.minutes as i32),
-            change,
-        )? {
-            changed += 1;
-        }
-    }
-    for m in plan
-        .absent
-        .iter()
-        .filter(|m| m.matched_by != MatchedBy::NotInReport)
-    {
-        if !present_now.contains(&m.registration_id)
-            && att::set(
-                conn,
-                m.registration_id,
-                session_id,
-                false,
-                Some(m.minutes as i32),
-                change,
-            )?
-        {
-            changed += 1;
-        }
-    }
-    Ok(changed)
-}
-
 pub async fn apply(
     state: web::Data<AppState>,
     me: CurrentOrganiser,
@@ -618,15 +456,7 @@ pub async fn apply(
         at: state.now(),
         note: Some(format!("import #{import_id}, {min_minutes} min")),
     };
-    let sid = s.id;
-    let changed = state
-        .db
-        .write(move |c| {
-            let n = apply_plan(c, sid, &plan, &change)?;
-            att::mark_import_applied(c, import_id, change.at)?;
-            Ok(n)
-        })
-        .await?;
+    let changed = app_att::apply_import(&state.services, s.id, import_id, plan, change).await?;
     let _ = session.insert(
         "notice",
         if changed == 0 {
@@ -685,20 +515,14 @@ pub async fn matrix(
         .read(move |c| Ok((att::matrix(c, cid)?, att::totals(c, &ids)?)))
         .await?;
     let now = state.now();
-    let left = remaining(&sessions, now);
+    let ends: Vec<(i32, DateTime<Utc>)> = sessions
+        .iter()
+        .map(|s| (s.id, s.ends_at.and_utc()))
+        .collect();
     let lines: Vec<MatrixLine> = rows
         .into_iter()
         .map(|row| {
-            let marks: Vec<&'static str> = sessions
-                .iter()
-                .map(|s| match row.present.contains(&s.id) {
-                    true => "present",
-                    false if s.ends_at.and_utc() > now => "upcoming",
-                    false => "absent",
-                })
-                .collect();
-            let attended = marks.iter().filter(|m| **m == "present").count() as u32;
-            let v = eligibility::verdict(attended, left, cycle.min_sessions as u32);
+            let standing = Standing::of(&ends, &row.present, cycle.min_sessions as u32, now);
             MatrixLine {
                 id: row.registration.id,
                 name: format!(
@@ -706,10 +530,10 @@ pub async fn matrix(
                     row.registration.last_name, row.registration.first_name
                 ),
                 institution: row.registration.institution.clone(),
-                marks,
-                attended,
-                verdict: t.tk("verdict-", v.as_str()),
-                verdict_key: v.as_str(),
+                marks: standing.marks.iter().map(|m| m.as_str()).collect(),
+                attended: standing.attended,
+                verdict: t.tk("verdict-", standing.verdict.as_str()),
+                verdict_key: standing.verdict.as_str(),
             }
         })
         .collect();
@@ -742,12 +566,10 @@ pub async fn eligibility_csv(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
-    let now = state.now();
-    let cy = cycle.clone();
-    let list = state.db.read(move |c| standings(c, &cy, now)).await?;
+    let list = app_att::eligibility_list(&state.services, &cycle).await?;
     Ok(csv_response(
         &format!("{}-eligibility.csv", cycle.slug),
-        eligibility_csv_bytes(&list)?,
+        crate::app::exports::eligibility_csv(&list)?,
     ))
 }
 
@@ -759,39 +581,7 @@ pub async fn notify_eligible(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
-    let now = state.now();
-    let composer = state.composer.clone();
-    let cy = cycle.clone();
-    let sent = state
-        .db
-        .write(move |c| {
-            let sessions = cycles::sessions_of(c, cy.id)?;
-            let mut sent = 0;
-            for s in standings(c, &cy, now)?
-                .into_iter()
-                .filter(|s| s.verdict == Verdict::Eligible)
-            {
-                if crate::db::outbox::exists(c, &format!("grant-eligible:{}", s.id))? {
-                    continue;
-                }
-                let Some(reg) = registrations::by_id(c, s.id)? else {
-                    continue;
-                };
-                let msg = crate::db::registrations::Compose::compose(
-                    composer.as_ref(),
-                    registrations::Notice::GrantEligible,
-                    &cy,
-                    &sessions,
-                    &reg,
-                    now,
-                );
-                registrations::enqueue(c, msg)?;
-                sent += 1;
-            }
-            Ok(sent)
-        })
-        .await?;
-    state.mail_wake.notify_one();
+    let sent = app_att::notify_eligible(&state.services, &cycle).await?;
     let _ = session.insert(
         "notice",
         if sent == 0 {
@@ -840,36 +630,31 @@ pub async fn audit(
     let t = lang.tr();
     let id = path.into_inner();
     let now = state.now();
-    let found = state
+    let record = app_att::record(&state.services, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let standing = record
+        .standing(now)
+        .for_status(record.reg.status() == Status::Confirmed);
+    let (entries, organisers) = state
         .db
         .read(move |c| {
-            let Some(reg) = registrations::by_id(c, id)? else {
-                return Ok(None);
-            };
-            let cycle = cycles::by_id(c, reg.cycle_id)?;
-            let sessions = cycles::sessions_of(c, cycle.id)?;
-            let entries = att::audit_of(c, id)?;
-            let present = att::present_sessions(c, id)?;
             let organisers: BTreeMap<i32, String> = crate::db::organisers::all(c)?
                 .into_iter()
                 .map(|o| (o.id, o.name))
                 .collect();
-            Ok(Some((reg, cycle, sessions, entries, present, organisers)))
+            Ok((att::audit_of(c, id)?, organisers))
         })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (reg, cycle, sessions, entries, present, organisers) = found;
+        .await?;
+    let app_att::Record {
+        reg,
+        cycle,
+        sessions,
+        ..
+    } = record;
     let tz = cycle.tz();
-    let attended = present.len() as u32;
-    let verdict = if reg.status() == Status::Confirmed {
-        eligibility::verdict(
-            attended,
-            remaining(&sessions, now),
-            cycle.min_sessions as u32,
-        )
-    } else {
-        Verdict::NoLongerPossible
-    };
+    let attended = standing.attended;
+    let verdict = standing.verdict;
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("attended", attended);
     args.set("total", sessions.len());
@@ -896,7 +681,7 @@ pub async fn audit(
                 yes_no(e.old_present),
                 yes_no(Some(e.new_present))
             ),
-            source: t.tk("source-", &e.source),
+            source: t.tk("source-", e.source.as_str()),
             minutes: e.minutes.map(|m| m.to_string()).unwrap_or_default(),
             by: e
                 .changed_by
@@ -1058,11 +843,7 @@ pub async fn checkin(
         at: state.now(),
         note: None,
     };
-    let (rid, sid) = (reg.id, s.id);
-    let changed = state
-        .db
-        .write(move |c| att::set(c, rid, sid, true, None, &change))
-        .await?;
+    let changed = app_att::check_in(&state.services, reg.id, s.id, change).await?;
     let _ = session.insert(
         "notice",
         if changed {
@@ -1072,96 +853,4 @@ pub async fn checkin(
         },
     );
     Ok(see_other(&back))
-}
-
-// ---------------------------------------------------------------- command line
-
-fn open_cycle(
-    settings: &crate::config::Settings,
-    slug: &str,
-) -> anyhow::Result<(crate::db::Db, Cycle, Vec<CycleSession>)> {
-    let db = crate::cli::open(settings)?;
-    let slug_s = slug.to_string();
-    let found = db.read_now(|c| {
-        let Some(cy) = cycles::by_slug(c, &slug_s)? else {
-            return Ok(None);
-        };
-        let s = cycles::sessions_of(c, cy.id)?;
-        Ok(Some((cy, s)))
-    })?;
-    let (cycle, sessions) = found.ok_or_else(|| anyhow::anyhow!("no cycle with slug {slug}"))?;
-    Ok((db, cycle, sessions))
-}
-
-pub fn cli_import(
-    settings: &crate::config::Settings,
-    slug: &str,
-    n: i64,
-    min_minutes: Option<u32>,
-    dry_run: bool,
-    file: &std::path::Path,
-) -> anyhow::Result<()> {
-    let en = Tr::new(crate::domain::Language::En);
-    let (db, cycle, sessions) = open_cycle(settings, slug)?;
-    let s = sessions
-        .iter()
-        .find(|s| i64::from(s.position) == n)
-        .ok_or_else(|| anyhow::anyhow!("cycle {slug} has no session {n}"))?;
-    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let report = zoom::read_report(&bytes)
-        .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), report_error(&en, &e)))?;
-    let threshold = min_minutes.unwrap_or(s.minutes().div_ceil(2));
-    let (cid, sid) = (cycle.id, s.id);
-    let people = db.read_now(|c| att::confirmed(c, cid))?;
-    let plan = zoom::plan_import(
-        &zoom::sum_by_person(&report.rows),
-        &candidates(&people),
-        threshold,
-    );
-    let name = |id: i32| {
-        people
-            .iter()
-            .find(|r| r.id == id)
-            .map(Registration::full_name)
-            .unwrap_or_default()
-    };
-    println!("Session {n}: {} (threshold {threshold} min)", s.title);
-    println!("present ({}):", plan.present.len());
-    for m in &plan.present {
-        println!("  {} — {} min", name(m.registration_id), m.minutes);
-    }
-    println!("absent ({}):", plan.absent.len());
-    for m in &plan.absent {
-        println!("  {} — {} min", name(m.registration_id), m.minutes);
-    }
-    println!("unmatched in the report ({}):", plan.unmatched.len());
-    for p in &plan.unmatched {
-        println!(
-            "  {} <{}> — {} min",
-            p.display_name,
-            p.email.clone().unwrap_or_default(),
-            p.minutes
-        );
-    }
-    if dry_run {
-        println!("dry run: nothing written");
-        return Ok(());
-    }
-    let change = Change {
-        source: Source::Import,
-        by: None,
-        at: Utc::now(),
-        note: Some(format!("cli import {}, {threshold} min", file.display())),
-    };
-    let changed = db.write_now(|c| apply_plan(c, sid, &plan, &change))?;
-    println!("{changed} attendance marks changed");
-    Ok(())
-}
-
-pub fn cli_eligibility(settings: &crate::config::Settings, slug: &str) -> anyhow::Result<()> {
-    let (db, cycle, _) = open_cycle(settings, slug)?;
-    let list = db.read_now(|c| standings(c, &cycle, Utc::now()))?;
-    use std::io::Write;
-    std::io::stdout().write_all(&eligibility_csv_bytes(&list)?)?;
-    Ok(())
 }

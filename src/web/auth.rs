@@ -15,7 +15,6 @@ use super::public::{frame, see_other};
 use super::AppState;
 use crate::db::models::Organiser;
 use crate::db::organisers;
-use crate::domain::Email;
 use crate::passwords;
 use actix_web::http::StatusCode;
 
@@ -225,38 +224,7 @@ pub async fn setup_form(
     })
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct AccountForm {
-    pub name: String,
-    pub email: String,
-    pub password: String,
-    pub password_again: String,
-    pub admin: String,
-}
-
-/// Checks an account form; the same rules for setup, the admin page and the CLI.
-pub fn parse_account(form: &AccountForm) -> Result<(Email, String), FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let name = form.name.trim();
-    if name.is_empty() {
-        errors.add("name", "field-required-name");
-    } else if name.chars().count() > 100 || name.chars().any(char::is_control) {
-        errors.add("name", "field-too-long");
-    }
-    let email = Email::parse(&form.email)
-        .map_err(|_| errors.add("email", "field-email-invalid"))
-        .ok();
-    if let Err(k) = passwords::acceptable(&form.password) {
-        errors.add("password", k);
-    } else if form.password != form.password_again {
-        errors.add("password_again", "field-password-mismatch");
-    }
-    match email {
-        Some(e) if errors.is_empty() => Ok((e, name.to_string())),
-        _ => Err(errors),
-    }
-}
+pub use crate::app::accounts::{parse_account, AccountForm};
 
 pub async fn setup(
     state: web::Data<AppState>,
@@ -269,36 +237,21 @@ pub async fn setup(
     let token = path.into_inner();
     setup_token_ok(&state, &token).await?;
     let t = lang.tr();
-    let (email, name) = match parse_account(&form) {
-        Ok(v) => v,
-        Err(errors) => {
-            let page = SetupPage {
-                t,
-                f: frame(&req, &session),
-                token,
-                name: super::forms::keep(&form.name),
-                email: super::forms::keep(&form.email),
-                errors,
-            };
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
-    };
-    let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || passwords::hash(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))??;
-    let now = state.now();
-    let token_hash = crate::tokens::sha256_hex(&token);
-    let created = state
-        .db
-        .write(move |c| {
-            if !organisers::consume_setup_token(c, &token_hash)? {
-                return Ok(None);
+    let created =
+        match crate::app::accounts::create_first_admin(&state.services, &token, &form).await? {
+            Ok(created) => created.ok_or(AppError::NotFound)?,
+            Err(errors) => {
+                let page = SetupPage {
+                    t,
+                    f: frame(&req, &session),
+                    token,
+                    name: super::forms::keep(&form.name),
+                    email: super::forms::keep(&form.email),
+                    errors,
+                };
+                return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
             }
-            organisers::add(c, &email, &name, true, &hash, now)
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
+        };
     start_session(&session, &created)?;
     Ok(see_other("/admin"))
 }

@@ -1,4 +1,4 @@
-//! The web layer: handlers parse, call one domain or db function, render.
+//! The web layer: handlers parse, call one use case (`crate::app`), render.
 
 pub mod admin;
 pub mod attendance;
@@ -16,6 +16,13 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::app::Services;
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::mail::worker::{Transport, Worker};
+use crate::mail::Composer;
+use crate::tokens::Keys;
 use actix_session::config::{CookieContentSecurity, PersistentSession};
 use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
@@ -25,14 +32,6 @@ use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpResponse, HttpServer};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use secrecy::ExposeSecret;
-use tokio::sync::Notify;
-
-use crate::clock::Clock;
-use crate::config::Settings;
-use crate::db::Db;
-use crate::mail::worker::{Transport, Worker};
-use crate::mail::Composer;
-use crate::tokens::Keys;
 
 pub struct Limits {
     pub registrations: DefaultKeyedRateLimiter<String>,
@@ -92,20 +91,23 @@ impl LoginThrottle {
 }
 
 pub struct AppState {
-    pub db: Db,
-    pub clock: Arc<dyn Clock>,
+    /// The database, the clock and the mail bell the use cases take.
+    pub services: Services,
     pub keys: Keys,
     pub composer: Arc<Composer>,
     pub settings: Settings,
-    pub mail_wake: Arc<Notify>,
     pub limits: Limits,
 }
 
-impl AppState {
-    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        self.clock.now()
+/// Handlers read `state.db`, `state.now()`… as the use cases' services.
+impl std::ops::Deref for AppState {
+    type Target = Services;
+    fn deref(&self) -> &Services {
+        &self.services
     }
+}
 
+impl AppState {
     /// The client's address for rate limits; X-Forwarded-For only when told
     /// that a proxy sets it (otherwise anyone could pick their own key).
     pub fn client_key(&self, req: &actix_web::HttpRequest) -> String {
@@ -119,17 +121,46 @@ impl AppState {
 
     /// Expires unconfirmed seats now (the background task calls this).
     pub async fn sweep_holds(&self) -> anyhow::Result<usize> {
-        let now = self.now();
-        let composer = self.composer.clone();
-        let n = self
-            .db
-            .write(move |c| crate::db::registrations::expire_holds(c, now, composer.as_ref()))
-            .await?;
-        if n > 0 {
-            self.mail_wake.notify_one();
-        }
-        Ok(n)
+        crate::app::registration::expire_holds(&self.services).await
     }
+}
+
+/// `cohort serve`: migrate, then serve until stopped.
+pub fn serve(settings: Settings) -> anyhow::Result<()> {
+    let runtime = actix_web::rt::System::new();
+    runtime.block_on(async move {
+        let app = Application::build(settings.clone(), Arc::new(crate::clock::SystemClock))?;
+        let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+            .iter()
+            .any(|p| settings.base_url.starts_with(p));
+        if !local && !settings.trust_proxy {
+            tracing::warn!(
+                "base_url is public but trust_proxy is off: behind a reverse proxy every visitor \
+                 shares the proxy's address, so rate limits become site-wide; set \
+                 COHORT_TRUST_PROXY=true if the proxy sets X-Forwarded-For"
+            );
+        }
+        crate::passwords::warm_up();
+        // While no organiser exists, a fresh one-time link for creating the
+        // first administrator is printed at every start; only the latest works.
+        if let Some(token) = crate::app::accounts::new_setup_token(&app.state.services).await? {
+            println!(
+                "No organiser yet. Create the first administrator here (the link works once):"
+            );
+            println!(
+                "  {}/setup/{}",
+                settings.base_url.trim_end_matches('/'),
+                token
+            );
+        }
+        tracing::info!(
+            "Cohort listening on http://{}",
+            settings.bind.replace(":0", &format!(":{}", app.port()))
+        );
+        println!("Cohort is running at {}", settings.base_url);
+        app.run_until_stopped().await?;
+        Ok(())
+    })
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -158,27 +189,26 @@ impl Application {
             login_accounts: LoginThrottle::new(settings.login_attempts_per_15_minutes),
             login_addresses: LoginThrottle::new(settings.login_attempts_per_15_minutes * 4),
         };
-        let mail_wake = Arc::new(Notify::new());
+        let services = Services::new(db, clock);
         let transport = Transport::from_settings(
             settings.smtp_url.as_ref().map(|s| s.expose_secret()),
             settings.mail_dir(),
         )?;
         let worker = Worker {
-            db: db.clone(),
-            clock: clock.clone(),
+            db: services.db.clone(),
+            clock: services.clock.clone(),
             transport,
+            composer: composer.clone(),
             from: settings.mail_from.parse()?,
-            wake: mail_wake.clone(),
+            wake: services.mail_wake.clone(),
             poll: Duration::from_millis(settings.mail_poll_milliseconds),
             retry_seconds: settings.mail_retry_seconds,
         };
         let state = web::Data::new(AppState {
-            db,
-            clock,
+            services,
             keys,
             composer,
             settings,
-            mail_wake,
             limits,
         });
         let listener = TcpListener::bind(&state.settings.bind)?;

@@ -9,18 +9,13 @@ use super::lang::Lang;
 use super::pages::{AttendanceMark, ParticipantPage, SessionView};
 use super::public::{frame, see_other};
 use super::AppState;
-use crate::db::models::{Cycle, Registration, Session as CycleSession};
-use crate::db::{attendance, cycles, registrations};
-use crate::domain::eligibility::{self, Verdict};
+use crate::db::models::Registration;
+use crate::db::registrations;
+use crate::domain::eligibility::{Mark, Verdict};
 use crate::domain::Status;
 use crate::tokens::{Keys, Purpose};
 
-pub struct Found {
-    pub reg: Registration,
-    pub cycle: Cycle,
-    pub sessions: Vec<CycleSession>,
-    pub present: Vec<i32>,
-}
+pub use crate::app::attendance::Record as Found;
 
 /// Loads the registration a participant's link opens.
 pub async fn find(state: &AppState, token: &str) -> AppResult<Found> {
@@ -31,22 +26,7 @@ pub async fn find(state: &AppState, token: &str) -> AppResult<Found> {
 /// door check-in code); anything else is a plain 404, so a guess learns nothing.
 pub async fn find_by_token(state: &AppState, purpose: Purpose, token: &str) -> AppResult<Found> {
     let id = Keys::claimed_id(token).ok_or(AppError::NotFound)?;
-    let found = state
-        .db
-        .read(move |c| {
-            let Some(reg) = registrations::by_id(c, id)? else {
-                return Ok(None);
-            };
-            let cycle = cycles::by_id(c, reg.cycle_id)?;
-            let sessions = cycles::sessions_of(c, cycle.id)?;
-            let present = attendance::present_sessions(c, reg.id)?;
-            Ok(Some(Found {
-                reg,
-                cycle,
-                sessions,
-                present,
-            }))
-        })
+    let found = crate::app::attendance::record(&state.services, id)
         .await?
         .ok_or(AppError::NotFound)?;
     if !state.keys.verify(purpose, token, &found.reg.token_nonce) {
@@ -63,12 +43,13 @@ pub async fn page(
     session: Session,
 ) -> AppResult<impl Responder> {
     let token = path.into_inner();
+    let record = find(&state, &token).await?;
     let Found {
         reg,
         cycle,
         sessions,
-        present,
-    } = find(&state, &token).await?;
+        ..
+    } = &record;
     let t = lang.or(reg.lang());
     let now = state.now();
     let status = reg.status();
@@ -93,17 +74,14 @@ pub async fn page(
         }
         other => t.t(&format!("status-{}-line", other.as_str())),
     };
-    let attended = present.len() as u32;
-    let remaining =
-        eligibility::sessions_remaining(sessions.iter().map(|s| s.ends_at.and_utc()), now);
-    let min = cycle.min_sessions as u32;
+    let standing = record.standing(now);
     let eligibility_line =
         if status == Status::Confirmed && !sessions.is_empty() && cycle.grant_title.is_some() {
             let mut args = fluent_bundle::FluentArgs::new();
-            args.set("attended", attended);
-            args.set("total", sessions.len());
-            args.set("count", eligibility::sessions_still_needed(attended, min));
-            match eligibility::verdict(attended, remaining, min) {
+            args.set("attended", standing.attended);
+            args.set("total", standing.total);
+            args.set("count", standing.still_needed);
+            match standing.verdict {
                 Verdict::Eligible => t.args("eligibility-eligible", &args),
                 Verdict::StillPossible => t.args("eligibility-still-possible", &args),
                 Verdict::NoLongerPossible => t.args("eligibility-no-longer", &args),
@@ -113,22 +91,21 @@ pub async fn page(
         };
     let attendance = sessions
         .iter()
-        .map(|s| AttendanceMark {
+        .zip(&standing.marks)
+        .map(|(s, mark)| AttendanceMark {
             position: s.position,
             title: s.title.clone(),
             when: t.date(s.starts_at.and_utc(), tz),
-            state: if present.contains(&s.id) {
-                t.t("attendance-present")
-            } else if s.ends_at.and_utc() <= now {
-                t.t("attendance-absent")
-            } else {
-                t.t("attendance-upcoming")
-            },
+            state: t.t(match mark {
+                Mark::Present => "attendance-present",
+                Mark::Absent => "attendance-absent",
+                Mark::NotHeldYet => "attendance-upcoming",
+            }),
         })
         .collect();
     let checkin_svg = status
         .holds_seat()
-        .then(|| checkin_qr(&state, &reg))
+        .then(|| checkin_qr(&state, reg))
         .flatten();
     let notice = session
         .remove_as::<String>("notice")
@@ -150,11 +127,11 @@ pub async fn page(
         ),
         sessions: sessions
             .iter()
-            .map(|s| SessionView::new(&t, &cycle, s, status.holds_seat()))
+            .map(|s| SessionView::new(&t, cycle, s, status.holds_seat()))
             .collect(),
         attendance,
         eligibility_line,
-        zone: cycle.timezone.clone(),
+        zone: cycle.tz().name().to_string(),
         checkin_svg,
         notice,
         t,
@@ -163,12 +140,7 @@ pub async fn page(
 
 /// The door check-in QR code: a link only an organiser's session can use.
 pub fn checkin_qr(state: &AppState, reg: &Registration) -> Option<String> {
-    let code = state.keys.issue(Purpose::Checkin, reg.id, &reg.token_nonce);
-    let url = format!(
-        "{}/admin/checkin/{}",
-        state.settings.base_url.trim_end_matches('/'),
-        code
-    );
+    let url = state.composer.checkin_link(reg);
     let qr = qrcode::QrCode::new(url.as_bytes()).ok()?;
     Some(
         qr.render::<qrcode::render::svg::Color>()
@@ -185,12 +157,7 @@ pub async fn confirm(
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     let found = find(&state, &token).await?;
-    let now = state.now();
-    let id = found.reg.id;
-    let changed = state
-        .db
-        .write(move |c| registrations::confirm(c, id, now))
-        .await?;
+    let changed = crate::app::registration::confirm(&state.services, found.reg.id).await?;
     let _ = session.insert(
         "notice",
         match changed {
@@ -209,14 +176,7 @@ pub async fn cancel(
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     let found = find(&state, &token).await?;
-    let now = state.now();
-    let id = found.reg.id;
-    let composer = state.composer.clone();
-    let changed = state
-        .db
-        .write(move |c| registrations::cancel(c, id, now, composer.as_ref()))
-        .await?;
-    state.mail_wake.notify_one();
+    let changed = crate::app::registration::cancel(&state.services, found.reg.id).await?;
     let _ = session.insert(
         "notice",
         match changed {

@@ -11,9 +11,9 @@ use super::pages::{
     paragraphs, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage, SessionView,
 };
 use super::AppState;
+use crate::db::cycles;
 use crate::db::models::Cycle;
-use crate::db::registrations::Registered;
-use crate::db::{cycles, registrations};
+use crate::domain::registration::Registered;
 use crate::domain::seats::Refusal;
 use crate::domain::window::WindowState;
 use crate::i18n::Tr;
@@ -200,7 +200,7 @@ fn cycle_page(
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         description: paragraphs(&cy.description),
-        zone: cy.timezone.clone(),
+        zone: cy.tz().name().to_string(),
         sessions: sessions
             .iter()
             .map(|s| SessionView::new(&t, cy, s, false))
@@ -298,40 +298,21 @@ pub async fn register(
             return render(StatusCode::UNPROCESSABLE_ENTITY, kept, errors);
         }
     };
-    let attempt = || {
-        let (cycle, sessions, applicant) = (cy.clone(), sessions.clone(), applicant.clone());
-        let (composer, nonce) = (state.composer.clone(), crate::tokens::random(16));
-        state.db.write(move |c| {
-            registrations::register(
-                c,
-                &cycle,
-                &sessions,
-                &applicant,
-                &nonce,
-                now,
-                composer.as_ref(),
-            )
-        })
-    };
-    // Two submissions with one address at the same instant: the loser of the
-    // unique index is simply the second attempt, and runs again as one.
-    let outcome = match attempt().await {
-        Err(e) if crate::db::is_unique_violation(&e) => attempt().await?,
-        other => other?,
-    };
-    state.mail_wake.notify_one();
+    let outcome =
+        crate::app::registration::register(&state.services, &cy, &sessions, applicant).await?;
     let (key, position) = match outcome {
-        Registered::Seated(r) if r.status() == crate::domain::Status::Pending => {
-            ("registered-pending", 0)
-        }
-        Registered::Seated(_) => ("registered-confirmed", 0),
-        Registered::Waitlisted(_, n) => ("registered-waitlisted", n),
+        Registered::Seated {
+            status: crate::domain::Status::Pending,
+            ..
+        } => ("registered-pending", 0),
+        Registered::Seated { .. } => ("registered-confirmed", 0),
+        Registered::Waitlisted { position, .. } => ("registered-waitlisted", position),
         // A full cycle without a waitlist answers a known address exactly as a
         // new one (the link was sent again all the same): nothing is revealed.
-        Registered::AlreadyRegistered(_) if cy.seats_left() == 0 && !cy.waitlist => {
+        Registered::AlreadyRegistered { .. } if cy.seats_left() == 0 && !cy.waitlist => {
             return render(StatusCode::CONFLICT, kept(&form), Default::default())
         }
-        Registered::AlreadyRegistered(_) => ("registered-again", 0),
+        Registered::AlreadyRegistered { .. } => ("registered-again", 0),
         Registered::Refused(Refusal::Full) => {
             return render(StatusCode::CONFLICT, kept(&form), Default::default())
         }

@@ -6,4 +6,5 @@ mod smtp;
 mod attendance;
 mod browser;
 mod foundation;
+mod layers;
 mod registration;

@@ -157,12 +157,15 @@ online_url = "https://zoom.us/j/0000000001"
 }
 
 pub fn load(settings: &Settings) -> anyhow::Result<()> {
-    let db = crate::cli::open(settings)?;
-    let today = chrono::Utc::now().date_naive();
+    let services = crate::app::Services::new(
+        super::commands::open(settings)?,
+        std::sync::Arc::new(crate::clock::SystemClock),
+    );
+    let today = services.now().date_naive();
     for text in [latvian_cycle(today), english_cycle(today)] {
         let spec =
             parse_cycle_file(&text).map_err(|p| anyhow::anyhow!("demo cycle invalid: {p:?}"))?;
-        crate::cli::save_spec(&db, settings, &spec)?;
+        super::commands::save_spec(&services, &spec)?;
         println!(
             "loaded {} — {}/cycles/{}",
             spec.title,

@@ -1,0 +1,356 @@
+//! Recording attendance (roster, door check-in, Zoom report) and the
+//! eligibility that follows from it.
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+
+use super::Services;
+use crate::db::attendance::{self as att, Change, StoredImport};
+use crate::db::models::{Cycle, Registration, Session};
+use crate::db::{cycles, outbox, registrations, AnyConnection, DbResult};
+use crate::domain::eligibility::{self, Standing, Verdict};
+use crate::domain::registration::Notice;
+use crate::domain::zoom::{self, Assignment, Candidate, MatchPlan, MatchedBy, ZoomReport};
+
+/// One confirmed participant on the eligibility list.
+pub struct EligibilityRow {
+    pub id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub institution: String,
+    pub standing: Standing,
+}
+
+impl EligibilityRow {
+    pub fn eligible(&self) -> bool {
+        self.standing.verdict == Verdict::Eligible
+    }
+}
+
+/// The eligibility list, counted by the database in one query.
+fn eligibility_rows(
+    conn: &mut AnyConnection,
+    cycle: &Cycle,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<EligibilityRow>> {
+    let sessions = cycles::sessions_of(conn, cycle.id)?;
+    let remaining =
+        eligibility::sessions_remaining(sessions.iter().map(|s| s.ends_at.and_utc()), now);
+    Ok(att::attended_counts(conn, cycle.id)?
+        .into_iter()
+        .map(
+            |(id, first_name, last_name, email, institution, attended)| EligibilityRow {
+                id,
+                first_name,
+                last_name,
+                email,
+                institution,
+                standing: Standing::from_count(
+                    attended as u32,
+                    remaining,
+                    cycle.min_sessions as u32,
+                ),
+            },
+        )
+        .collect())
+}
+
+pub async fn eligibility_list(
+    services: &Services,
+    cycle: &Cycle,
+) -> anyhow::Result<Vec<EligibilityRow>> {
+    let now = services.now();
+    let cycle = cycle.clone();
+    services
+        .db
+        .read(move |c| eligibility_rows(c, &cycle, now))
+        .await
+        .context("counting attendance")
+}
+
+/// Tells every eligible participant once; pressing again sends nothing new.
+/// Returns how many were told now.
+pub async fn notify_eligible(services: &Services, cycle: &Cycle) -> anyhow::Result<usize> {
+    let now = services.now();
+    let cycle = cycle.clone();
+    let told = services
+        .db
+        .write(move |c| {
+            let mut told = 0;
+            for row in eligibility_rows(c, &cycle, now)?
+                .into_iter()
+                .filter(EligibilityRow::eligible)
+            {
+                if outbox::enqueue(c, row.id, Notice::GrantEligible, now)? {
+                    told += 1;
+                }
+            }
+            Ok(told)
+        })
+        .await
+        .context("notifying the eligible")?;
+    services.wake_mail();
+    Ok(told)
+}
+
+/// The people a report's rows may be matched to.
+pub fn candidates(people: &[Registration]) -> Vec<Candidate> {
+    people
+        .iter()
+        .map(|r| Candidate {
+            registration_id: r.id,
+            email: r.email_normalised.clone(),
+            full_name: r.full_name(),
+        })
+        .collect()
+}
+
+/// Writes a plan. Import only ever marks present; people below the threshold
+/// keep whatever they had (their minutes are recorded when they had nothing).
+fn apply_plan(
+    conn: &mut AnyConnection,
+    session_id: i32,
+    plan: &MatchPlan,
+    change: &Change,
+) -> DbResult<usize> {
+    let present_now = att::present_sessions_of_session(conn, session_id)?;
+    let mut changed = 0;
+    for m in &plan.present {
+        if att::set(
+            conn,
+            m.registration_id,
+            session_id,
+            true,
+            Some(m.minutes as i32),
+            change,
+        )? {
+            changed += 1;
+        }
+    }
+    for m in plan
+        .absent
+        .iter()
+        .filter(|m| m.matched_by != MatchedBy::NotInReport)
+    {
+        if !present_now.contains(&m.registration_id)
+            && att::set(
+                conn,
+                m.registration_id,
+                session_id,
+                false,
+                Some(m.minutes as i32),
+                change,
+            )?
+        {
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// A stored report matched against the session's roster.
+pub struct Planned {
+    pub plan: MatchPlan,
+    pub people: Vec<Registration>,
+    pub present_now: Vec<i32>,
+    pub import: StoredImport,
+}
+
+/// Why a stored report cannot be planned.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PlanProblem {
+    NoSuchImport,
+    NotAReport,
+}
+
+pub async fn plan_stored_import(
+    services: &Services,
+    cycle: &Cycle,
+    session: &Session,
+    import_id: i32,
+    min_minutes: u32,
+    assignments: Vec<Assignment>,
+) -> anyhow::Result<Result<Planned, PlanProblem>> {
+    let (cycle_id, session_id) = (cycle.id, session.id);
+    let (import, roster) = services
+        .db
+        .read(move |c| {
+            Ok((
+                att::load_import(c, import_id, session_id)?,
+                att::roster(c, cycle_id, session_id)?,
+            ))
+        })
+        .await
+        .context("loading an attendance report")?;
+    let Some(import) = import else {
+        return Ok(Err(PlanProblem::NoSuchImport));
+    };
+    let Ok(report) = zoom::read_report(&import.content) else {
+        return Ok(Err(PlanProblem::NotAReport));
+    };
+    let people: Vec<Registration> = roster.iter().map(|(r, _)| r.clone()).collect();
+    let present_now = roster
+        .iter()
+        .filter(|(_, a)| a.as_ref().is_some_and(|a| a.present))
+        .map(|(r, _)| r.id)
+        .collect();
+    let persons = zoom::sum_by_person(&report.rows);
+    let plan = zoom::plan_import_with(&persons, &candidates(&people), min_minutes, &assignments);
+    Ok(Ok(Planned {
+        plan,
+        people,
+        present_now,
+        import,
+    }))
+}
+
+/// Applies a planned report and marks the upload as applied; returns how
+/// many marks changed.
+pub async fn apply_import(
+    services: &Services,
+    session_id: i32,
+    import_id: i32,
+    plan: MatchPlan,
+    change: Change,
+) -> anyhow::Result<usize> {
+    services
+        .db
+        .write(move |c| {
+            let changed = apply_plan(c, session_id, &plan, &change)?;
+            att::mark_import_applied(c, import_id, change.at)?;
+            Ok(changed)
+        })
+        .await
+        .context("applying an attendance report")
+}
+
+/// Keeps an uploaded report between preview and apply (and as evidence).
+pub async fn store_import(
+    services: &Services,
+    session_id: i32,
+    organiser_id: i32,
+    filename: String,
+    content: Vec<u8>,
+) -> anyhow::Result<i32> {
+    let now = services.now();
+    services
+        .db
+        .write(move |c| att::store_import(c, session_id, organiser_id, &filename, &content, now))
+        .await
+        .context("storing an attendance report")
+}
+
+/// The command line's import: plan a report against the confirmed
+/// participants and, unless it is a dry run, apply it.
+pub async fn import_report(
+    services: &Services,
+    cycle: &Cycle,
+    session: &Session,
+    report: &ZoomReport,
+    min_minutes: u32,
+    change: Option<Change>,
+) -> anyhow::Result<(MatchPlan, Vec<Registration>, usize)> {
+    let cycle_id = cycle.id;
+    let people = services
+        .db
+        .read(move |c| att::confirmed(c, cycle_id))
+        .await
+        .context("loading the participants")?;
+    let plan = zoom::plan_import(
+        &zoom::sum_by_person(&report.rows),
+        &candidates(&people),
+        min_minutes,
+    );
+    let changed = match change {
+        Some(change) => {
+            let (session_id, plan) = (session.id, plan.clone());
+            services
+                .db
+                .write(move |c| apply_plan(c, session_id, &plan, &change))
+                .await
+                .context("applying the report")?
+        }
+        None => 0,
+    };
+    Ok((plan, people, changed))
+}
+
+/// Saves a session's roster as ticked (or everyone confirmed, `all`).
+pub async fn save_roster(
+    services: &Services,
+    cycle_id: i32,
+    session_id: i32,
+    mut present: Vec<i32>,
+    all: bool,
+    change: Change,
+) -> anyhow::Result<usize> {
+    services
+        .db
+        .write(move |c| {
+            if all {
+                present = att::confirmed(c, cycle_id)?
+                    .into_iter()
+                    .map(|r| r.id)
+                    .collect();
+            }
+            att::save_roster(c, cycle_id, session_id, &present, &change)
+        })
+        .await
+        .context("saving the roster")
+}
+
+/// Marks one person present at the door; false when they already were.
+pub async fn check_in(
+    services: &Services,
+    registration_id: i32,
+    session_id: i32,
+    change: Change,
+) -> anyhow::Result<bool> {
+    services
+        .db
+        .write(move |c| att::set(c, registration_id, session_id, true, None, &change))
+        .await
+        .context("checking in")
+}
+
+/// A participant's record: the registration, its cycle and sessions, and
+/// the sessions attended.
+pub struct Record {
+    pub reg: Registration,
+    pub cycle: Cycle,
+    pub sessions: Vec<Session>,
+    pub present: Vec<i32>,
+}
+
+impl Record {
+    pub fn standing(&self, now: DateTime<Utc>) -> Standing {
+        let ends: Vec<(i32, DateTime<Utc>)> = self
+            .sessions
+            .iter()
+            .map(|s| (s.id, s.ends_at.and_utc()))
+            .collect();
+        Standing::of(&ends, &self.present, self.cycle.min_sessions as u32, now)
+    }
+}
+
+pub async fn record(services: &Services, registration_id: i32) -> anyhow::Result<Option<Record>> {
+    services
+        .db
+        .read(move |c| {
+            let Some(reg) = registrations::by_id(c, registration_id)? else {
+                return Ok(None);
+            };
+            let cycle = cycles::by_id(c, reg.cycle_id)?;
+            let sessions = cycles::sessions_of(c, cycle.id)?;
+            let present = att::present_sessions(c, reg.id)?;
+            Ok(Some(Record {
+                reg,
+                cycle,
+                sessions,
+                present,
+            }))
+        })
+        .await
+        .context("loading a participant's record")
+}

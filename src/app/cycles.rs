@@ -1,0 +1,43 @@
+//! Creating and changing cycles (admin form and `cohort cycle import`).
+
+use anyhow::Context;
+
+use super::Services;
+use crate::db::cycles::{self, SaveProblem, Saved};
+use crate::db::models::{Cycle, Session};
+use crate::db::registrations;
+use crate::domain::cycle_file::CycleSpec;
+
+/// Saves a cycle by slug, then fills any seats the change freed from the
+/// waitlist, in one transaction.
+pub async fn save_cycle(
+    services: &Services,
+    spec: CycleSpec,
+) -> anyhow::Result<Result<Saved, SaveProblem>> {
+    let now = services.now();
+    let saved = services
+        .db
+        .write(move |c| {
+            let saved = cycles::save(c, &spec, now)?;
+            if let Ok(Saved::Created(id) | Saved::Updated(id)) = saved {
+                registrations::promote(c, id, now)?;
+            }
+            Ok(saved)
+        })
+        .await
+        .context("saving the cycle")?;
+    services.wake_mail();
+    Ok(saved)
+}
+
+/// A cycle by slug with its sessions; `None` when there is none.
+pub async fn cycle_with_sessions(
+    services: &Services,
+    slug: String,
+) -> anyhow::Result<Option<(Cycle, Vec<Session>)>> {
+    services
+        .db
+        .read(move |c| cycles::with_sessions(c, &slug))
+        .await
+        .context("loading a cycle")
+}

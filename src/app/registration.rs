@@ -1,0 +1,118 @@
+//! Registering, confirming, giving a seat back, and what organisers and the
+//! hold sweeper change about registrations.
+
+use anyhow::Context;
+
+use super::Services;
+use crate::db::models::{Cycle, Session};
+use crate::db::registrations::{self, CapacityChange, Changed};
+use crate::db::{cycles, from_db, is_unique_violation};
+use crate::domain::registration::{Applicant, Registered};
+use crate::domain::Capacity;
+
+/// Rules 1–5 for one submitted form.
+pub async fn register(
+    services: &Services,
+    cycle: &Cycle,
+    sessions: &[Session],
+    applicant: Applicant,
+) -> anyhow::Result<Registered> {
+    let first_session_starts = sessions.iter().map(|s| from_db(s.starts_at)).min();
+    let now = services.now();
+    let cycle_id = cycle.id;
+    let attempt = || {
+        let applicant = applicant.clone();
+        let nonce = crate::tokens::random(16);
+        services.db.write(move |c| {
+            registrations::register(c, cycle_id, first_session_starts, &applicant, &nonce, now)
+        })
+    };
+    // Two submissions with one address at the same instant: the loser of the
+    // unique index is simply the second attempt, and runs again as one.
+    let outcome = match attempt().await {
+        Err(e) if is_unique_violation(&e) => attempt().await,
+        other => other,
+    }
+    .context("registering")?;
+    services.wake_mail();
+    Ok(outcome)
+}
+
+/// The participant confirms their address.
+pub async fn confirm(services: &Services, registration_id: i32) -> anyhow::Result<Changed> {
+    let now = services.now();
+    services
+        .db
+        .write(move |c| registrations::confirm(c, registration_id, now))
+        .await
+        .context("confirming a registration")
+}
+
+/// The participant (or an organiser) gives the seat back; the waitlist moves up.
+pub async fn cancel(services: &Services, registration_id: i32) -> anyhow::Result<Changed> {
+    let now = services.now();
+    let changed = services
+        .db
+        .write(move |c| registrations::cancel(c, registration_id, now))
+        .await
+        .context("cancelling a registration")?;
+    services.wake_mail();
+    Ok(changed)
+}
+
+/// An organiser cancels or restores a registration; returns what changed and
+/// the cycle's slug, or `None` when there is no such registration.
+pub async fn organiser_change(
+    services: &Services,
+    registration_id: i32,
+    restore: bool,
+) -> anyhow::Result<Option<(Changed, String)>> {
+    let now = services.now();
+    let outcome = services
+        .db
+        .write(move |c| {
+            let Some(reg) = registrations::by_id(c, registration_id)? else {
+                return Ok(None);
+            };
+            let changed = if restore {
+                registrations::restore(c, registration_id, now)?
+            } else {
+                registrations::cancel(c, registration_id, now)?
+            };
+            Ok(Some((changed, cycles::by_id(c, reg.cycle_id)?.slug)))
+        })
+        .await
+        .context("changing a registration")?;
+    services.wake_mail();
+    Ok(outcome)
+}
+
+/// Rule 4: expires unconfirmed seats whose hold ran out (the background task).
+pub async fn expire_holds(services: &Services) -> anyhow::Result<usize> {
+    let now = services.now();
+    let expired = services
+        .db
+        .write(move |c| registrations::expire_holds(c, now))
+        .await
+        .context("expiring holds")?;
+    if expired > 0 {
+        services.wake_mail();
+    }
+    Ok(expired)
+}
+
+/// An organiser changes the number of seats; free seats go to the waitlist.
+pub async fn set_capacity(
+    services: &Services,
+    cycle_id: i32,
+    capacity: Capacity,
+) -> anyhow::Result<CapacityChange> {
+    let now = services.now();
+    let changed = services
+        .db
+        .write(move |c| registrations::set_capacity(c, cycle_id, capacity.get(), now))
+        .await
+        .context("changing the capacity")?;
+    services.wake_mail();
+    Ok(changed)
+}

@@ -1,0 +1,203 @@
+//! What each command does: open the database, call one use case, print.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use crate::app::{self, Services};
+use crate::clock::SystemClock;
+use crate::config::Settings;
+use crate::db::attendance::{Change, Source};
+use crate::db::cycles::Saved;
+use crate::db::models::{Cycle, Registration, Session};
+use crate::db::Db;
+use crate::domain::cycle_file::{self, CycleSpec};
+use crate::domain::{zoom, Language};
+use crate::i18n::Tr;
+
+pub fn open(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(&settings.database_url(), 2)?;
+    db.migrate()?;
+    Ok(db)
+}
+
+/// The use cases are async (the server's), so a command runs them on a
+/// small runtime of its own.
+fn run<T>(future: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting a runtime")?
+        .block_on(future)
+}
+
+fn services(settings: &Settings) -> anyhow::Result<Services> {
+    Ok(Services::new(open(settings)?, Arc::new(SystemClock)))
+}
+
+/// Problems per field, in English, on one line.
+fn describe(errors: &crate::domain::FieldErrors) -> String {
+    let en = Tr::new(Language::En);
+    errors
+        .0
+        .iter()
+        .map(|(field, key)| format!("{field}: {}", en.t(key)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub fn add_organiser(
+    settings: &Settings,
+    email: &str,
+    name: &str,
+    admin: bool,
+) -> anyhow::Result<()> {
+    let mut password = String::new();
+    std::io::stdin().read_to_string(&mut password)?;
+    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    anyhow::ensure!(
+        !password.is_empty(),
+        "no password given: pipe it in, e.g. `echo \"…\" | cohort organiser add …`"
+    );
+    let form = app::accounts::AccountForm {
+        name: name.into(),
+        email: email.into(),
+        password: password.clone(),
+        password_again: password,
+        admin: String::new(),
+    };
+    // Check the form before touching the database.
+    app::accounts::parse_account(&form).map_err(|errors| anyhow::anyhow!(describe(&errors)))?;
+    let services = services(settings)?;
+    let added = run(app::accounts::add_organiser(&services, &form, admin))?;
+    match added {
+        Ok(organiser) => {
+            println!(
+                "added {} <{}>{}",
+                organiser.name,
+                organiser.email,
+                if admin { " (admin)" } else { "" }
+            );
+            Ok(())
+        }
+        Err(errors) if errors.get("email") == Some("field-organiser-exists") => {
+            anyhow::bail!(
+                "an organiser with {} already exists",
+                email.trim().to_lowercase()
+            )
+        }
+        Err(errors) => anyhow::bail!(describe(&errors)),
+    }
+}
+
+/// Saves a cycle file's cycle (and promotes from its waitlist).
+pub fn save_spec(services: &Services, spec: &CycleSpec) -> anyhow::Result<Saved> {
+    run(app::cycles::save_cycle(services, spec.clone()))?
+        .map_err(|problem| anyhow::anyhow!("cycle not saved: {problem:?}"))
+}
+
+pub fn import_cycle(settings: &Settings, file: &Path) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let en = Tr::new(Language::En);
+    let spec = cycle_file::parse_cycle_file(&text).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("  {}: {}", p.field, en.t(&format!("problem-{}", p.problem))))
+            .collect();
+        anyhow::anyhow!(
+            "{} is not a valid cycle file:\n{}",
+            file.display(),
+            lines.join("\n")
+        )
+    })?;
+    let services = services(settings)?;
+    let verb = match save_spec(&services, &spec)? {
+        Saved::Created(_) => "created",
+        Saved::Updated(_) => "updated",
+    };
+    println!(
+        "{verb} cycle {} ({} sessions)",
+        spec.slug,
+        spec.sessions.len()
+    );
+    Ok(())
+}
+
+fn cycle_by_slug(services: &Services, slug: &str) -> anyhow::Result<(Cycle, Vec<Session>)> {
+    run(app::cycles::cycle_with_sessions(services, slug.to_string()))?
+        .ok_or_else(|| anyhow::anyhow!("no cycle with slug {slug}"))
+}
+
+pub fn import_attendance(
+    settings: &Settings,
+    slug: &str,
+    n: i64,
+    min_minutes: Option<u32>,
+    dry_run: bool,
+    file: &Path,
+) -> anyhow::Result<()> {
+    let en = Tr::new(Language::En);
+    let services = services(settings)?;
+    let (cycle, sessions) = cycle_by_slug(&services, slug)?;
+    let session = sessions
+        .iter()
+        .find(|s| i64::from(s.position) == n)
+        .ok_or_else(|| anyhow::anyhow!("cycle {slug} has no session {n}"))?;
+    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let report = zoom::read_report(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), en.report_problem(&e)))?;
+    // Rule 7: by default half the session's length.
+    let threshold = min_minutes.unwrap_or(session.minutes().div_ceil(2));
+    let change = (!dry_run).then(|| Change {
+        source: Source::Import,
+        by: None,
+        at: services.now(),
+        note: Some(format!("cli import {}, {threshold} min", file.display())),
+    });
+    let (plan, people, changed) = run(app::attendance::import_report(
+        &services, &cycle, session, &report, threshold, change,
+    ))?;
+    let name = |id: i32| {
+        people
+            .iter()
+            .find(|r| r.id == id)
+            .map(Registration::full_name)
+            .unwrap_or_default()
+    };
+    println!("Session {n}: {} (threshold {threshold} min)", session.title);
+    println!("present ({}):", plan.present.len());
+    for m in &plan.present {
+        println!("  {} — {} min", name(m.registration_id), m.minutes);
+    }
+    println!("absent ({}):", plan.absent.len());
+    for m in &plan.absent {
+        println!("  {} — {} min", name(m.registration_id), m.minutes);
+    }
+    println!("unmatched in the report ({}):", plan.unmatched.len());
+    for p in &plan.unmatched {
+        println!(
+            "  {} <{}> — {} min",
+            p.display_name,
+            p.email.clone().unwrap_or_default(),
+            p.minutes
+        );
+    }
+    if dry_run {
+        println!("dry run: nothing written");
+    } else {
+        println!("{changed} attendance marks changed");
+    }
+    Ok(())
+}
+
+pub fn eligibility(settings: &Settings, slug: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let services = services(settings)?;
+    let (cycle, _) = cycle_by_slug(&services, slug)?;
+    let list = run(app::attendance::eligibility_list(&services, &cycle))?;
+    std::io::stdout().write_all(&app::exports::eligibility_csv(&list)?)?;
+    Ok(())
+}

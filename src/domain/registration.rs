@@ -1,0 +1,328 @@
+//! One registration's decision (rules 1–5), pure. Storage takes the cycle's
+//! lock, reads a [`Snapshot`], asks [`decide`], and applies what comes back;
+//! nothing here knows about the database, the web or the clock.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::seats::{self, Placement, Refusal};
+use super::window::WindowState;
+use super::{Email, InstitutionType, Language, Status};
+
+/// A registration form that has passed validation.
+#[derive(Debug, Clone)]
+pub struct Applicant {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Email,
+    pub phone: String,
+    pub institution: String,
+    pub institution_type: InstitutionType,
+    pub position: String,
+    pub region: String,
+    pub country: String,
+    pub language: Language,
+    pub consent_version: String,
+}
+
+/// What storage saw under the cycle's lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snapshot {
+    pub window: WindowState,
+    pub capacity: u32,
+    pub seats_taken: u32,
+    pub keeps_waitlist: bool,
+    pub requires_confirmation: bool,
+    pub hold_hours: u32,
+    /// False once the first session has started.
+    pub promotion_open: bool,
+    /// Whether anyone is on the waitlist. Only read once promotion has
+    /// stopped (see [`Snapshot::needs_queue`]), so storage may leave it false
+    /// otherwise and save a query under the lock.
+    pub someone_waiting: bool,
+}
+
+impl Snapshot {
+    /// Whether the waitlist must be counted for this decision: only when a
+    /// newcomer could otherwise jump a queue that promotion no longer drains.
+    pub fn needs_queue(keeps_waitlist: bool, promotion_open: bool) -> bool {
+        keeps_waitlist && !promotion_open
+    }
+}
+
+/// What to do with one new registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Take a seat; `hold_until` is set when the address must be confirmed.
+    Seat {
+        status: Status,
+        hold_until: Option<DateTime<Utc>>,
+    },
+    Waitlist,
+    Refuse(Refusal),
+}
+
+/// Rules 1–5 for a new address (an address already registered never gets here).
+pub fn decide(snapshot: &Snapshot, now: DateTime<Utc>) -> Decision {
+    let placement = match seats::place(
+        snapshot.window,
+        snapshot.capacity,
+        snapshot.seats_taken,
+        snapshot.keeps_waitlist,
+    ) {
+        Ok(placement) => placement,
+        Err(refusal) => return Decision::Refuse(refusal),
+    };
+    // While promotion runs nobody waits while a seat is free; once the first
+    // session has started it stops, and then a newcomer must not jump the queue.
+    let queue_jump =
+        snapshot.keeps_waitlist && !snapshot.promotion_open && snapshot.someone_waiting;
+    match placement {
+        Placement::Seat if !queue_jump => seat(
+            snapshot.requires_confirmation,
+            snapshot.hold_hours,
+            None,
+            now,
+        ),
+        _ => Decision::Waitlist,
+    }
+}
+
+/// A seat for someone: new, promoted from the waitlist or restored. Someone
+/// who already confirmed their address (`confirmed_at`) needs no hold.
+pub fn seat(
+    requires_confirmation: bool,
+    hold_hours: u32,
+    confirmed_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Decision {
+    let status = if confirmed_at.is_some() {
+        Status::Confirmed
+    } else {
+        seats::seated_status(requires_confirmation)
+    };
+    let hold_until =
+        (status == Status::Pending).then(|| now + Duration::hours(i64::from(hold_hours)));
+    Decision::Seat { status, hold_until }
+}
+
+/// Why a message is sent. The outbox stores this (kind and parameters), and
+/// the mail worker renders it at send time in the participant's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Notice {
+    Seated,
+    Waitlisted {
+        position: u32,
+    },
+    /// Someone registered again with the same address: send the link again.
+    LinkAgain,
+    Promoted,
+    Cancelled,
+    Expired,
+    GrantEligible,
+}
+
+impl Notice {
+    pub fn kind(self) -> &'static str {
+        match self {
+            Notice::Seated => "seated",
+            Notice::Waitlisted { .. } => "waitlisted",
+            Notice::LinkAgain => "link_again",
+            Notice::Promoted => "promoted",
+            Notice::Cancelled => "cancelled",
+            Notice::Expired => "expired",
+            Notice::GrantEligible => "grant_eligible",
+        }
+    }
+
+    /// Notices a person gets at most once (or once per period): the outbox
+    /// refuses a second row with the same key.
+    pub fn dedupe_key(self, registration_id: i32, now: DateTime<Utc>) -> Option<String> {
+        match self {
+            Notice::GrantEligible => Some(format!("grant-eligible:{registration_id}")),
+            // One reminder per ten minutes at most, so a stranger who knows
+            // the address cannot flood the participant's inbox.
+            Notice::LinkAgain => Some(format!(
+                "link-again:{registration_id}:{}",
+                now.timestamp() / 600
+            )),
+            _ => None,
+        }
+    }
+
+    /// Messages to someone holding a seat carry the door check-in code.
+    pub fn carries_checkin_code(self) -> bool {
+        matches!(self, Notice::Seated | Notice::Promoted | Notice::LinkAgain)
+    }
+
+    /// Messages that carry the sessions as a calendar file.
+    pub fn carries_calendar(self) -> bool {
+        matches!(
+            self,
+            Notice::Seated | Notice::Promoted | Notice::LinkAgain | Notice::Waitlisted { .. }
+        )
+    }
+}
+
+/// The outcome of one registration form, as the confirmation page shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    Seated {
+        id: i32,
+        status: Status,
+    },
+    Waitlisted {
+        id: i32,
+        position: u32,
+    },
+    /// Already registered: nothing changed, the link was sent again.
+    AlreadyRegistered {
+        id: i32,
+    },
+    Refused(Refusal),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2023-11-20T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn open(capacity: u32, taken: u32) -> Snapshot {
+        Snapshot {
+            window: WindowState::Open,
+            capacity,
+            seats_taken: taken,
+            keeps_waitlist: true,
+            requires_confirmation: true,
+            hold_hours: 48,
+            promotion_open: true,
+            someone_waiting: false,
+        }
+    }
+
+    #[test]
+    fn a_free_seat_is_held_until_the_address_is_confirmed() {
+        assert_eq!(
+            decide(&open(30, 29), now()),
+            Decision::Seat {
+                status: Status::Pending,
+                hold_until: Some(now() + Duration::hours(48)),
+            }
+        );
+        let no_confirmation = Snapshot {
+            requires_confirmation: false,
+            ..open(30, 0)
+        };
+        assert_eq!(
+            decide(&no_confirmation, now()),
+            Decision::Seat {
+                status: Status::Confirmed,
+                hold_until: None
+            }
+        );
+    }
+
+    #[test]
+    fn full_cycles_wait_or_refuse_and_the_window_comes_first() {
+        assert_eq!(decide(&open(30, 30), now()), Decision::Waitlist);
+        let no_waitlist = Snapshot {
+            keeps_waitlist: false,
+            ..open(30, 30)
+        };
+        assert_eq!(decide(&no_waitlist, now()), Decision::Refuse(Refusal::Full));
+        let closed = Snapshot {
+            window: WindowState::Closed,
+            ..open(30, 0)
+        };
+        assert_eq!(decide(&closed, now()), Decision::Refuse(Refusal::Closed));
+        let early = Snapshot {
+            window: WindowState::NotYetOpen,
+            ..open(30, 0)
+        };
+        assert_eq!(decide(&early, now()), Decision::Refuse(Refusal::NotYetOpen));
+    }
+
+    #[test]
+    fn after_the_first_session_nobody_jumps_the_queue() {
+        let started = Snapshot {
+            promotion_open: false,
+            someone_waiting: true,
+            ..open(30, 10)
+        };
+        assert_eq!(decide(&started, now()), Decision::Waitlist);
+        // Before the start a waiting person would have been promoted already:
+        // a free seat is a free seat.
+        let before = Snapshot {
+            someone_waiting: true,
+            ..open(30, 10)
+        };
+        assert!(matches!(decide(&before, now()), Decision::Seat { .. }));
+        assert!(Snapshot::needs_queue(true, false));
+        assert!(!Snapshot::needs_queue(true, true));
+        assert!(!Snapshot::needs_queue(false, false));
+    }
+
+    #[test]
+    fn someone_who_confirmed_before_gets_no_hold() {
+        assert_eq!(
+            seat(true, 48, Some(now()), now()),
+            Decision::Seat {
+                status: Status::Confirmed,
+                hold_until: None
+            }
+        );
+    }
+
+    #[test]
+    fn notices_survive_the_outbox_round_trip() {
+        for notice in [
+            Notice::Seated,
+            Notice::Waitlisted { position: 7 },
+            Notice::LinkAgain,
+            Notice::Promoted,
+            Notice::Cancelled,
+            Notice::Expired,
+            Notice::GrantEligible,
+        ] {
+            let stored = serde_json::to_string(&notice).unwrap();
+            assert!(stored.contains(notice.kind()), "{stored}");
+            assert_eq!(serde_json::from_str::<Notice>(&stored).unwrap(), notice);
+        }
+        assert!(serde_json::from_str::<Notice>(r#"{"kind":"lottery"}"#).is_err());
+        assert!(serde_json::from_str::<Notice>(r#"{"kind":"waitlisted"}"#).is_err());
+    }
+
+    proptest! {
+        /// Whatever the state, a seat is never given beyond capacity, and a
+        /// refusal happens only when the window is shut or a full cycle keeps
+        /// no waitlist.
+        #[test]
+        fn decisions_respect_capacity_and_window(
+            capacity in 0u32..50, taken in 0u32..60, keeps_waitlist: bool,
+            promotion_open: bool, someone_waiting: bool, window in 0u8..3,
+        ) {
+            let taken = taken.min(capacity);
+            let window = [WindowState::NotYetOpen, WindowState::Open, WindowState::Closed][window as usize];
+            let snapshot = Snapshot {
+                window, capacity, seats_taken: taken, keeps_waitlist,
+                requires_confirmation: true, hold_hours: 48, promotion_open, someone_waiting,
+            };
+            match decide(&snapshot, now()) {
+                Decision::Seat { .. } => {
+                    prop_assert!(taken < capacity);
+                    prop_assert_eq!(window, WindowState::Open);
+                }
+                Decision::Waitlist => prop_assert!(keeps_waitlist && window == WindowState::Open),
+                Decision::Refuse(Refusal::Full) => prop_assert!(!keeps_waitlist && taken >= capacity),
+                Decision::Refuse(_) => prop_assert!(window != WindowState::Open),
+            }
+        }
+    }
+}
