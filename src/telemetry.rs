@@ -1,4 +1,5 @@
-//! Logs: `RUST_LOG` decides, `info` by default.
+//! Logs: `RUST_LOG` decides, `info` by default. Tests stay silent unless
+//! `TEST_LOG` is set (then they log like the server, to standard error).
 
 use tracing_subscriber::EnvFilter;
 
@@ -12,4 +13,12 @@ pub fn init() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .try_init();
+}
+
+/// For tests: logs only when `TEST_LOG` is set, so a failing test's story can
+/// be read with `TEST_LOG=1 cargo test name`.
+pub fn init_for_tests() {
+    if std::env::var_os("TEST_LOG").is_some() {
+        init();
+    }
 }

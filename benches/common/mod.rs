@@ -21,20 +21,9 @@ pub const PG_ENV: &str = "COHORT_BENCH_POSTGRES";
 /// Long enough for `Settings::secret`; fixed so runs are comparable.
 pub const SECRET: &str = "a benchmark secret that is long enough to use";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-impl Backend {
-    pub fn name(self) -> &'static str {
-        match self {
-            Backend::Sqlite => "SQLite",
-            Backend::Postgres => "PostgreSQL",
-        }
-    }
-}
+#[path = "../../tests/support/mod.rs"]
+mod support;
+pub use support::{csrf_from, utc, Backend, PgDatabase};
 
 /// SQLite always; PostgreSQL when its URL is given.
 pub fn backends() -> Vec<Backend> {
@@ -52,7 +41,8 @@ pub struct Store {
     pub backend: Backend,
     pub url: String,
     pub dir: tempfile::TempDir,
-    pg: Option<(String, String)>,
+    /// Dropped with the store: the benchmark database goes away.
+    _pg: Option<PgDatabase>,
 }
 
 impl Store {
@@ -63,30 +53,16 @@ impl Store {
                 backend,
                 url: format!("sqlite://{}", dir.path().join("cohort.db").display()),
                 dir,
-                pg: None,
+                _pg: None,
             },
             Backend::Postgres => {
                 let admin = std::env::var(PG_ENV).expect("PostgreSQL URL");
-                let name = format!(
-                    "cohort_bench_{}",
-                    cohort::tokens::random(9)
-                        .to_lowercase()
-                        .replace(['-', '_'], "x")
-                );
-                let mut conn = diesel::PgConnection::establish(&admin)
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {PG_ENV} answers: {e}"));
-                diesel::sql_query(format!("CREATE DATABASE {name}"))
-                    .execute(&mut conn)
-                    .expect("create benchmark database");
-                let base = admin
-                    .rsplit_once('/')
-                    .map(|(b, _)| b.to_string())
-                    .unwrap_or(admin.clone());
+                let pg = PgDatabase::create(&admin, "cohort_bench");
                 Store {
                     backend,
-                    url: format!("{base}/{name}"),
+                    url: pg.url.clone(),
                     dir,
-                    pg: Some((admin, name)),
+                    _pg: Some(pg),
                 }
             }
         }
@@ -117,17 +93,6 @@ impl Store {
         let db = Db::connect(&self.url, default_settings().db_max_connections).expect("connect");
         db.migrate().expect("migrate");
         db
-    }
-}
-
-impl Drop for Store {
-    fn drop(&mut self) {
-        if let Some((admin, name)) = &self.pg {
-            if let Ok(mut conn) = diesel::PgConnection::establish(admin) {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut conn);
-            }
-        }
     }
 }
 
@@ -193,31 +158,9 @@ pub async fn start_app(store: &Store, now: DateTime<Utc>) -> RunningApp {
 
 /// A browser: its own cookie jar (and so its own session and connections).
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .timeout(Duration::from_secs(120))
-        .build()
-        .expect("client")
+    support::client_with_timeout(Duration::from_secs(120))
 }
 
-pub fn csrf_from(html: &str) -> Option<String> {
-    let doc = scraper::Html::parse_document(html);
-    let sel = scraper::Selector::parse("input[name=csrf_token]").expect("selector");
-    doc.select(&sel)
-        .next()
-        .and_then(|e| e.value().attr("value"))
-        .map(str::to_string)
-}
-
-pub fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .expect("RFC 3339 time")
-        .with_timezone(&Utc)
-}
-
-/// A cycle file (as `cohort cycle import` reads) with five sessions in
-/// Dec 2023 – Jan 2024; registration is open during November 2023.
 pub fn cycle_toml(slug: &str, capacity: u32, waitlist: bool) -> String {
     include_str!("../../tests/fixtures/kopienas-2023.toml")
         .replace("slug = \"kopienas-2023\"", &format!("slug = \"{slug}\""))

@@ -123,3 +123,11 @@ pub fn exists(conn: &mut AnyConnection, dedupe_key: &str) -> DbResult<bool> {
         .get_result(conn)?;
     Ok(n > 0)
 }
+
+/// Messages not sent yet (due or waiting for a retry).
+pub fn unsent_count(conn: &mut AnyConnection) -> DbResult<i64> {
+    Ok(outbox::table
+        .filter(outbox::sent_at.is_null())
+        .count()
+        .get_result(conn)?)
+}

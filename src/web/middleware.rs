@@ -218,17 +218,27 @@ pub fn redacted(path: &str) -> String {
     path.to_string()
 }
 
-/// One log line per request: method, path (redacted), status, time.
+/// A span per request carrying its id, so every line logged while handling
+/// it (an internal error's cause, a refused mail) names the id the error
+/// page showed; then one line per request: status and time.
 pub async fn request_log(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    use tracing::Instrument;
     let id = crate::tokens::random(6);
     req.extensions_mut().insert(RequestId(id.clone()));
     let (method, path) = (req.method().to_string(), redacted(req.path()));
+    let span = tracing::info_span!("request", request_id = %id, %method, %path);
     let started = std::time::Instant::now();
-    let res = next.call(req).await?;
-    tracing::info!(request_id = %id, %method, %path, status = res.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
+    let res = next.call(req).instrument(span.clone()).await?;
+    span.in_scope(|| {
+        tracing::info!(
+            status = res.status().as_u16(),
+            ms = started.elapsed().as_millis() as u64,
+            "request"
+        )
+    });
     Ok(res)
 }
 

@@ -8,15 +8,12 @@ use cohort::clock::ManualClock;
 use cohort::config::Settings;
 use cohort::db::Db;
 use cohort::web::{AppState, Application};
-use diesel::{Connection, RunQueryDsl};
 
 pub use crate::smtp::TestSmtp;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
+#[path = "../support/mod.rs"]
+mod support;
+pub use support::{csrf_from, utc, Backend, PgDatabase};
 
 /// Runs a test body once on SQLite and once on PostgreSQL.
 #[macro_export]
@@ -54,51 +51,6 @@ pub fn postgres_admin_url() -> Option<String> {
     }
 }
 
-/// A throwaway database on the test server, dropped when the test ends.
-pub struct PgDatabase {
-    admin_url: String,
-    pub name: String,
-    pub url: String,
-}
-
-impl PgDatabase {
-    pub fn create() -> Option<Self> {
-        let admin_url = postgres_admin_url()?;
-        let name = format!(
-            "cohort_test_{}",
-            cohort::tokens::random(9)
-                .to_lowercase()
-                .replace(['-', '_'], "x")
-        );
-        let mut conn = diesel::PgConnection::establish(&admin_url)
-            .expect("PostgreSQL at COHORT_TEST_POSTGRES answers");
-        diesel::sql_query(format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .expect("create test database");
-        let base = admin_url
-            .rsplit_once('/')
-            .map(|(b, _)| b.to_string())
-            .unwrap_or(admin_url.clone());
-        Some(Self {
-            url: format!("{base}/{name}"),
-            admin_url,
-            name,
-        })
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        if let Ok(mut conn) = diesel::PgConnection::establish(&self.admin_url) {
-            let _ = diesel::sql_query(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .execute(&mut conn);
-        }
-    }
-}
-
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
@@ -110,12 +62,36 @@ pub struct TestApp {
     pub backend: Backend,
     /// Dropped with the app: the test database goes away.
     pub _pg: Option<PgDatabase>,
+    /// Whether this app checks, when the test ends, that all mail went out
+    /// (a second server on the same database leaves that to the first).
+    pub checks_outbox: bool,
 }
 
-pub fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .expect("RFC 3339 time")
-        .with_timezone(&Utc)
+impl Drop for TestApp {
+    /// A test that ends with mail still in the outbox has hidden a failure
+    /// (a notice that cannot be rendered or sent): it fails here, after
+    /// giving the worker time to finish what it is sending.
+    fn drop(&mut self) {
+        if !self.checks_outbox || std::thread::panicking() {
+            return;
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            self.state.mail_wake.notify_one();
+            let unsent = self
+                .state
+                .db
+                .read_now(cohort::db::outbox::unsent_count)
+                .expect("count the outbox");
+            if unsent == 0 {
+                return;
+            }
+            if std::time::Instant::now() > deadline {
+                panic!("the test ended with {unsent} unsent outbox message(s)");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
 }
 
 /// 2023-11-15 12:00 in Riga: the seed cycle's registration is open.
@@ -154,9 +130,10 @@ impl TestApp {
     }
 
     pub async fn spawn_with(backend: Backend, options: Options) -> Option<TestApp> {
+        cohort::telemetry::init_for_tests();
         let dir = tempfile::tempdir().expect("temp dir");
         let pg = match backend {
-            Backend::Postgres => Some(PgDatabase::create()?),
+            Backend::Postgres => Some(PgDatabase::create(&postgres_admin_url()?, "cohort_test")),
             Backend::Sqlite => None,
         };
         let smtp = if options.smtp {
@@ -203,6 +180,7 @@ impl TestApp {
             _dir: dir,
             backend: self.backend,
             _pg: None,
+            checks_outbox: false,
         }
     }
 
@@ -234,6 +212,7 @@ impl TestApp {
             _dir: dir,
             backend,
             _pg: pg,
+            checks_outbox: true,
         }
     }
 
@@ -288,17 +267,10 @@ impl TestApp {
     /// Imports a cycle from TOML text, as `cohort cycle import` does.
     pub async fn import_cycle(&self, toml: &str) {
         let spec = cohort::domain::cycle_file::parse_cycle_file(toml).expect("valid cycle file");
-        let now = self.clock.now_utc();
-        let composer = self.state.composer.clone();
-        self.db()
-            .write(move |c| {
-                let r = cohort::db::cycles::save(c, &spec, now)?;
-                assert!(r.is_ok(), "saved: {r:?}");
-                Ok(())
-            })
+        let saved = cohort::app::cycles::save_cycle(&self.state.services, spec)
             .await
             .expect("import");
-        let _ = composer;
+        assert!(saved.is_ok(), "saved: {saved:?}");
     }
 
     pub async fn login_as_organiser(&self) -> reqwest::Client {
@@ -363,21 +335,7 @@ impl NowUtc for ManualClock {
 }
 
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .timeout(std::time::Duration::from_secs(60))
-        .build()
-        .expect("client")
-}
-
-pub fn csrf_from(html: &str) -> Option<String> {
-    let doc = scraper::Html::parse_document(html);
-    let sel = scraper::Selector::parse("input[name=csrf_token]").expect("selector");
-    doc.select(&sel)
-        .next()
-        .and_then(|e| e.value().attr("value"))
-        .map(str::to_string)
+    support::client_with_timeout(std::time::Duration::from_secs(60))
 }
 
 pub fn assert_redirect_to(res: &reqwest::Response, to: &str) {
