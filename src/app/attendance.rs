@@ -338,11 +338,10 @@ pub async fn record(services: &Services, registration_id: i32) -> anyhow::Result
     services
         .db
         .read(move |c| {
-            let Some(reg) = registrations::by_id(c, registration_id)? else {
+            let Some((reg, cycle, sessions)) = registrations::with_cycle(c, registration_id)?
+            else {
                 return Ok(None);
             };
-            let cycle = cycles::by_id(c, reg.cycle_id)?;
-            let sessions = cycles::sessions_of(c, cycle.id)?;
             let present = att::present_sessions(c, reg.id)?;
             Ok(Some(Record {
                 reg,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::cycles;
-use super::models::{Cycle, Registration};
+use super::models::{Cycle, Registration, Session};
 use super::schema::{cycles as cycles_t, registrations};
 use super::{from_db, to_db, AnyConnection, DbError, DbResult};
 use crate::domain::registration::{self, Decision, Snapshot};
@@ -45,6 +45,19 @@ pub fn by_id(conn: &mut AnyConnection, id: i32) -> DbResult<Option<Registration>
         .select(Registration::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// A registration with its cycle and the cycle's sessions.
+pub fn with_cycle(
+    conn: &mut AnyConnection,
+    id: i32,
+) -> DbResult<Option<(Registration, Cycle, Vec<Session>)>> {
+    let Some(reg) = by_id(conn, id)? else {
+        return Ok(None);
+    };
+    let cycle = cycles::by_id(conn, reg.cycle_id)?;
+    let sessions = cycles::sessions_of(conn, cycle.id)?;
+    Ok(Some((reg, cycle, sessions)))
 }
 
 fn waiting_count(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<i64> {

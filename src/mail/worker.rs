@@ -15,7 +15,7 @@ use anyhow::Context;
 
 use crate::clock::Clock;
 use crate::db::models::OutboxMessage;
-use crate::db::{cycles, outbox, registrations, Db};
+use crate::db::{outbox, registrations, Db};
 
 use super::{Composer, RenderedMail};
 
@@ -163,14 +163,7 @@ impl Worker {
             .with_context(|| format!("outbox row {}: its registration is gone", m.id))?;
         let (reg, cycle, sessions) = self
             .db
-            .read(move |c| {
-                let Some(reg) = registrations::by_id(c, registration_id)? else {
-                    return Ok(None);
-                };
-                let cycle = cycles::by_id(c, reg.cycle_id)?;
-                let sessions = cycles::sessions_of(c, cycle.id)?;
-                Ok(Some((reg, cycle, sessions)))
-            })
+            .read(move |c| registrations::with_cycle(c, registration_id))
             .await?
             .with_context(|| {
                 format!(
