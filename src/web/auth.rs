@@ -43,6 +43,9 @@ impl FromRequest for CurrentOrganiser {
             // The cookie alone is not enough: it must be younger than the
             // session lifetime and from before the last password change.
             let login_at = session.get::<i64>("login_at").ok().flatten().unwrap_or(0);
+            // Wall-clock time on purpose, not the app's clock: a session's
+            // lifetime is a security limit, counted like the cookie's own
+            // max-age by the browser, whatever "now" the cycle's rules use.
             let fresh = chrono::Utc::now().timestamp() - login_at < SESSION_SECONDS;
             let pw = session
                 .get::<String>("pw")

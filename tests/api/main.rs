@@ -7,4 +7,5 @@ mod attendance;
 mod browser;
 mod foundation;
 mod layers;
+mod migrations;
 mod registration;
