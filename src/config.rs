@@ -27,6 +27,16 @@ pub struct Settings {
     /// First retry delay of a failed email; doubles each time, capped at an hour.
     pub mail_retry_seconds: u32,
     pub mail_poll_milliseconds: u64,
+    /// The whole delivery of one message (connect, conversation, data) must
+    /// finish within this, or it is abandoned and retried.
+    pub mail_send_timeout_seconds: u64,
+    /// `/healthz/mail` fails and organisers see a banner once the oldest
+    /// unsent message has waited this long.
+    pub mail_backlog_alert_minutes: u32,
+    /// This server's name in the outbox's claims; empty = generated once
+    /// into `{data_dir}/node.id`. Each server process needs its own.
+    #[serde(default)]
+    pub node_id: String,
     /// Version of the privacy notice participants consent to.
     pub privacy_notice_version: String,
     /// Trust X-Forwarded-For (only behind a reverse proxy that sets it).
@@ -65,6 +75,23 @@ impl Settings {
 
     pub fn mail_dir(&self) -> PathBuf {
         self.data_dir.join("mail")
+    }
+
+    /// This process's node id: from config, or kept in the data folder, so
+    /// a restarted server recognises (and releases) its own outbox claims.
+    pub fn node_id(&self) -> anyhow::Result<String> {
+        if !self.node_id.trim().is_empty() {
+            return Ok(self.node_id.trim().to_string());
+        }
+        let path = self.data_dir.join("node.id");
+        if let Ok(existing) = std::fs::read_to_string(&path) {
+            return Ok(existing.trim().to_string());
+        }
+        std::fs::create_dir_all(&self.data_dir)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", self.data_dir.display()))?;
+        let fresh = format!("node-{}", crate::tokens::random(9));
+        write_private(&path, &fresh).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        Ok(fresh)
     }
 
     pub fn https(&self) -> bool {

@@ -188,6 +188,8 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     /// The notice as JSON (`domain::registration::Notice`).
     pub params: String,
+    /// The server process (node) that claimed it for sending.
+    pub claimed_by: Option<String>,
 }
 
 impl OutboxMessage {

@@ -10,9 +10,6 @@ use super::schema::outbox;
 use super::{to_db, AnyConnection, DbResult};
 use crate::domain::registration::Notice;
 
-/// How long a claim lasts; a worker that dies mid-send frees it after this.
-pub const CLAIM: Duration = Duration::seconds(120);
-
 /// Records that `notice` is to be sent to a registration, in the caller's
 /// transaction. A notice with a dedupe key that was already written is not
 /// written again; returns whether a row was added.
@@ -62,8 +59,16 @@ pub fn due(
         .load(conn)?)
 }
 
-/// Conditional claim: exactly one worker wins the update.
-pub fn claim(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbResult<bool> {
+/// Conditional claim: exactly one worker wins the update. The claim lasts
+/// `claim_for` — longer than a delivery may take, so it never runs out while
+/// its holder is still sending, and short, so a dead process frees it soon.
+pub fn claim(
+    conn: &mut AnyConnection,
+    id: i32,
+    now: DateTime<Utc>,
+    node: &str,
+    claim_for: Duration,
+) -> DbResult<bool> {
     let n = diesel::update(outbox::table.find(id))
         .filter(outbox::sent_at.is_null())
         .filter(
@@ -71,9 +76,44 @@ pub fn claim(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbResult<
                 .is_null()
                 .or(outbox::claimed_until.lt(to_db(now))),
         )
-        .set(outbox::claimed_until.eq(Some(to_db(now + CLAIM))))
+        .set((
+            outbox::claimed_until.eq(Some(to_db(now + claim_for))),
+            outbox::claimed_by.eq(Some(node)),
+        ))
         .execute(conn)?;
     Ok(n == 1)
+}
+
+/// At start: claims this node still holds belonged to its previous run,
+/// which has died; release them instead of waiting for them to run out.
+pub fn release_claims_of(conn: &mut AnyConnection, node: &str) -> DbResult<usize> {
+    Ok(diesel::update(outbox::table)
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::claimed_by.eq(node))
+        .set((
+            outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::claimed_by.eq(None::<String>),
+        ))
+        .execute(conn)?)
+}
+
+/// A delivery succeeded again: what waits out a backoff from the outage is
+/// due now, instead of each message waiting up to an hour on its own.
+pub fn send_backlog_now(conn: &mut AnyConnection, now: DateTime<Utc>) -> DbResult<usize> {
+    Ok(diesel::update(outbox::table)
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::next_attempt_at.gt(to_db(now)))
+        .set(outbox::next_attempt_at.eq(to_db(now)))
+        .execute(conn)?)
+}
+
+/// When the oldest message not sent yet was written, if there is one.
+pub fn oldest_unsent(conn: &mut AnyConnection) -> DbResult<Option<DateTime<Utc>>> {
+    let oldest: Option<chrono::NaiveDateTime> = outbox::table
+        .filter(outbox::sent_at.is_null())
+        .select(diesel::dsl::min(outbox::created_at))
+        .first(conn)?;
+    Ok(oldest.map(super::from_db))
 }
 
 pub fn mark_sent(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbResult<()> {
@@ -81,6 +121,7 @@ pub fn mark_sent(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbRes
         .set((
             outbox::sent_at.eq(Some(to_db(now))),
             outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::claimed_by.eq(None::<String>),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(None::<String>),
         ))
@@ -99,6 +140,7 @@ pub fn mark_failed(
         .set((
             outbox::next_attempt_at.eq(to_db(retry_at)),
             outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::claimed_by.eq(None::<String>),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(Some(error)),
         ))

@@ -125,6 +125,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
         params -> Text,
+        claimed_by -> Nullable<Text>,
     }
 }
 

@@ -52,6 +52,24 @@ pub struct Worker {
     pub wake: Arc<Notify>,
     pub poll: StdDuration,
     pub retry_seconds: u32,
+    /// This process's name in the outbox's claims (`Settings::node_id`).
+    pub node: String,
+    /// The deadline on one whole delivery.
+    pub send_timeout: StdDuration,
+    /// Set while deliveries fail; the first success after it sends the
+    /// backlog at once.
+    pub failing: std::sync::atomic::AtomicBool,
+}
+
+/// What one pass did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Pass {
+    pub sent: usize,
+    /// A delivery failed (the mail server is down or stalls): the rest of
+    /// the pass was left for later instead of failing one by one.
+    pub stopped_early: bool,
+    /// Deliveries work again and the backlog was made due: pass again now.
+    pub backlog_released: bool,
 }
 
 pub fn build_message(
@@ -108,9 +126,24 @@ pub fn build_message(
 impl Worker {
     /// Runs until the process ends.
     pub async fn run(self) {
+        // A previous run of this node died holding claims: release them now
+        // rather than wait for them to run out (a restarted server would
+        // otherwise sit on its own mail).
+        let node = self.node.clone();
+        match self
+            .db
+            .write(move |c| outbox::release_claims_of(c, &node))
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(released = n, "released this node's stale outbox claims"),
+            Err(e) => tracing::warn!(error = %e, "could not release stale outbox claims"),
+        }
         loop {
-            if let Err(e) = self.send_due().await {
-                tracing::warn!(error = %e, "outbox pass failed");
+            match self.send_due().await {
+                Ok(pass) if pass.backlog_released => continue,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "outbox pass failed"),
             }
             tokio::select! {
                 _ = self.wake.notified() => {}
@@ -119,38 +152,93 @@ impl Worker {
         }
     }
 
-    /// One pass over due messages; returns how many were sent.
-    pub async fn send_due(&self) -> anyhow::Result<usize> {
+    /// How long a claim lasts: longer than a delivery may take (so it never
+    /// runs out while its holder is still sending), short enough that a dead
+    /// process's claim frees itself soon.
+    fn claim_for(&self) -> Duration {
+        Duration::from_std(self.send_timeout).unwrap_or(Duration::seconds(30))
+            + Duration::seconds(30)
+    }
+
+    /// One pass over due messages.
+    pub async fn send_due(&self) -> anyhow::Result<Pass> {
+        use std::sync::atomic::Ordering;
         let now = self.clock.now();
         let due = self.db.read(move |c| outbox::due(c, now, 50)).await?;
-        let mut sent = 0;
+        let mut pass = Pass::default();
         for m in due {
-            let now = self.clock.now();
-            let id = m.id;
-            if !self.db.write(move |c| outbox::claim(c, id, now)).await? {
+            let (now, id, node, claim_for) =
+                (self.clock.now(), m.id, self.node.clone(), self.claim_for());
+            if !self
+                .db
+                .write(move |c| outbox::claim(c, id, now, &node, claim_for))
+                .await?
+            {
                 continue; // another server process has it
             }
-            match self.deliver(&m).await {
+            let outcome = match self.render(&m).await {
+                Ok(mail) => self.deliver_within_deadline(&m, &mail).await,
+                // Nothing to do with the mail server: this message only.
+                Err(e) => {
+                    self.retry_later(&m, &e).await?;
+                    continue;
+                }
+            };
+            match outcome {
                 Ok(()) => {
                     let now = self.clock.now();
                     self.db
                         .write(move |c| outbox::mark_sent(c, id, now))
                         .await?;
-                    sent += 1;
+                    pass.sent += 1;
+                    if self.failing.swap(false, Ordering::SeqCst) {
+                        let released = self
+                            .db
+                            .write(move |c| outbox::send_backlog_now(c, now))
+                            .await?;
+                        tracing::info!(released, "mail goes out again; sending the backlog now");
+                        pass.backlog_released = true;
+                        break;
+                    }
                 }
                 Err(e) => {
-                    let backoff = i64::from(self.retry_seconds)
-                        * 2i64.saturating_pow(m.attempts.clamp(0, 10) as u32);
-                    let retry_at = self.clock.now() + Duration::seconds(backoff.min(3600));
-                    let error = e.to_string();
-                    tracing::warn!(outbox_id = id, attempts = m.attempts + 1, %error, "email not sent; will retry");
-                    self.db
-                        .write(move |c| outbox::mark_failed(c, id, retry_at, &error))
-                        .await?;
+                    self.failing.store(true, Ordering::SeqCst);
+                    self.retry_later(&m, &e).await?;
+                    pass.stopped_early = true;
+                    break;
                 }
             }
         }
-        Ok(sent)
+        Ok(pass)
+    }
+
+    async fn retry_later(&self, m: &OutboxMessage, e: &anyhow::Error) -> anyhow::Result<()> {
+        let backoff =
+            i64::from(self.retry_seconds) * 2i64.saturating_pow(m.attempts.clamp(0, 10) as u32);
+        let retry_at = self.clock.now() + Duration::seconds(backoff.min(3600));
+        let error = format!("{e:#}");
+        let id = m.id;
+        tracing::warn!(outbox_id = id, attempts = m.attempts + 1, %error, "email not sent; will retry");
+        self.db
+            .write(move |c| outbox::mark_failed(c, id, retry_at, &error))
+            .await?;
+        Ok(())
+    }
+
+    /// A mail server that accepts the connection and never answers must not
+    /// hold the worker: the whole delivery has a deadline.
+    async fn deliver_within_deadline(
+        &self,
+        m: &OutboxMessage,
+        mail: &RenderedMail,
+    ) -> anyhow::Result<()> {
+        match tokio::time::timeout(self.send_timeout, self.deliver(m, mail)).await {
+            Ok(result) => result,
+            Err(_) => anyhow::bail!(
+                "delivery took longer than {} s; abandoned",
+                self.send_timeout.as_secs()
+            ),
+        }
     }
 
     /// Renders a row as its registration and cycle stand now.
@@ -174,9 +262,8 @@ impl Worker {
         self.composer.render(notice, &cycle, &sessions, &reg)
     }
 
-    async fn deliver(&self, m: &OutboxMessage) -> anyhow::Result<()> {
-        let mail = self.render(m).await?;
-        let message = build_message(m, &mail, &self.from)?;
+    async fn deliver(&self, m: &OutboxMessage, mail: &RenderedMail) -> anyhow::Result<()> {
+        let message = build_message(m, mail, &self.from)?;
         match &self.transport {
             Transport::Smtp(t) => {
                 t.send(message).await?;

@@ -5,6 +5,7 @@ pub mod attendance;
 pub mod auth;
 pub mod error;
 pub mod forms;
+pub mod health;
 pub mod lang;
 pub mod middleware;
 pub mod pages;
@@ -203,6 +204,11 @@ impl Application {
             wake: services.mail_wake.clone(),
             poll: Duration::from_millis(settings.mail_poll_milliseconds),
             retry_seconds: settings.mail_retry_seconds,
+            node: settings.node_id()?,
+            send_timeout: Duration::from_secs(settings.mail_send_timeout_seconds.max(1)),
+            // As if failing: the first success after a start sends any backlog
+            // a previous run left waiting out its backoff.
+            failing: std::sync::atomic::AtomicBool::new(true),
         };
         let state = web::Data::new(AppState {
             services,
@@ -285,6 +291,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(public::healthz))
+        .route("/healthz/mail", web::get().to(health::mail))
         .route("/static/app.css", web::get().to(public::stylesheet))
         .route("/favicon.ico", web::get().to(public::favicon))
         .route("/", web::get().to(public::index))

@@ -57,8 +57,9 @@ pub struct TestApp {
     pub state: actix_web::web::Data<AppState>,
     pub clock: Arc<ManualClock>,
     pub smtp: Option<TestSmtp>,
-    /// Kept so the data folder lives as long as the app.
-    pub _dir: tempfile::TempDir,
+    /// Kept so the data folder lives as long as the app (the first server
+    /// of a folder owns it).
+    pub _dir: Option<tempfile::TempDir>,
     pub backend: Backend,
     /// Dropped with the app: the test database goes away.
     pub _pg: Option<PgDatabase>,
@@ -177,7 +178,30 @@ impl TestApp {
             state,
             clock,
             smtp: None,
-            _dir: dir,
+            _dir: Some(dir),
+            backend: self.backend,
+            _pg: None,
+            checks_outbox: false,
+        }
+    }
+
+    /// The same server started again on the same data folder (so the same
+    /// node id), as after a crash: the first one's tasks keep running.
+    pub async fn restarted_server(&self) -> TestApp {
+        let mut settings = self.state.settings.clone();
+        settings.bind = "127.0.0.1:0".into();
+        let clock = self.clock.clone();
+        let app = Application::build(settings, clock.clone()).expect("restarted server builds");
+        let port = app.port();
+        let state = app.state.clone();
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address: format!("http://127.0.0.1:{port}"),
+            client: client(),
+            state,
+            clock,
+            smtp: None,
+            _dir: None,
             backend: self.backend,
             _pg: None,
             checks_outbox: false,
@@ -209,7 +233,7 @@ impl TestApp {
             state,
             clock,
             smtp,
-            _dir: dir,
+            _dir: Some(dir),
             backend,
             _pg: pg,
             checks_outbox: true,

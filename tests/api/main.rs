@@ -7,5 +7,6 @@ mod attendance;
 mod browser;
 mod foundation;
 mod layers;
+mod mail;
 mod migrations;
 mod registration;

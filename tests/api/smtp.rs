@@ -108,6 +108,9 @@ type Store = Arc<Mutex<Vec<ReceivedMail>>>;
 pub struct TestSmtp {
     port: u16,
     store: Store,
+    /// While set, connections are accepted and then never answered (a mail
+    /// server that hangs).
+    silent: Arc<std::sync::atomic::AtomicBool>,
     running: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
 }
 
@@ -117,6 +120,7 @@ impl TestSmtp {
         let mut server = TestSmtp {
             port: 0,
             store: Store::default(),
+            silent: Default::default(),
             running: None,
         };
         server.listen();
@@ -144,6 +148,12 @@ impl TestSmtp {
     pub async fn restart(&mut self) {
         self.stop().await;
         self.listen();
+    }
+
+    /// Accept connections but never answer (`true`), or answer again.
+    pub fn set_silent(&self, silent: bool) {
+        self.silent
+            .store(silent, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Everything received so far, in order of completion.
@@ -182,12 +192,22 @@ impl TestSmtp {
             listener.unwrap_or_else(|e| panic!("TestSmtp: cannot listen on {addr}: {e}"));
         self.port = listener.local_addr().expect("TestSmtp: local_addr").port();
         let (tx, rx) = oneshot::channel();
-        let task = tokio::spawn(accept_loop(listener, self.store.clone(), rx));
+        let task = tokio::spawn(accept_loop(
+            listener,
+            self.store.clone(),
+            self.silent.clone(),
+            rx,
+        ));
         self.running = Some((tx, task));
     }
 }
 
-async fn accept_loop(listener: TcpListener, store: Store, mut shutdown: oneshot::Receiver<()>) {
+async fn accept_loop(
+    listener: TcpListener,
+    store: Store,
+    silent: Arc<std::sync::atomic::AtomicBool>,
+    mut shutdown: oneshot::Receiver<()>,
+) {
     let mut conns = JoinSet::new();
     loop {
         tokio::select! {
@@ -196,13 +216,25 @@ async fn accept_loop(listener: TcpListener, store: Store, mut shutdown: oneshot:
             Some(_) = conns.join_next(), if !conns.is_empty() => {}
             accepted = listener.accept() => {
                 if let Ok((stream, _)) = accepted {
-                    conns.spawn(session(stream, store.clone()));
+                    if silent.load(std::sync::atomic::Ordering::SeqCst) {
+                        conns.spawn(hang(stream));
+                    } else {
+                        conns.spawn(session(stream, store.clone()));
+                    }
                 }
             }
         }
     }
     drop(listener);
     conns.shutdown().await; // abort and wait, so every client socket is really closed
+}
+
+/// Holds the connection open, reads what comes, says nothing.
+async fn hang(mut stream: TcpStream) -> std::io::Result<()> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 1024];
+    while stream.read(&mut buf).await? > 0 {}
+    Ok(())
 }
 
 async fn session(stream: TcpStream, store: Store) -> std::io::Result<()> {

@@ -1,0 +1,26 @@
+//! `/healthz/mail`: whether mail is going out, for monitors. It fails once
+//! the oldest unsent message has waited longer than
+//! `mail_backlog_alert_minutes` (a stalled or failing mail server).
+
+use actix_web::{web, HttpResponse};
+
+use super::error::AppResult;
+use super::AppState;
+
+pub async fn mail(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let backlog = crate::app::mail::backlog(&state.services).await?;
+    let limit = chrono::Duration::minutes(i64::from(state.settings.mail_backlog_alert_minutes));
+    let answer = match backlog.oldest_waiting {
+        Some(age) if age > limit => HttpResponse::ServiceUnavailable()
+            .content_type("text/plain")
+            .body(format!(
+                "mail is not going out: {} unsent, the oldest waiting {} min",
+                backlog.unsent,
+                age.num_minutes()
+            )),
+        _ => HttpResponse::Ok()
+            .content_type("text/plain")
+            .body(format!("ok: {} unsent", backlog.unsent)),
+    };
+    Ok(answer)
+}

@@ -1,0 +1,182 @@
+//! Issue 13, mail: a mail server that hangs does not stop the mail, the
+//! backlog goes out as soon as delivery works again, and a restarted server
+//! does not sit on its own claims. Real SMTP conversations throughout.
+
+use std::time::Duration;
+
+use cohort::db::models::OutboxMessage;
+use cohort::db::schema::outbox;
+use diesel::prelude::*;
+
+use crate::helpers::*;
+use crate::on_both_backends;
+
+const SLUG: &str = "kopienas-2023";
+
+async fn outbox_rows(app: &TestApp) -> Vec<OutboxMessage> {
+    app.db()
+        .read(|c| {
+            Ok(outbox::table
+                .order(outbox::id.asc())
+                .select(OutboxMessage::as_select())
+                .load(c)?)
+        })
+        .await
+        .expect("outbox")
+}
+
+/// Waits (real time) until `done` holds for the outbox, or fails saying what it saw.
+async fn wait_for_outbox(app: &TestApp, what: &str, done: impl Fn(&[OutboxMessage]) -> bool) {
+    for _ in 0..200 {
+        let rows = outbox_rows(app).await;
+        if done(&rows) {
+            return;
+        }
+        app.state.mail_wake.notify_one();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{what}: outbox is {:?}", outbox_rows(app).await);
+}
+
+async fn with_smtp_and_timeout(b: Backend) -> Option<TestApp> {
+    TestApp::spawn_with(
+        b,
+        Options {
+            smtp: true,
+            tweak: Box::new(|s| {
+                s.mail_send_timeout_seconds = 1;
+                s.mail_backlog_alert_minutes = 15;
+            }),
+        },
+    )
+    .await
+}
+
+async fn a_mail_server_that_hangs_does_not_stop_the_mail(b: Backend) {
+    let Some(app) = with_smtp_and_timeout(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.smtp.as_ref().unwrap().set_silent(true);
+    app.register(SLUG, &Person::numbered(1)).await;
+    app.register(SLUG, &Person::numbered(2)).await;
+    // The delivery is abandoned at its deadline, recorded, and retried later.
+    wait_for_outbox(&app, "a timed-out attempt is recorded", |rows| {
+        rows.iter().any(|m| {
+            m.attempts >= 1
+                && m.sent_at.is_none()
+                && m.last_error
+                    .as_deref()
+                    .is_some_and(|e| e.contains("longer than 1 s"))
+        })
+    })
+    .await;
+    assert_eq!(app.get("/healthz/mail").await.status().as_u16(), 200);
+    // A quarter of an hour later the stall is visible to monitors.
+    app.clock.advance(chrono::Duration::minutes(16));
+    let health = app.get("/healthz/mail").await;
+    assert_eq!(health.status().as_u16(), 503);
+    let text = health.text().await.unwrap();
+    assert!(
+        text.contains("2 unsent") && text.contains("16 min"),
+        "{text}"
+    );
+    // The server answers again: both messages go out, once each.
+    app.smtp.as_ref().unwrap().set_silent(false);
+    app.clock.advance(chrono::Duration::minutes(5));
+    let mails = app.emails(2).await;
+    assert_eq!(mails.len(), 2);
+    wait_for_outbox(&app, "all sent", |rows| {
+        rows.iter().all(|m| m.sent_at.is_some())
+    })
+    .await;
+    assert_eq!(app.get("/healthz/mail").await.status().as_u16(), 200);
+}
+
+async fn after_an_outage_the_backlog_goes_out_at_once(b: Backend) {
+    let Some(mut app) = with_smtp_and_timeout(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.smtp.as_mut().unwrap().stop().await;
+    for n in 1..=3 {
+        app.register(SLUG, &Person::numbered(n)).await;
+    }
+    wait_for_outbox(&app, "three failed attempts", |rows| {
+        rows.len() == 3 && rows.iter().all(|m| m.attempts >= 1 && m.sent_at.is_none())
+    })
+    .await;
+    // Two of them have backed off for an hour, as after a long outage.
+    let later = cohort::db::to_db(app.clock.now_utc() + chrono::Duration::hours(1));
+    app.db()
+        .write(move |c| {
+            diesel::update(outbox::table.filter(outbox::id.gt(1)))
+                .set(outbox::next_attempt_at.eq(later))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    app.smtp.as_mut().unwrap().restart().await;
+    // Only the first is due; once it goes through, the others follow at
+    // once — the clock does not move on to their hour.
+    app.clock.advance(chrono::Duration::minutes(1));
+    let mails = app.emails(3).await;
+    assert_eq!(
+        mails.len(),
+        3,
+        "the backlog went out with the first success"
+    );
+}
+
+async fn a_restarted_server_releases_its_own_claims(b: Backend) {
+    let Some(mut app) = with_smtp_and_timeout(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.smtp.as_mut().unwrap().stop().await;
+    app.register(SLUG, &Person::numbered(1)).await;
+    wait_for_outbox(&app, "a failed attempt", |rows| {
+        rows.first().is_some_and(|m| m.attempts >= 1)
+    })
+    .await;
+    // As if this server died in the middle of sending it: its claim would
+    // hold the message for another hour.
+    let node = app.state.settings.node_id().unwrap();
+    let now = app.clock.now_utc();
+    let (until, due) = (
+        cohort::db::to_db(now + chrono::Duration::hours(1)),
+        cohort::db::to_db(now),
+    );
+    app.db()
+        .write(move |c| {
+            diesel::update(outbox::table.find(1))
+                .set((
+                    outbox::claimed_until.eq(Some(until)),
+                    outbox::claimed_by.eq(Some(node)),
+                    outbox::next_attempt_at.eq(due),
+                ))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    app.smtp.as_mut().unwrap().restart().await;
+    let _restarted = app.restarted_server().await;
+    let mails = app.emails(1).await;
+    assert_eq!(mails.len(), 1, "sent at once after the restart");
+    assert!(app
+        .smtp
+        .as_ref()
+        .unwrap()
+        .messages()
+        .iter()
+        .all(|m| m.rcpt_to == ["dalibnieks1@muzejs.lv"]));
+    app.checks_outbox = true;
+}
+
+on_both_backends!(
+    a_mail_server_that_hangs_does_not_stop_the_mail,
+    after_an_outage_the_backlog_goes_out_at_once,
+    a_restarted_server_releases_its_own_claims,
+);
