@@ -72,7 +72,13 @@ impl Keys {
     /// The id a token claims to be for; check it with `verify` once the nonce is loaded.
     pub fn claimed_id(token: &str) -> Option<i32> {
         let (id, mac) = token.split_once('.')?;
-        if mac.len() != 43 || id.len() > 10 {
+        // Exactly the digits `issue` writes: "02" or "+2" would be other
+        // spellings of one link, which must have one form only.
+        let canonical = !id.is_empty()
+            && id.len() <= 10
+            && id.bytes().all(|b| b.is_ascii_digit())
+            && !id.starts_with('0');
+        if mac.len() != 43 || !canonical {
             return None;
         }
         id.parse().ok().filter(|n: &i32| *n > 0)
@@ -128,5 +134,17 @@ mod tests {
         for junk in ["", ".", "42.", "x.y", "-1.aaaa", "42.%%%%"] {
             assert!(!keys.verify(Purpose::Participant, junk, "nonce-a"));
         }
+    }
+
+    #[test]
+    fn a_link_has_one_spelling_only() {
+        let keys = Keys::new(b"test key");
+        let t = keys.issue(Purpose::Participant, 2, "nonce");
+        let mac = t.split_once('.').unwrap().1;
+        for other in [format!("02.{mac}"), format!("+2.{mac}"), format!(" 2.{mac}")] {
+            assert_eq!(Keys::claimed_id(&other), None, "{other}");
+            assert!(!keys.verify(Purpose::Participant, &other, "nonce"));
+        }
+        assert!(keys.verify(Purpose::Participant, &t, "nonce"));
     }
 }
