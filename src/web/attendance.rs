@@ -84,8 +84,8 @@ pub struct RosterRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/roster.html")]
 pub struct RosterPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub cycle_title: String,
     pub n: i32,
@@ -141,7 +141,7 @@ pub async fn roster(
             present: a.as_ref().is_some_and(|a| a.present),
             source: a
                 .as_ref()
-                .map(|a| t.tk("source-", a.source.as_str()))
+                .map(|a| t.keyed("source-", a.source.as_str()))
                 .unwrap_or_default(),
             minutes: a
                 .as_ref()
@@ -161,12 +161,12 @@ pub async fn roster(
     let notice = session
         .remove_as::<String>("notice")
         .and_then(Result::ok)
-        .map(|k| t.t(&k));
+        .map(|k| t.text(&k));
     let upload_error = session
         .remove_as::<String>("upload_error")
         .and_then(Result::ok);
     Ok(RosterPage {
-        f: organiser_frame(&req, &session, &me.0),
+        frame: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         cycle_title: cycle.title.clone(),
         n,
@@ -179,7 +179,7 @@ pub async fn roster(
         notice,
         upload_error,
         min_minutes: s.minutes().div_ceil(2),
-        t,
+        tr: t,
     })
 }
 
@@ -243,7 +243,7 @@ pub async fn upload(
     let s = session_no(&sessions, n)?;
     let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
     let Ok(form) = form else {
-        let _ = session.insert("upload_error", t.t("import-error-no-file"));
+        let _ = session.insert("upload_error", t.text("import-error-no-file"));
         return Ok(see_other(&back));
     };
     let bytes = form.report.data.to_vec();
@@ -284,8 +284,8 @@ pub struct UnmatchedRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/import_preview.html")]
 pub struct PreviewPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub n: i32,
     pub session_title: String,
@@ -363,7 +363,7 @@ pub async fn preview(
             .map(|r| r.institution.clone())
             .unwrap_or_default(),
         minutes: m.minutes,
-        matched_by: t.tk(
+        matched_by: t.keyed(
             "matched-by-",
             match m.matched_by {
                 MatchedBy::Email => "email",
@@ -376,7 +376,7 @@ pub async fn preview(
         already_present: present_now.contains(&m.registration_id),
     };
     Ok(PreviewPage {
-        f: organiser_frame(&req, &session, &me.0),
+        frame: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         n,
         session_title: s.title.clone(),
@@ -407,7 +407,7 @@ pub async fn preview(
             })
             .collect(),
         already_applied: import.applied_at.is_some(),
-        t,
+        tr: t,
     })
 }
 
@@ -487,8 +487,8 @@ pub struct MatrixLine {
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/matrix.html")]
 pub struct MatrixPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub title: String,
     pub sessions: Vec<(i32, String)>,
@@ -532,7 +532,7 @@ pub async fn matrix(
                 institution: row.registration.institution.clone(),
                 marks: standing.marks.iter().map(|m| m.as_str()).collect(),
                 attended: standing.attended,
-                verdict: t.tk("verdict-", standing.verdict.as_str()),
+                verdict: t.keyed("verdict-", standing.verdict.as_str()),
                 verdict_key: standing.verdict.as_str(),
             }
         })
@@ -540,9 +540,9 @@ pub async fn matrix(
     let notice = session
         .remove_as::<String>("notice")
         .and_then(Result::ok)
-        .map(|k| t.t(&k));
+        .map(|k| t.text(&k));
     Ok(MatrixPage {
-        f: organiser_frame(&req, &session, &me.0),
+        frame: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         title: cycle.title.clone(),
         totals: sessions
@@ -556,7 +556,7 @@ pub async fn matrix(
         eligible: lines.iter().filter(|l| l.verdict_key == "eligible").count(),
         lines,
         notice,
-        t,
+        tr: t,
     })
 }
 
@@ -611,8 +611,8 @@ pub struct AuditLine {
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/audit.html")]
 pub struct AuditPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub name: String,
     pub summary: String,
@@ -659,12 +659,12 @@ pub async fn audit(
     args.set("attended", attended);
     args.set("total", sessions.len());
     args.set("min", cycle.min_sessions);
-    args.set("verdict", t.tk("verdict-", verdict.as_str()));
-    args.set("status", t.tk("status-", reg.status().as_str()));
+    args.set("verdict", t.keyed("verdict-", verdict.as_str()));
+    args.set("status", t.keyed("status-", reg.status().as_str()));
     let summary = t.args("audit-summary", &args);
     let yes_no = |p: Option<bool>| match p {
-        Some(true) => t.t("attendance-present"),
-        Some(false) => t.t("attendance-absent"),
+        Some(true) => t.text("attendance-present"),
+        Some(false) => t.text("attendance-absent"),
         None => "—".to_string(),
     };
     let lines = entries
@@ -681,7 +681,7 @@ pub async fn audit(
                 yes_no(e.old_present),
                 yes_no(Some(e.new_present))
             ),
-            source: t.tk("source-", e.source.as_str()),
+            source: t.keyed("source-", e.source.as_str()),
             minutes: e.minutes.map(|m| m.to_string()).unwrap_or_default(),
             by: e
                 .changed_by
@@ -691,12 +691,12 @@ pub async fn audit(
         })
         .collect();
     Ok(AuditPage {
-        f: organiser_frame(&req, &session, &me.0),
+        frame: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         name: reg.full_name(),
         summary,
         lines,
-        t,
+        tr: t,
     })
 }
 
@@ -705,8 +705,8 @@ pub async fn audit(
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/checkin.html")]
 pub struct CheckinPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub code: String,
     pub name: String,
     pub institution: String,
@@ -759,7 +759,7 @@ pub async fn checkin_page(
     }
     let expected = session.get::<String>("checkin_cycle").ok().flatten();
     let wrong_cycle = expected.filter(|slug| *slug != cycle.slug).map(|slug| {
-        t.a(
+        t.with(
             "checkin-wrong-cycle",
             &[("cycle", &cycle.title), ("expected", &slug)],
         )
@@ -768,9 +768,9 @@ pub async fn checkin_page(
     let message = session
         .remove_as::<String>("notice")
         .and_then(Result::ok)
-        .map(|k| t.t(&k));
+        .map(|k| t.text(&k));
     Ok(CheckinPage {
-        f: organiser_frame(&req, &session, &me.0),
+        frame: organiser_frame(&req, &session, &me.0),
         code,
         name: reg.full_name(),
         institution: reg.institution.clone(),
@@ -794,7 +794,7 @@ pub async fn checkin_page(
             .collect(),
         message,
         wrong_cycle,
-        t,
+        tr: t,
     })
 }
 

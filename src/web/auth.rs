@@ -121,8 +121,8 @@ pub async fn login_form(
     q: web::Query<NextQuery>,
 ) -> impl Responder {
     LoginPage {
-        t: lang.tr(),
-        f: frame(&req, &session),
+        tr: lang.tr(),
+        frame: frame(&req, &session),
         email: String::new(),
         next: safe_next(&q.next),
         error: None,
@@ -176,11 +176,11 @@ pub async fn login(
             state.limits.login_accounts.failed(&account);
             state.limits.login_addresses.failed(&client);
             let page = LoginPage {
-                t,
-                f: frame(&req, &session),
+                tr: t,
+                frame: frame(&req, &session),
                 email: super::forms::keep(&form.email),
                 next: safe_next(&form.next),
-                error: Some(t.t("login-failed")),
+                error: Some(t.text("login-failed")),
             };
             render_with_status(StatusCode::UNAUTHORIZED, &page)
         }
@@ -215,8 +215,8 @@ pub async fn setup_form(
     let token = path.into_inner();
     setup_token_ok(&state, &token).await?;
     Ok(SetupPage {
-        t: lang.tr(),
-        f: frame(&req, &session),
+        tr: lang.tr(),
+        frame: frame(&req, &session),
         token,
         name: String::new(),
         email: String::new(),
@@ -242,8 +242,8 @@ pub async fn setup(
             Ok(created) => created.ok_or(AppError::NotFound)?,
             Err(errors) => {
                 let page = SetupPage {
-                    t,
-                    f: frame(&req, &session),
+                    tr: t,
+                    frame: frame(&req, &session),
                     token,
                     name: super::forms::keep(&form.name),
                     email: super::forms::keep(&form.email),

@@ -181,16 +181,16 @@ pub async fn error_pages(
         .map(|r| r.0.clone())
         .unwrap_or_default();
     let page = ErrorPage {
-        t,
-        f: super::pages::Frame {
+        tr: t,
+        frame: super::pages::Frame {
             path: super::public::safe_path(req.path()),
             ..Default::default()
         },
         status: status.as_u16(),
-        message: t.t(key),
+        message: t.text(key),
         request_id,
     };
-    let body = page.render().unwrap_or_else(|_| t.t(key));
+    let body = page.render().unwrap_or_else(|_| t.text(key));
     let mut out = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(body);

@@ -37,7 +37,7 @@ impl SessionView {
             when: t.span(s.starts_at.and_utc(), s.ends_at.and_utc(), cycle.tz()),
             online: s.is_online(),
             place: if s.is_online() {
-                t.t("session-online")
+                t.text("session-online")
             } else {
                 s.location.clone().unwrap_or_default()
             },
@@ -74,8 +74,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 #[derive(Template, WebTemplate)]
 #[template(path = "error.html")]
 pub struct ErrorPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub status: u16,
     pub message: String,
     pub request_id: String,
@@ -92,16 +92,16 @@ pub struct CycleCard {
 #[derive(Template, WebTemplate)]
 #[template(path = "index.html")]
 pub struct IndexPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub cycles: Vec<CycleCard>,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "cycle.html")]
 pub struct CyclePage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub title: String,
     pub description: Vec<String>,
@@ -121,7 +121,7 @@ impl CyclePage {
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
-            .map(|k| self.t.t(k))
+            .map(|k| self.tr.text(k))
             .unwrap_or_default()
     }
     pub fn has_error(&self, field: &str) -> bool {
@@ -132,7 +132,7 @@ impl CyclePage {
     }
     pub fn checked_lang(&self, v: &str) -> bool {
         if self.form.language.is_empty() {
-            self.t.code() == v
+            self.tr.code() == v
         } else {
             self.form.language == v
         }
@@ -142,8 +142,8 @@ impl CyclePage {
 #[derive(Template, WebTemplate)]
 #[template(path = "registered.html")]
 pub struct RegisteredPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub title: String,
     /// A message key and the waitlist position where it applies.
@@ -161,8 +161,8 @@ pub struct AttendanceMark {
 #[derive(Template, WebTemplate)]
 #[template(path = "participant.html")]
 pub struct ParticipantPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub token: String,
     pub cycle_title: String,
     pub cycle_slug: String,
@@ -182,8 +182,8 @@ pub struct ParticipantPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]
 pub struct LoginPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub email: String,
     pub next: String,
     pub error: Option<String>,
@@ -192,8 +192,8 @@ pub struct LoginPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "setup.html")]
 pub struct SetupPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub token: String,
     pub name: String,
     pub email: String,
@@ -204,7 +204,7 @@ impl SetupPage {
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
-            .map(|k| self.t.t(k))
+            .map(|k| self.tr.text(k))
             .unwrap_or_default()
     }
 }

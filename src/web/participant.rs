@@ -55,7 +55,7 @@ pub async fn page(
     let status = reg.status();
     let tz = cycle.tz();
     let status_line = match status {
-        Status::Pending => t.a(
+        Status::Pending => t.with(
             "status-pending-line",
             &[(
                 "until",
@@ -70,9 +70,9 @@ pub async fn page(
                 .db
                 .read(move |c| registrations::waitlist_position(c, &r))
                 .await?;
-            t.n("status-waitlisted-line", i64::from(n))
+            t.count("status-waitlisted-line", i64::from(n))
         }
-        other => t.t(&format!("status-{}-line", other.as_str())),
+        other => t.text(&format!("status-{}-line", other.as_str())),
     };
     let standing = record.standing(now);
     let eligibility_line =
@@ -96,7 +96,7 @@ pub async fn page(
             position: s.position,
             title: s.title.clone(),
             when: t.date(s.starts_at.and_utc(), tz),
-            state: t.t(match mark {
+            state: t.text(match mark {
                 Mark::Present => "attendance-present",
                 Mark::Absent => "attendance-absent",
                 Mark::NotHeldYet => "attendance-upcoming",
@@ -110,9 +110,9 @@ pub async fn page(
     let notice = session
         .remove_as::<String>("notice")
         .and_then(Result::ok)
-        .map(|k| t.t(&k));
+        .map(|k| t.text(&k));
     Ok(ParticipantPage {
-        f: frame(&req, &session),
+        frame: frame(&req, &session),
         token,
         cycle_title: cycle.title.clone(),
         cycle_slug: cycle.slug.clone(),
@@ -134,7 +134,7 @@ pub async fn page(
         zone: cycle.tz().name().to_string(),
         checkin_svg,
         notice,
-        t,
+        tr: t,
     })
 }
 
