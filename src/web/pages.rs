@@ -1,9 +1,11 @@
 //! Template structs, one per page (the templates are under `templates/`),
-//! and the view values they show.
+//! the view values they show, and the frame every page shares.
 
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use askama_web::WebTemplate;
 
+use super::csrf::csrf_token;
 use super::forms::FieldErrors;
 use crate::db::models::{Cycle, Session};
 use crate::i18n::Tr;
@@ -207,4 +209,49 @@ impl SetupPage {
             .map(|k| self.tr.text(k))
             .unwrap_or_default()
     }
+}
+
+/// The language links repeat the current path: never let it become "//other.site".
+pub fn safe_path(path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+        path.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// The frame of an organiser's page.
+pub fn organiser_frame(
+    req: &HttpRequest,
+    session: &actix_session::Session,
+    me: &crate::db::models::Organiser,
+) -> Frame {
+    let mut f = frame(req, session);
+    f.organiser = Some(me.name.clone());
+    f
+}
+
+pub fn frame(req: &HttpRequest, session: &actix_session::Session) -> Frame {
+    let kept: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .filter(|(k, _)| k != "lang")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish();
+    if !query.is_empty() {
+        query.push('&');
+    }
+    Frame {
+        path: safe_path(req.path()),
+        query,
+        csrf: csrf_token(session),
+        organiser: session.get::<String>("organiser_name").ok().flatten(),
+    }
+}
+
+pub fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", to))
+        .finish()
 }

@@ -6,8 +6,8 @@ use actix_web::{web, HttpRequest, HttpResponse, Responder};
 
 use super::error::{AppError, AppResult};
 use super::lang::Lang;
+use super::pages::{frame, see_other};
 use super::pages::{AttendanceMark, ParticipantPage, SessionView};
-use super::public::{frame, see_other};
 use super::AppState;
 use crate::db::models::Registration;
 use crate::db::registrations;

@@ -6,9 +6,9 @@ use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse, Responder};
 use super::error::{AppError, AppResult};
 use super::forms::RegistrationForm;
 use super::lang::Lang;
-use super::middleware::csrf_token;
 use super::pages::{
-    paragraphs, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage, SessionView,
+    frame, paragraphs, see_other, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage,
+    SessionView,
 };
 use super::AppState;
 use crate::db::cycles;
@@ -42,45 +42,6 @@ pub async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(include_str!("../../templates/static/app.css"))
-}
-
-/// The language links repeat the current path: never let it become "//other.site".
-pub fn safe_path(path: &str) -> String {
-    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
-        path.to_string()
-    } else {
-        "/".to_string()
-    }
-}
-
-/// The frame of an organiser's page.
-pub fn organiser_frame(
-    req: &HttpRequest,
-    session: &Session,
-    me: &crate::db::models::Organiser,
-) -> Frame {
-    let mut f = frame(req, session);
-    f.organiser = Some(me.name.clone());
-    f
-}
-
-pub fn frame(req: &HttpRequest, session: &Session) -> Frame {
-    let kept: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
-        .filter(|(k, _)| k != "lang")
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    let mut query = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(kept)
-        .finish();
-    if !query.is_empty() {
-        query.push('&');
-    }
-    Frame {
-        path: safe_path(req.path()),
-        query,
-        csrf: csrf_token(session),
-        organiser: session.get::<String>("organiser_name").ok().flatten(),
-    }
 }
 
 pub async fn index(
@@ -354,12 +315,6 @@ fn kept(form: &RegistrationForm) -> RegistrationForm {
         *v = super::forms::keep(v);
     }
     kept
-}
-
-pub fn see_other(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header(("Location", to))
-        .finish()
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -14,8 +14,8 @@ use crate::i18n::Tr;
 use crate::web::auth::CurrentOrganiser;
 use crate::web::error::{AppError, AppResult};
 use crate::web::lang::Lang;
+use crate::web::pages::organiser_frame;
 use crate::web::pages::Frame;
-use crate::web::public::organiser_frame;
 use crate::web::AppState;
 
 pub struct AuditLine {

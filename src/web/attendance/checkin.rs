@@ -17,7 +17,7 @@ use crate::web::auth::CurrentOrganiser;
 use crate::web::error::AppResult;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
-use crate::web::public::{organiser_frame, see_other};
+use crate::web::pages::{organiser_frame, see_other};
 use crate::web::AppState;
 
 #[derive(Template, WebTemplate)]

@@ -15,7 +15,8 @@ use crate::web::auth::CurrentOrganiser;
 use crate::web::error::AppResult;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
-use crate::web::public::{cycle_with_sessions, organiser_frame, see_other};
+use crate::web::pages::{organiser_frame, see_other};
+use crate::web::public::cycle_with_sessions;
 use crate::web::AppState;
 
 pub struct MatrixLine {
