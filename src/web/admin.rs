@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::auth::{AccountForm, CurrentOrganiser};
 use super::error::{AppError, AppResult};
+use super::flash;
 use super::forms::FieldErrors;
 use super::lang::Lang;
 use super::pages::{organiser_frame, see_other};
@@ -511,10 +512,7 @@ pub async fn cycle_overview(
             ))
         })
         .await?;
-    let notice = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.text(&k));
+    let notice = flash::take(&session, &t);
     let capacity_error = session
         .remove_as::<String>("capacity_error")
         .and_then(Result::ok)
@@ -578,7 +576,7 @@ pub async fn set_capacity(
     match r {
         CapacityChange::Changed { .. } => {
             session.remove("capacity_error");
-            let _ = session.insert("notice", "notice-capacity-changed");
+            flash::set(&session, "notice-capacity-changed");
         }
         CapacityChange::BelowTaken(_) => {
             let _ = session.insert("capacity_error", "problem-capacity-below-taken");
@@ -596,8 +594,8 @@ async fn change_registration(
     let (changed, slug) = crate::app::registration::organiser_change(&state.services, id, restore)
         .await?
         .ok_or(AppError::NotFound)?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        session,
         match (changed, restore) {
             (Changed::Done, false) => "notice-registration-cancelled",
             (Changed::Done, true) => "notice-registration-restored",
@@ -683,10 +681,7 @@ pub async fn organisers_page(
     me.require_admin()?;
     let t = lang.tr();
     let list = state.db.read(organisers::all).await?;
-    let notice = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.text(&k));
+    let notice = flash::take(&session, &t);
     Ok(OrganisersPage {
         tr: t,
         frame: organiser_frame(&req, &session, &me.0),
@@ -724,6 +719,6 @@ pub async fn add_organiser(
     if let Err(errors) = crate::app::accounts::add_organiser(&state.services, &form, admin).await? {
         return render(errors, state.db.read(organisers::all).await?);
     }
-    let _ = session.insert("notice", "notice-organiser-added");
+    flash::set(&session, "notice-organiser-added");
     Ok(see_other("/admin/organisers"))
 }

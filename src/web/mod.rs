@@ -5,6 +5,7 @@ pub mod attendance;
 pub mod auth;
 pub mod csrf;
 pub mod error;
+pub mod flash;
 pub mod forms;
 pub mod lang;
 pub mod middleware;

@@ -5,6 +5,7 @@ use actix_session::Session;
 use actix_web::{web, HttpRequest, HttpResponse, Responder};
 
 use super::error::{AppError, AppResult};
+use super::flash;
 use super::lang::Lang;
 use super::pages::{frame, see_other};
 use super::pages::{AttendanceMark, ParticipantPage, SessionView};
@@ -107,10 +108,7 @@ pub async fn page(
         .holds_seat()
         .then(|| checkin_qr(&state, reg))
         .flatten();
-    let notice = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.text(&k));
+    let notice = flash::take(&session, &t);
     Ok(ParticipantPage {
         frame: frame(&req, &session),
         token,
@@ -158,8 +156,8 @@ pub async fn confirm(
     let token = path.into_inner();
     let found = find(&state, &token).await?;
     let changed = crate::app::registration::confirm(&state.services, found.reg.id).await?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        &session,
         match changed {
             registrations::Changed::Done => "notice-confirmed",
             registrations::Changed::Unchanged => "notice-already-confirmed",
@@ -177,8 +175,8 @@ pub async fn cancel(
     let token = path.into_inner();
     let found = find(&state, &token).await?;
     let changed = crate::app::registration::cancel(&state.services, found.reg.id).await?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        &session,
         match changed {
             registrations::Changed::Done => "notice-cancelled",
             _ => "notice-already-cancelled",

@@ -15,6 +15,7 @@ use crate::i18n::Tr;
 use crate::tokens::Purpose;
 use crate::web::auth::CurrentOrganiser;
 use crate::web::error::AppResult;
+use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
 use crate::web::pages::{organiser_frame, see_other};
@@ -83,10 +84,7 @@ pub async fn checkin_page(
         )
     });
     let now_n = current_session(&sessions, state.now());
-    let message = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.text(&k));
+    let message = flash::take(&session, &t);
     Ok(CheckinPage {
         frame: organiser_frame(&req, &session, &me.0),
         code,
@@ -138,7 +136,7 @@ pub async fn checkin(
         .flatten()
         .is_some_and(|slug| slug != cycle.slug)
     {
-        let _ = session.insert("notice", "checkin-refused-other-cycle");
+        flash::set(&session, "checkin-refused-other-cycle");
         return Ok(see_other(&back));
     }
     let n: i32 = form
@@ -148,11 +146,11 @@ pub async fn checkin(
         .or_else(|| current_session(&sessions, state.now()))
         .unwrap_or(0);
     let Some(s) = sessions.iter().find(|s| s.position == n) else {
-        let _ = session.insert("notice", "checkin-choose-session");
+        flash::set(&session, "checkin-choose-session");
         return Ok(see_other(&back));
     };
     if reg.status() != Status::Confirmed {
-        let _ = session.insert("notice", "checkin-not-confirmed");
+        flash::set(&session, "checkin-not-confirmed");
         return Ok(see_other(&back));
     }
     let change = Change {
@@ -162,8 +160,8 @@ pub async fn checkin(
         note: None,
     };
     let changed = app_att::check_in(&state.services, reg.id, s.id, change).await?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        &session,
         if changed {
             "checkin-done"
         } else {

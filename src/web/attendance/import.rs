@@ -17,6 +17,7 @@ use crate::domain::zoom::{self, Assignment, MatchedBy};
 use crate::i18n::Tr;
 use crate::web::auth::CurrentOrganiser;
 use crate::web::error::{AppError, AppResult};
+use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
 use crate::web::pages::{organiser_frame, see_other};
@@ -257,8 +258,8 @@ pub async fn apply(
         note: Some(format!("import #{import_id}, {min_minutes} min")),
     };
     let changed = app_att::apply_import(&state.services, s.id, import_id, plan, change).await?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        &session,
         if changed == 0 {
             "notice-unchanged"
         } else {

@@ -13,6 +13,7 @@ use crate::i18n::Tr;
 use crate::web::admin::csv_response;
 use crate::web::auth::CurrentOrganiser;
 use crate::web::error::AppResult;
+use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
 use crate::web::pages::{organiser_frame, see_other};
@@ -83,10 +84,7 @@ pub async fn matrix(
             }
         })
         .collect();
-    let notice = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.text(&k));
+    let notice = flash::take(&session, &t);
     Ok(MatrixPage {
         frame: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
@@ -128,8 +126,8 @@ pub async fn notify_eligible(
 ) -> AppResult<HttpResponse> {
     let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
     let sent = app_att::notify_eligible(&state.services, &cycle).await?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        &session,
         if sent == 0 {
             "notice-no-new-eligible"
         } else {

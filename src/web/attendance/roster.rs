@@ -12,6 +12,7 @@ use crate::db::attendance::{self as att, Change, Source};
 use crate::i18n::Tr;
 use crate::web::auth::CurrentOrganiser;
 use crate::web::error::AppResult;
+use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
 use crate::web::pages::{organiser_frame, see_other};
@@ -104,10 +105,7 @@ pub async fn roster(
                 .then(a.name.cmp(&b.name))
         });
     }
-    let notice = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.text(&k));
+    let notice = flash::take(&session, &t);
     let upload_error = session
         .remove_as::<String>("upload_error")
         .and_then(Result::ok);
@@ -153,8 +151,8 @@ pub async fn save_roster(
     };
     let changed =
         app_att::save_roster(&state.services, cycle.id, s.id, present, all, change).await?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        &session,
         if changed == 0 {
             "notice-unchanged"
         } else {
