@@ -122,19 +122,19 @@ impl Tr {
         self.lang.as_str()
     }
 
-    pub fn t(&self, key: &str) -> String {
+    pub fn text(&self, key: &str) -> String {
         I18N.message(self.lang, key, None)
     }
 
     /// A message with a count (`$count`), plural-aware.
-    pub fn n(&self, key: &str, count: impl std::borrow::Borrow<i64>) -> String {
+    pub fn count(&self, key: &str, count: impl std::borrow::Borrow<i64>) -> String {
         let mut args = FluentArgs::new();
         args.set("count", *count.borrow());
         I18N.message(self.lang, key, Some(&args))
     }
 
     /// A message with named text arguments.
-    pub fn a(&self, key: &str, named: &[(&str, &str)]) -> String {
+    pub fn with(&self, key: &str, named: &[(&str, &str)]) -> String {
         let mut args = FluentArgs::new();
         for (k, v) in named {
             args.set(*k, v.to_string());
@@ -143,13 +143,13 @@ impl Tr {
     }
 
     /// A message with one named text argument (handy in templates).
-    pub fn a1(&self, key: &str, name: &str, value: &str) -> String {
-        self.a(key, &[(name, value)])
+    pub fn with_one(&self, key: &str, name: &str, value: &str) -> String {
+        self.with(key, &[(name, value)])
     }
 
     /// A message whose key is built from two parts, e.g. `status-` + `confirmed`.
-    pub fn tk(&self, prefix: &str, suffix: &str) -> String {
-        self.t(&format!("{prefix}{suffix}"))
+    pub fn keyed(&self, prefix: &str, suffix: &str) -> String {
+        self.text(&format!("{prefix}{suffix}"))
     }
 
     /// Why a Zoom report was refused, for the web and the command line.
@@ -159,10 +159,10 @@ impl Tr {
             ReportError::BadRow { line, reason } => {
                 let mut args = FluentArgs::new();
                 args.set("line", *line);
-                args.set("problem", self.tk("import-row-", reason.as_str()));
+                args.set("problem", self.keyed("import-row-", reason.as_str()));
                 self.args("import-error-bad-row", &args)
             }
-            other => self.tk("import-error-", other.as_str()),
+            other => self.keyed("import-error-", other.as_str()),
         }
     }
 
@@ -253,7 +253,8 @@ mod tests {
 
     #[test]
     fn every_key_used_in_code_and_templates_exists() {
-        let re = regex_lite::Regex::new(r#"\.(?:t|n|a|a1)\("([a-z0-9-]+)""#).unwrap();
+        let re =
+            regex_lite::Regex::new(r#"\.(?:text|count|with|with_one)\("([a-z0-9-]+)""#).unwrap();
         let mut used = std::collections::BTreeSet::new();
         for dir in ["templates", "src"] {
             for entry in walk(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) {
@@ -264,7 +265,7 @@ mod tests {
             }
         }
         assert!(used.len() > 30, "found only {used:?}");
-        // Keys built from two parts (`t.tk(prefix, suffix)`).
+        // Keys built from two parts (`t.keyed(prefix, suffix)`).
         for s in crate::domain::Status::ALL {
             used.insert(format!("status-{}", s.as_str()));
             used.insert(format!("status-{}-line", s.as_str()));
@@ -327,7 +328,7 @@ mod tests {
             (1001, "1001 brīva vieta"),
         ];
         for (n, want) in cases {
-            assert_eq!(tr.n("seats-left", n), want);
+            assert_eq!(tr.count("seats-left", n), want);
         }
         let ru = Tr::new(Language::Ru);
         for (n, want) in [
@@ -338,10 +339,10 @@ mod tests {
             (21, "Осталось 21 место"),
             (111, "Осталось 111 мест"),
         ] {
-            assert_eq!(ru.n("seats-left", n), want);
+            assert_eq!(ru.count("seats-left", n), want);
         }
-        assert_eq!(Tr::new(Language::En).n("seats-left", 1), "1 seat left");
-        assert_eq!(Tr::new(Language::En).n("seats-left", 2), "2 seats left");
+        assert_eq!(Tr::new(Language::En).count("seats-left", 1), "1 seat left");
+        assert_eq!(Tr::new(Language::En).count("seats-left", 2), "2 seats left");
         for (n, want) in [
             (1, "one"),
             (2, "few"),

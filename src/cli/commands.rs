@@ -43,7 +43,7 @@ fn describe(errors: &crate::domain::FieldErrors) -> String {
     errors
         .0
         .iter()
-        .map(|(field, key)| format!("{field}: {}", en.t(key)))
+        .map(|(field, key)| format!("{field}: {}", en.text(key)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -105,7 +105,13 @@ pub fn import_cycle(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     let spec = cycle_file::parse_cycle_file(&text).map_err(|problems| {
         let lines: Vec<String> = problems
             .iter()
-            .map(|p| format!("  {}: {}", p.field, en.t(&format!("problem-{}", p.problem))))
+            .map(|p| {
+                format!(
+                    "  {}: {}",
+                    p.field,
+                    en.text(&format!("problem-{}", p.problem))
+                )
+            })
             .collect();
         anyhow::anyhow!(
             "{} is not a valid cycle file:\n{}",

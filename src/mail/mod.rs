@@ -26,7 +26,7 @@ pub struct MailSession {
 #[derive(Template)]
 #[template(path = "mail/notice.txt")]
 struct NoticeText<'a> {
-    t: Tr,
+    tr: Tr,
     notice: &'a str,
     name: &'a str,
     cycle: &'a str,
@@ -41,7 +41,7 @@ struct NoticeText<'a> {
 #[derive(Template)]
 #[template(path = "mail/notice.html")]
 struct NoticeHtml<'a> {
-    t: Tr,
+    tr: Tr,
     notice: &'a str,
     name: &'a str,
     cycle: &'a str,
@@ -127,7 +127,7 @@ impl Composer {
                     if holds_seat {
                         s.online_url.clone().unwrap_or_default()
                     } else {
-                        t.t("session-online")
+                        t.text("session-online")
                     }
                 } else {
                     s.location.clone().unwrap_or_default()
@@ -150,7 +150,7 @@ impl Composer {
         let checkin_url =
             (holds_seat && notice.carries_checkin_code()).then(|| self.checkin_link(reg));
         let text = NoticeText {
-            t,
+            tr: t,
             notice: &notice_key,
             name,
             cycle: &cycle.title,
@@ -164,7 +164,7 @@ impl Composer {
         .render()
         .with_context(|| format!("rendering the text of a {} email", notice.kind()))?;
         let html = NoticeHtml {
-            t,
+            tr: t,
             notice: &notice_key,
             name,
             cycle: &cycle.title,
@@ -179,7 +179,7 @@ impl Composer {
         .render()
         .with_context(|| format!("rendering the HTML of a {} email", notice.kind()))?;
         let subject_key = format!("mail-subject-{notice_key}");
-        let subject = header_safe(&format!("{} — {}", cycle.title, t.t(&subject_key)));
+        let subject = header_safe(&format!("{} — {}", cycle.title, t.text(&subject_key)));
         let ics = notice
             .carries_calendar()
             .then(|| calendar::ics(cycle, sessions, &link, holds_seat, &self.base_url));

@@ -10,10 +10,12 @@ use serde::Deserialize;
 
 use super::auth::{AccountForm, CurrentOrganiser};
 use super::error::{AppError, AppResult};
+use super::flash;
 use super::forms::FieldErrors;
 use super::lang::Lang;
+use super::pages::{organiser_frame, see_other};
 use super::pages::{render_with_status, Frame};
-use super::public::{cycle_with_sessions, organiser_frame, see_other};
+use super::public::cycle_with_sessions;
 use super::AppState;
 use crate::db::models::{Cycle, Organiser, Registration};
 use crate::db::registrations::{CapacityChange, Changed, Filter};
@@ -63,8 +65,8 @@ pub struct CycleRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/home.html")]
 pub struct HomePage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub cycles: Vec<CycleRow>,
     pub is_admin: bool,
 }
@@ -105,8 +107,8 @@ pub async fn home(
         })
         .collect();
     Ok(HomePage {
-        t,
-        f: organiser_frame(&req, &session, &me.0),
+        tr: t,
+        frame: organiser_frame(&req, &session, &me.0),
         cycles: rows,
         is_admin: me.0.is_admin(),
     })
@@ -123,10 +125,10 @@ impl CycleFormValues {
     pub fn get(&self, k: &str) -> String {
         self.fields.get(k).cloned().unwrap_or_default()
     }
-    pub fn s(&self, i: impl std::fmt::Display, k: &str) -> String {
+    pub fn session_value(&self, i: impl std::fmt::Display, k: &str) -> String {
         self.get(&format!("s{i}_{k}"))
     }
-    pub fn on(&self, k: &str) -> bool {
+    pub fn is_on(&self, k: &str) -> bool {
         self.fields.get(k).is_some_and(|v| v == "on" || v == "true")
     }
     pub fn rows(&self) -> Vec<usize> {
@@ -201,16 +203,19 @@ impl CycleFormValues {
         let mut sessions = vec![];
         for i in 1..=self.session_rows {
             let keys = ["title", "starts", "ends", "location", "online_url"];
-            if keys.iter().all(|k| self.s(i, k).trim().is_empty()) {
+            if keys
+                .iter()
+                .all(|k| self.session_value(i, k).trim().is_empty())
+            {
                 continue;
             }
             sessions.push(RawSession {
-                title: self.s(i, "title"),
-                starts: self.s(i, "starts"),
-                ends: self.s(i, "ends"),
-                mode: self.s(i, "mode"),
-                location: Some(self.s(i, "location")),
-                online_url: Some(self.s(i, "online_url")),
+                title: self.session_value(i, "title"),
+                starts: self.session_value(i, "starts"),
+                ends: self.session_value(i, "ends"),
+                mode: self.session_value(i, "mode"),
+                location: Some(self.session_value(i, "location")),
+                online_url: Some(self.session_value(i, "online_url")),
             });
         }
         let grant_title = self.get("grant_title");
@@ -224,11 +229,11 @@ impl CycleFormValues {
             capacity: int("capacity"),
             registration_opens: self.get("registration_opens"),
             registration_closes: self.get("registration_closes"),
-            waitlist: self.on("waitlist"),
-            require_email_confirmation: self.on("require_email_confirmation"),
+            waitlist: self.is_on("waitlist"),
+            require_email_confirmation: self.is_on("require_email_confirmation"),
             hold_hours: int("hold_hours"),
             min_sessions: int("min_sessions"),
-            published: self.on("published"),
+            published: self.is_on("published"),
             grant: (!grant_title.trim().is_empty()).then(|| cycle_file::RawGrant {
                 title: grant_title,
                 description: self.get("grant_description"),
@@ -252,8 +257,8 @@ fn form_field(problem_field: &str) -> String {
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/cycle_form.html")]
 pub struct CycleFormPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub editing: Option<String>,
     pub v: CycleFormValues,
     pub errors: FieldErrors,
@@ -263,21 +268,21 @@ impl CycleFormPage {
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
-            .map(|k| self.t.t(k))
+            .map(|k| self.tr.text(k))
             .unwrap_or_default()
     }
     pub fn has_error(&self, field: &str) -> bool {
         self.errors.has(field)
     }
     /// Name, message and state of a session row's field (`s2_ends`).
-    pub fn sname(&self, i: impl std::fmt::Display, k: &str) -> String {
+    pub fn session_field_name(&self, i: impl std::fmt::Display, k: &str) -> String {
         format!("s{i}_{k}")
     }
-    pub fn serr(&self, i: impl std::fmt::Display, k: &str) -> String {
-        self.error(&self.sname(i, k))
+    pub fn session_error(&self, i: impl std::fmt::Display, k: &str) -> String {
+        self.error(&self.session_field_name(i, k))
     }
-    pub fn shas(&self, i: impl std::fmt::Display, k: &str) -> bool {
-        self.has_error(&self.sname(i, k))
+    pub fn session_has_error(&self, i: impl std::fmt::Display, k: &str) -> bool {
+        self.has_error(&self.session_field_name(i, k))
     }
 }
 
@@ -304,8 +309,8 @@ pub async fn new_cycle_form(
         v.fields.insert(k.into(), d.into());
     }
     CycleFormPage {
-        t: lang.tr(),
-        f: organiser_frame(&req, &session, &me.0),
+        tr: lang.tr(),
+        frame: organiser_frame(&req, &session, &me.0),
         editing: None,
         v,
         errors: FieldErrors::default(),
@@ -322,8 +327,8 @@ pub async fn edit_cycle_form(
 ) -> AppResult<impl Responder> {
     let (cy, sessions) = cycle_with_sessions(&state, path.into_inner()).await?;
     Ok(CycleFormPage {
-        t: lang.tr(),
-        f: organiser_frame(&req, &session, &me.0),
+        tr: lang.tr(),
+        frame: organiser_frame(&req, &session, &me.0),
         editing: Some(cy.slug.clone()),
         v: CycleFormValues::from_cycle(&cy, &sessions),
         errors: FieldErrors::default(),
@@ -369,8 +374,8 @@ pub async fn save_cycle(
     };
     let render_errors = |v: CycleFormValues, errors: FieldErrors| -> AppResult<HttpResponse> {
         let page = CycleFormPage {
-            t,
-            f: organiser_frame(&req, &session, &me.0),
+            tr: t,
+            frame: organiser_frame(&req, &session, &me.0),
             editing: editing.clone(),
             v,
             errors,
@@ -436,8 +441,8 @@ pub struct RegRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/cycle.html")]
 pub struct CycleOverview {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub title: String,
     pub published: bool,
@@ -474,7 +479,7 @@ fn reg_row(t: &Tr, cy: &Cycle, r: &Registration) -> RegRow {
         institution: r.institution.clone(),
         email: r.email.clone(),
         status: s.as_str().into(),
-        status_label: t.t(&format!("status-{}", s.as_str())),
+        status_label: t.text(&format!("status-{}", s.as_str())),
         registered: t.datetime(r.registered_at.and_utc(), cy.tz()),
         can_cancel: !matches!(s, Status::Cancelled | Status::Expired),
         can_restore: matches!(s, Status::Cancelled | Status::Expired),
@@ -507,16 +512,13 @@ pub async fn cycle_overview(
             ))
         })
         .await?;
-    let notice = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.t(&k));
+    let notice = flash::take(&session, &t);
     let capacity_error = session
         .remove_as::<String>("capacity_error")
         .and_then(Result::ok)
-        .map(|k| t.t(&k));
+        .map(|k| t.text(&k));
     Ok(CycleOverview {
-        f: organiser_frame(&req, &session, &me.0),
+        frame: organiser_frame(&req, &session, &me.0),
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         published: cy.published,
@@ -526,7 +528,7 @@ pub async fn cycle_overview(
             .iter()
             .map(|s| {
                 (
-                    t.t(&format!("status-{}", s.as_str())),
+                    t.text(&format!("status-{}", s.as_str())),
                     counts
                         .iter()
                         .find(|(k, _)| k == s.as_str())
@@ -545,7 +547,7 @@ pub async fn cycle_overview(
             .collect(),
         notice,
         capacity_error,
-        t,
+        tr: t,
     })
 }
 
@@ -574,7 +576,7 @@ pub async fn set_capacity(
     match r {
         CapacityChange::Changed { .. } => {
             session.remove("capacity_error");
-            let _ = session.insert("notice", "notice-capacity-changed");
+            flash::set(&session, "notice-capacity-changed");
         }
         CapacityChange::BelowTaken(_) => {
             let _ = session.insert("capacity_error", "problem-capacity-below-taken");
@@ -592,8 +594,8 @@ async fn change_registration(
     let (changed, slug) = crate::app::registration::organiser_change(&state.services, id, restore)
         .await?
         .ok_or(AppError::NotFound)?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        session,
         match (changed, restore) {
             (Changed::Done, false) => "notice-registration-cancelled",
             (Changed::Done, true) => "notice-registration-restored",
@@ -651,8 +653,8 @@ pub async fn registrations_csv(
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/organisers.html")]
 pub struct OrganisersPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub organisers: Vec<Organiser>,
     pub name: String,
     pub email: String,
@@ -664,7 +666,7 @@ impl OrganisersPage {
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
-            .map(|k| self.t.t(k))
+            .map(|k| self.tr.text(k))
             .unwrap_or_default()
     }
 }
@@ -679,13 +681,10 @@ pub async fn organisers_page(
     me.require_admin()?;
     let t = lang.tr();
     let list = state.db.read(organisers::all).await?;
-    let notice = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.t(&k));
+    let notice = flash::take(&session, &t);
     Ok(OrganisersPage {
-        t,
-        f: organiser_frame(&req, &session, &me.0),
+        tr: t,
+        frame: organiser_frame(&req, &session, &me.0),
         organisers: list,
         name: String::new(),
         email: String::new(),
@@ -706,8 +705,8 @@ pub async fn add_organiser(
     let t = lang.tr();
     let render = |errors: FieldErrors, list: Vec<Organiser>| -> AppResult<HttpResponse> {
         let page = OrganisersPage {
-            t,
-            f: organiser_frame(&req, &session, &me.0),
+            tr: t,
+            frame: organiser_frame(&req, &session, &me.0),
             organisers: list,
             name: super::forms::keep(&form.name),
             email: super::forms::keep(&form.email),
@@ -720,6 +719,6 @@ pub async fn add_organiser(
     if let Err(errors) = crate::app::accounts::add_organiser(&state.services, &form, admin).await? {
         return render(errors, state.db.read(organisers::all).await?);
     }
-    let _ = session.insert("notice", "notice-organiser-added");
+    flash::set(&session, "notice-organiser-added");
     Ok(see_other("/admin/organisers"))
 }

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use super::error::{AppError, AppResult};
 use super::forms::FieldErrors;
 use super::lang::Lang;
+use super::pages::{frame, see_other};
 use super::pages::{render_with_status, LoginPage, SetupPage};
-use super::public::{frame, see_other};
 use super::AppState;
 use crate::db::models::Organiser;
 use crate::db::organisers;
@@ -124,8 +124,8 @@ pub async fn login_form(
     q: web::Query<NextQuery>,
 ) -> impl Responder {
     LoginPage {
-        t: lang.tr(),
-        f: frame(&req, &session),
+        tr: lang.tr(),
+        frame: frame(&req, &session),
         email: String::new(),
         next: safe_next(&q.next),
         error: None,
@@ -179,11 +179,11 @@ pub async fn login(
             state.limits.login_accounts.failed(&account);
             state.limits.login_addresses.failed(&client);
             let page = LoginPage {
-                t,
-                f: frame(&req, &session),
+                tr: t,
+                frame: frame(&req, &session),
                 email: super::forms::keep(&form.email),
                 next: safe_next(&form.next),
-                error: Some(t.t("login-failed")),
+                error: Some(t.text("login-failed")),
             };
             render_with_status(StatusCode::UNAUTHORIZED, &page)
         }
@@ -218,8 +218,8 @@ pub async fn setup_form(
     let token = path.into_inner();
     setup_token_ok(&state, &token).await?;
     Ok(SetupPage {
-        t: lang.tr(),
-        f: frame(&req, &session),
+        tr: lang.tr(),
+        frame: frame(&req, &session),
         token,
         name: String::new(),
         email: String::new(),
@@ -245,8 +245,8 @@ pub async fn setup(
             Ok(created) => created.ok_or(AppError::NotFound)?,
             Err(errors) => {
                 let page = SetupPage {
-                    t,
-                    f: frame(&req, &session),
+                    tr: t,
+                    frame: frame(&req, &session),
                     token,
                     name: super::forms::keep(&form.name),
                     email: super::forms::keep(&form.email),

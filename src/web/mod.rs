@@ -3,7 +3,9 @@
 pub mod admin;
 pub mod attendance;
 pub mod auth;
+pub mod csrf;
 pub mod error;
+pub mod flash;
 pub mod forms;
 pub mod health;
 pub mod lang;
@@ -274,7 +276,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
         App::new()
             .app_data(state.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
-            .wrap(from_fn(middleware::csrf_guard))
+            .wrap(from_fn(csrf::csrf_guard))
             .wrap(sessions)
             .wrap(from_fn(middleware::error_pages))
             .wrap(from_fn(middleware::security_headers))

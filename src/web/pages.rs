@@ -1,9 +1,11 @@
 //! Template structs, one per page (the templates are under `templates/`),
-//! and the view values they show.
+//! the view values they show, and the frame every page shares.
 
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 use askama_web::WebTemplate;
 
+use super::csrf::csrf_token;
 use super::forms::FieldErrors;
 use crate::db::models::{Cycle, Session};
 use crate::i18n::Tr;
@@ -37,7 +39,7 @@ impl SessionView {
             when: t.span(s.starts_at.and_utc(), s.ends_at.and_utc(), cycle.tz()),
             online: s.is_online(),
             place: if s.is_online() {
-                t.t("session-online")
+                t.text("session-online")
             } else {
                 s.location.clone().unwrap_or_default()
             },
@@ -74,8 +76,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 #[derive(Template, WebTemplate)]
 #[template(path = "error.html")]
 pub struct ErrorPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub status: u16,
     pub message: String,
     pub request_id: String,
@@ -92,16 +94,16 @@ pub struct CycleCard {
 #[derive(Template, WebTemplate)]
 #[template(path = "index.html")]
 pub struct IndexPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub cycles: Vec<CycleCard>,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "cycle.html")]
 pub struct CyclePage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub title: String,
     pub description: Vec<String>,
@@ -121,7 +123,7 @@ impl CyclePage {
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
-            .map(|k| self.t.t(k))
+            .map(|k| self.tr.text(k))
             .unwrap_or_default()
     }
     pub fn has_error(&self, field: &str) -> bool {
@@ -132,7 +134,7 @@ impl CyclePage {
     }
     pub fn checked_lang(&self, v: &str) -> bool {
         if self.form.language.is_empty() {
-            self.t.code() == v
+            self.tr.code() == v
         } else {
             self.form.language == v
         }
@@ -142,8 +144,8 @@ impl CyclePage {
 #[derive(Template, WebTemplate)]
 #[template(path = "registered.html")]
 pub struct RegisteredPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub slug: String,
     pub title: String,
     /// A message key and the waitlist position where it applies.
@@ -161,8 +163,8 @@ pub struct AttendanceMark {
 #[derive(Template, WebTemplate)]
 #[template(path = "participant.html")]
 pub struct ParticipantPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub token: String,
     pub cycle_title: String,
     pub cycle_slug: String,
@@ -182,8 +184,8 @@ pub struct ParticipantPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]
 pub struct LoginPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub email: String,
     pub next: String,
     pub error: Option<String>,
@@ -192,8 +194,8 @@ pub struct LoginPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "setup.html")]
 pub struct SetupPage {
-    pub t: Tr,
-    pub f: Frame,
+    pub tr: Tr,
+    pub frame: Frame,
     pub token: String,
     pub name: String,
     pub email: String,
@@ -204,7 +206,52 @@ impl SetupPage {
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
-            .map(|k| self.t.t(k))
+            .map(|k| self.tr.text(k))
             .unwrap_or_default()
     }
+}
+
+/// The language links repeat the current path: never let it become "//other.site".
+pub fn safe_path(path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+        path.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// The frame of an organiser's page.
+pub fn organiser_frame(
+    req: &HttpRequest,
+    session: &actix_session::Session,
+    me: &crate::db::models::Organiser,
+) -> Frame {
+    let mut f = frame(req, session);
+    f.organiser = Some(me.name.clone());
+    f
+}
+
+pub fn frame(req: &HttpRequest, session: &actix_session::Session) -> Frame {
+    let kept: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .filter(|(k, _)| k != "lang")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish();
+    if !query.is_empty() {
+        query.push('&');
+    }
+    Frame {
+        path: safe_path(req.path()),
+        query,
+        csrf: csrf_token(session),
+        organiser: session.get::<String>("organiser_name").ok().flatten(),
+    }
+}
+
+pub fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", to))
+        .finish()
 }

@@ -5,9 +5,10 @@ use actix_session::Session;
 use actix_web::{web, HttpRequest, HttpResponse, Responder};
 
 use super::error::{AppError, AppResult};
+use super::flash;
 use super::lang::Lang;
+use super::pages::{frame, see_other};
 use super::pages::{AttendanceMark, ParticipantPage, SessionView};
-use super::public::{frame, see_other};
 use super::AppState;
 use crate::db::models::Registration;
 use crate::db::registrations;
@@ -55,7 +56,7 @@ pub async fn page(
     let status = reg.status();
     let tz = cycle.tz();
     let status_line = match status {
-        Status::Pending => t.a(
+        Status::Pending => t.with(
             "status-pending-line",
             &[(
                 "until",
@@ -70,9 +71,9 @@ pub async fn page(
                 .db
                 .read(move |c| registrations::waitlist_position(c, &r))
                 .await?;
-            t.n("status-waitlisted-line", i64::from(n))
+            t.count("status-waitlisted-line", i64::from(n))
         }
-        other => t.t(&format!("status-{}-line", other.as_str())),
+        other => t.text(&format!("status-{}-line", other.as_str())),
     };
     let standing = record.standing(now);
     let eligibility_line =
@@ -96,7 +97,7 @@ pub async fn page(
             position: s.position,
             title: s.title.clone(),
             when: t.date(s.starts_at.and_utc(), tz),
-            state: t.t(match mark {
+            state: t.text(match mark {
                 Mark::Present => "attendance-present",
                 Mark::Absent => "attendance-absent",
                 Mark::NotHeldYet => "attendance-upcoming",
@@ -107,12 +108,9 @@ pub async fn page(
         .holds_seat()
         .then(|| checkin_qr(&state, reg))
         .flatten();
-    let notice = session
-        .remove_as::<String>("notice")
-        .and_then(Result::ok)
-        .map(|k| t.t(&k));
+    let notice = flash::take(&session, &t);
     Ok(ParticipantPage {
-        f: frame(&req, &session),
+        frame: frame(&req, &session),
         token,
         cycle_title: cycle.title.clone(),
         cycle_slug: cycle.slug.clone(),
@@ -134,7 +132,7 @@ pub async fn page(
         zone: cycle.tz().name().to_string(),
         checkin_svg,
         notice,
-        t,
+        tr: t,
     })
 }
 
@@ -158,8 +156,8 @@ pub async fn confirm(
     let token = path.into_inner();
     let found = find(&state, &token).await?;
     let changed = crate::app::registration::confirm(&state.services, found.reg.id).await?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        &session,
         match changed {
             registrations::Changed::Done => "notice-confirmed",
             registrations::Changed::Unchanged => "notice-already-confirmed",
@@ -177,8 +175,8 @@ pub async fn cancel(
     let token = path.into_inner();
     let found = find(&state, &token).await?;
     let changed = crate::app::registration::cancel(&state.services, found.reg.id).await?;
-    let _ = session.insert(
-        "notice",
+    flash::set(
+        &session,
         match changed {
             registrations::Changed::Done => "notice-cancelled",
             _ => "notice-already-cancelled",

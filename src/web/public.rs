@@ -6,9 +6,9 @@ use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse, Responder};
 use super::error::{AppError, AppResult};
 use super::forms::RegistrationForm;
 use super::lang::Lang;
-use super::middleware::csrf_token;
 use super::pages::{
-    paragraphs, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage, SessionView,
+    frame, paragraphs, see_other, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage,
+    SessionView,
 };
 use super::AppState;
 use crate::db::cycles;
@@ -42,45 +42,6 @@ pub async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(include_str!("../../templates/static/app.css"))
-}
-
-/// The language links repeat the current path: never let it become "//other.site".
-pub fn safe_path(path: &str) -> String {
-    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
-        path.to_string()
-    } else {
-        "/".to_string()
-    }
-}
-
-/// The frame of an organiser's page.
-pub fn organiser_frame(
-    req: &HttpRequest,
-    session: &Session,
-    me: &crate::db::models::Organiser,
-) -> Frame {
-    let mut f = frame(req, session);
-    f.organiser = Some(me.name.clone());
-    f
-}
-
-pub fn frame(req: &HttpRequest, session: &Session) -> Frame {
-    let kept: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
-        .filter(|(k, _)| k != "lang")
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    let mut query = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(kept)
-        .finish();
-    if !query.is_empty() {
-        query.push('&');
-    }
-    Frame {
-        path: safe_path(req.path()),
-        query,
-        csrf: csrf_token(session),
-        organiser: session.get::<String>("organiser_name").ok().flatten(),
-    }
 }
 
 pub async fn index(
@@ -133,20 +94,20 @@ pub async fn index(
         .collect();
     cards.sort_by_key(|(rank, _)| *rank);
     Ok(IndexPage {
-        t,
-        f: frame(&req, &session),
+        tr: t,
+        frame: frame(&req, &session),
         cycles: cards.into_iter().map(|(_, c)| c).collect(),
     })
 }
 
 fn status_line(t: &Tr, cy: &Cycle, now: chrono::DateTime<chrono::Utc>) -> String {
     match cy.window_state(now) {
-        WindowState::NotYetOpen => t.a(
+        WindowState::NotYetOpen => t.with(
             "cycle-opens-at",
             &[("when", &t.datetime(cy.window().opens, cy.tz()))],
         ),
-        WindowState::Closed => t.t("cycle-closed"),
-        WindowState::Open => t.a(
+        WindowState::Closed => t.text("cycle-closed"),
+        WindowState::Open => t.with(
             "cycle-open-until",
             &[("when", &t.datetime(cy.window().closes, cy.tz()))],
         ),
@@ -186,16 +147,16 @@ fn cycle_page(
     errors: super::forms::FieldErrors,
 ) -> CyclePage {
     let closed_reason = match cy.window_state(now) {
-        WindowState::NotYetOpen => Some(t.a(
+        WindowState::NotYetOpen => Some(t.with(
             "cycle-opens-at",
             &[("when", &t.datetime(cy.window().opens, cy.tz()))],
         )),
-        WindowState::Closed => Some(t.t("cycle-closed")),
-        WindowState::Open if cy.seats_left() == 0 && !cy.waitlist => Some(t.t("cycle-full")),
+        WindowState::Closed => Some(t.text("cycle-closed")),
+        WindowState::Open if cy.seats_left() == 0 && !cy.waitlist => Some(t.text("cycle-full")),
         WindowState::Open => None,
     };
     let waitlist_note =
-        (closed_reason.is_none() && cy.seats_left() == 0).then(|| t.t("cycle-waitlist-note"));
+        (closed_reason.is_none() && cy.seats_left() == 0).then(|| t.text("cycle-waitlist-note"));
     CyclePage {
         slug: cy.slug.clone(),
         title: cy.title.clone(),
@@ -205,7 +166,7 @@ fn cycle_page(
             .iter()
             .map(|s| SessionView::new(&t, cy, s, false))
             .collect(),
-        seats_left: t.n("seats-left", i64::from(cy.seats_left())),
+        seats_left: t.count("seats-left", i64::from(cy.seats_left())),
         deadline: t.datetime(cy.window().closes, cy.tz()),
         min_sessions_note: if cy.grant_title.is_some() && cy.min_sessions > 0 {
             let mut args = fluent_bundle::FluentArgs::new();
@@ -219,8 +180,8 @@ fn cycle_page(
         waitlist_note,
         form,
         errors,
-        t,
-        f,
+        tr: t,
+        frame: f,
     }
 }
 
@@ -267,7 +228,7 @@ pub async fn register(
         let mut page = cycle_page(t, f.clone(), &cy, &sessions, now, form, errors);
         if status == StatusCode::CONFLICT {
             // The last seat went while this form was being filled in.
-            page.closed_reason = Some(t.t("cycle-full"));
+            page.closed_reason = Some(t.text("cycle-full"));
         }
         super::pages::render_with_status(status, &page)
     };
@@ -356,12 +317,6 @@ fn kept(form: &RegistrationForm) -> RegistrationForm {
     kept
 }
 
-pub fn see_other(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header(("Location", to))
-        .finish()
-}
-
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 pub struct OutcomeQuery {
@@ -386,8 +341,8 @@ pub async fn registered(
         _ => ("registered-check-email".to_string(), 0),
     };
     Ok(RegisteredPage {
-        t,
-        f: frame(&req, &session),
+        tr: t,
+        frame: frame(&req, &session),
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         outcome,

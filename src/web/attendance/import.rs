@@ -1,0 +1,273 @@
+//! Zoom report import: upload, preview the matches, apply them.
+
+use std::collections::HashMap;
+
+use actix_multipart::form::{bytes::Bytes as UploadBytes, MultipartForm};
+use actix_session::Session;
+use actix_web::{web, HttpRequest, HttpResponse, Responder};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use super::session_no;
+use crate::app::attendance::{self as app_att, PlanProblem, Planned};
+use crate::db::attendance::{Change, Source};
+use crate::db::models::{Cycle, Registration, Session as CycleSession};
+use crate::domain::zoom::{self, Assignment, MatchedBy};
+use crate::i18n::Tr;
+use crate::web::auth::CurrentOrganiser;
+use crate::web::error::{AppError, AppResult};
+use crate::web::flash;
+use crate::web::lang::Lang;
+use crate::web::pages::Frame;
+use crate::web::pages::{organiser_frame, see_other};
+use crate::web::public::cycle_with_sessions;
+use crate::web::AppState;
+
+#[derive(MultipartForm)]
+pub struct UploadForm {
+    #[multipart(limit = "10MiB")]
+    pub report: UploadBytes,
+}
+
+pub async fn upload(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32)>,
+    session: Session,
+    lang: Lang,
+    form: Result<MultipartForm<UploadForm>, actix_web::Error>,
+) -> AppResult<HttpResponse> {
+    let t = lang.tr();
+    let (slug, n) = path.into_inner();
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
+    let s = session_no(&sessions, n)?;
+    let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
+    let Ok(form) = form else {
+        let _ = session.insert("upload_error", t.text("import-error-no-file"));
+        return Ok(see_other(&back));
+    };
+    let bytes = form.report.data.to_vec();
+    // Read it once now, so a file that is not a report is refused at once.
+    if let Err(e) = zoom::read_report(&bytes) {
+        let _ = session.insert("upload_error", t.report_problem(&e));
+        return Ok(see_other(&back));
+    }
+    let filename = form
+        .report
+        .file_name
+        .clone()
+        .unwrap_or_else(|| "report.csv".into());
+    let id = app_att::store_import(&state.services, s.id, me.0.id, filename, bytes).await?;
+    Ok(see_other(&format!(
+        "/admin/cycles/{}/sessions/{n}/import/{id}",
+        cycle.slug
+    )))
+}
+
+pub struct PlanRow {
+    pub name: String,
+    pub institution: String,
+    pub minutes: u32,
+    pub matched_by: String,
+    pub report_name: String,
+    pub already_present: bool,
+}
+
+pub struct UnmatchedRow {
+    pub index: usize,
+    pub key: String,
+    pub name: String,
+    pub email: String,
+    pub minutes: u32,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/import_preview.html")]
+pub struct PreviewPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub slug: String,
+    pub n: i32,
+    pub session_title: String,
+    pub import_id: i32,
+    pub filename: String,
+    pub min_minutes: u32,
+    pub present: Vec<PlanRow>,
+    pub absent: Vec<PlanRow>,
+    pub unmatched: Vec<UnmatchedRow>,
+    pub people: Vec<(i32, String)>,
+    pub already_applied: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PreviewQuery {
+    pub min: Option<u32>,
+}
+
+/// A stored report planned against the roster; a missing upload is a 404,
+/// a file that is no report a 400.
+async fn plan(
+    state: &AppState,
+    cycle: &Cycle,
+    s: &CycleSession,
+    import_id: i32,
+    min_minutes: u32,
+    assignments: Vec<Assignment>,
+) -> AppResult<Planned> {
+    match app_att::plan_stored_import(
+        &state.services,
+        cycle,
+        s,
+        import_id,
+        min_minutes,
+        assignments,
+    )
+    .await?
+    {
+        Ok(planned) => Ok(planned),
+        Err(PlanProblem::NoSuchImport) => Err(AppError::NotFound),
+        Err(PlanProblem::NotAReport) => Err(AppError::BadRequest("import-error-not-zoom-report")),
+    }
+}
+
+pub async fn preview(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32, i32)>,
+    q: web::Query<PreviewQuery>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
+    let t = lang.tr();
+    let (slug, n, import_id) = path.into_inner();
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
+    let s = session_no(&sessions, n)?;
+    // Rule 7: by default half the session's length.
+    let min_minutes = q.min.unwrap_or(s.minutes().div_ceil(2)).min(24 * 60);
+    let Planned {
+        plan,
+        people,
+        present_now,
+        import,
+    } = plan(&state, &cycle, &s, import_id, min_minutes, vec![]).await?;
+    let by_id: HashMap<i32, &Registration> = people.iter().map(|r| (r.id, r)).collect();
+    let row = |m: &zoom::Matched| PlanRow {
+        name: by_id
+            .get(&m.registration_id)
+            .map(|r| format!("{} {}", r.last_name, r.first_name))
+            .unwrap_or_default(),
+        institution: by_id
+            .get(&m.registration_id)
+            .map(|r| r.institution.clone())
+            .unwrap_or_default(),
+        minutes: m.minutes,
+        matched_by: t.keyed(
+            "matched-by-",
+            match m.matched_by {
+                MatchedBy::Email => "email",
+                MatchedBy::Name => "name",
+                MatchedBy::Manual => "manual",
+                MatchedBy::NotInReport => "none",
+            },
+        ),
+        report_name: m.report_name.clone(),
+        already_present: present_now.contains(&m.registration_id),
+    };
+    Ok(PreviewPage {
+        frame: organiser_frame(&req, &session, &me.0),
+        slug: cycle.slug.clone(),
+        n,
+        session_title: s.title.clone(),
+        import_id,
+        filename: import.filename.clone(),
+        min_minutes,
+        present: plan.present.iter().map(row).collect(),
+        absent: plan.absent.iter().map(row).collect(),
+        unmatched: plan
+            .unmatched
+            .iter()
+            .enumerate()
+            .map(|(index, p)| UnmatchedRow {
+                index,
+                key: p.key.clone(),
+                name: p.display_name.clone(),
+                email: p.email.clone().unwrap_or_default(),
+                minutes: p.minutes,
+            })
+            .collect(),
+        people: people
+            .iter()
+            .map(|r| {
+                (
+                    r.id,
+                    format!("{} {} — {}", r.last_name, r.first_name, r.institution),
+                )
+            })
+            .collect(),
+        already_applied: import.applied_at.is_some(),
+        tr: t,
+    })
+}
+
+pub async fn apply(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32)>,
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let (slug, n) = path.into_inner();
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
+    let s = session_no(&sessions, n)?;
+    let field = |k: &str| {
+        form.iter()
+            .find(|(f, _)| f == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let import_id: i32 = field("import_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-bad-request"))?;
+    let min_minutes: u32 = field("min_minutes")
+        .trim()
+        .parse()
+        .unwrap_or(s.minutes().div_ceil(2))
+        .min(24 * 60);
+    // assign_key_N = report person key, assign_to_N = registration id.
+    let assignments: Vec<Assignment> = form
+        .iter()
+        .filter_map(|(k, v)| {
+            let i = k.strip_prefix("assign_to_")?;
+            let registration_id = v.parse().ok()?;
+            let person_key = field(&format!("assign_key_{i}"));
+            Some(Assignment {
+                person_key,
+                registration_id,
+            })
+        })
+        .collect();
+    let Planned { plan, .. } =
+        plan(&state, &cycle, &s, import_id, min_minutes, assignments).await?;
+    let change = Change {
+        source: Source::Import,
+        by: Some(me.0.id),
+        at: state.now(),
+        note: Some(format!("import #{import_id}, {min_minutes} min")),
+    };
+    let changed = app_att::apply_import(&state.services, s.id, import_id, plan, change).await?;
+    flash::set(
+        &session,
+        if changed == 0 {
+            "notice-unchanged"
+        } else {
+            "notice-attendance-saved"
+        },
+    );
+    Ok(see_other(&format!(
+        "/admin/cycles/{}/sessions/{n}/attendance",
+        cycle.slug
+    )))
+}

@@ -1,0 +1,141 @@
+//! The attendance matrix, the eligibility CSV, and notifying the eligible.
+
+use actix_session::Session;
+use actix_web::{web, HttpRequest, HttpResponse, Responder};
+use askama::Template;
+use askama_web::WebTemplate;
+use chrono::{DateTime, Utc};
+
+use crate::app::attendance as app_att;
+use crate::db::attendance as att;
+use crate::domain::eligibility::Standing;
+use crate::i18n::Tr;
+use crate::web::admin::csv_response;
+use crate::web::auth::CurrentOrganiser;
+use crate::web::error::AppResult;
+use crate::web::flash;
+use crate::web::lang::Lang;
+use crate::web::pages::Frame;
+use crate::web::pages::{organiser_frame, see_other};
+use crate::web::public::cycle_with_sessions;
+use crate::web::AppState;
+
+pub struct MatrixLine {
+    pub id: i32,
+    pub name: String,
+    pub institution: String,
+    /// Per session: "present", "absent" or "upcoming" (not held yet).
+    pub marks: Vec<&'static str>,
+    pub attended: u32,
+    pub verdict: String,
+    pub verdict_key: &'static str,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/matrix.html")]
+pub struct MatrixPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub slug: String,
+    pub title: String,
+    pub sessions: Vec<(i32, String)>,
+    pub lines: Vec<MatrixLine>,
+    pub totals: Vec<i64>,
+    pub eligible: usize,
+    pub notice: Option<String>,
+}
+
+pub async fn matrix(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
+    let t = lang.tr();
+    let (cycle, sessions) = cycle_with_sessions(&state, path.into_inner()).await?;
+    let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
+    let cid = cycle.id;
+    let (rows, totals) = state
+        .db
+        .read(move |c| Ok((att::matrix(c, cid)?, att::totals(c, &ids)?)))
+        .await?;
+    let now = state.now();
+    let ends: Vec<(i32, DateTime<Utc>)> = sessions
+        .iter()
+        .map(|s| (s.id, s.ends_at.and_utc()))
+        .collect();
+    let lines: Vec<MatrixLine> = rows
+        .into_iter()
+        .map(|row| {
+            let standing = Standing::of(&ends, &row.present, cycle.min_sessions as u32, now);
+            MatrixLine {
+                id: row.registration.id,
+                name: format!(
+                    "{} {}",
+                    row.registration.last_name, row.registration.first_name
+                ),
+                institution: row.registration.institution.clone(),
+                marks: standing.marks.iter().map(|m| m.as_str()).collect(),
+                attended: standing.attended,
+                verdict: t.keyed("verdict-", standing.verdict.as_str()),
+                verdict_key: standing.verdict.as_str(),
+            }
+        })
+        .collect();
+    let notice = flash::take(&session, &t);
+    Ok(MatrixPage {
+        frame: organiser_frame(&req, &session, &me.0),
+        slug: cycle.slug.clone(),
+        title: cycle.title.clone(),
+        totals: sessions
+            .iter()
+            .map(|s| totals.get(&s.id).copied().unwrap_or(0))
+            .collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| (s.position, s.title.clone()))
+            .collect(),
+        eligible: lines.iter().filter(|l| l.verdict_key == "eligible").count(),
+        lines,
+        notice,
+        tr: t,
+    })
+}
+
+pub async fn eligibility_csv(
+    state: web::Data<AppState>,
+    _me: CurrentOrganiser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
+    let list = app_att::eligibility_list(&state.services, &cycle).await?;
+    Ok(csv_response(
+        &format!("{}-eligibility.csv", cycle.slug),
+        crate::app::exports::eligibility_csv(&list)?,
+    ))
+}
+
+/// Tells every eligible participant once; pressing again sends nothing new.
+pub async fn notify_eligible(
+    state: web::Data<AppState>,
+    _me: CurrentOrganiser,
+    path: web::Path<String>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
+    let sent = app_att::notify_eligible(&state.services, &cycle).await?;
+    flash::set(
+        &session,
+        if sent == 0 {
+            "notice-no-new-eligible"
+        } else {
+            "notice-eligible-notified"
+        },
+    );
+    Ok(see_other(&format!(
+        "/admin/cycles/{}/attendance",
+        cycle.slug
+    )))
+}

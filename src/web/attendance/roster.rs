@@ -1,0 +1,166 @@
+//! The roster per session: who attended, ticked by hand.
+
+use actix_session::Session;
+use actix_web::{web, HttpRequest, HttpResponse, Responder};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use super::session_no;
+use crate::app::attendance as app_att;
+use crate::db::attendance::{self as att, Change, Source};
+use crate::i18n::Tr;
+use crate::web::auth::CurrentOrganiser;
+use crate::web::error::AppResult;
+use crate::web::flash;
+use crate::web::lang::Lang;
+use crate::web::pages::Frame;
+use crate::web::pages::{organiser_frame, see_other};
+use crate::web::public::cycle_with_sessions;
+use crate::web::AppState;
+
+pub struct RosterRow {
+    pub id: i32,
+    pub name: String,
+    pub institution: String,
+    pub present: bool,
+    pub source: String,
+    pub minutes: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/roster.html")]
+pub struct RosterPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub slug: String,
+    pub cycle_title: String,
+    pub n: i32,
+    pub session_title: String,
+    pub when: String,
+    pub rows: Vec<RosterRow>,
+    pub present_count: usize,
+    pub sort: String,
+    pub q: String,
+    pub notice: Option<String>,
+    pub upload_error: Option<String>,
+    pub min_minutes: u32,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RosterQuery {
+    pub sort: String,
+    pub q: String,
+}
+
+pub async fn roster(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32)>,
+    q: web::Query<RosterQuery>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<impl Responder> {
+    let t = lang.tr();
+    let (slug, n) = path.into_inner();
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
+    let s = session_no(&sessions, n)?;
+    let (cid, sid) = (cycle.id, s.id);
+    let list = state.db.read(move |c| att::roster(c, cid, sid)).await?;
+    let needle = q.q.trim().to_lowercase();
+    let mut rows: Vec<RosterRow> = list
+        .into_iter()
+        .filter(|(r, _)| {
+            needle.is_empty()
+                || format!(
+                    "{} {} {} {}",
+                    r.first_name, r.last_name, r.institution, r.email
+                )
+                .to_lowercase()
+                .contains(&needle)
+        })
+        .map(|(r, a)| RosterRow {
+            id: r.id,
+            name: format!("{} {}", r.last_name, r.first_name),
+            institution: r.institution.clone(),
+            present: a.as_ref().is_some_and(|a| a.present),
+            source: a
+                .as_ref()
+                .map(|a| t.keyed("source-", a.source.as_str()))
+                .unwrap_or_default(),
+            minutes: a
+                .as_ref()
+                .and_then(|a| a.minutes)
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    if q.sort == "institution" {
+        rows.sort_by(|a, b| {
+            a.institution
+                .to_lowercase()
+                .cmp(&b.institution.to_lowercase())
+                .then(a.name.cmp(&b.name))
+        });
+    }
+    let notice = flash::take(&session, &t);
+    let upload_error = session
+        .remove_as::<String>("upload_error")
+        .and_then(Result::ok);
+    Ok(RosterPage {
+        frame: organiser_frame(&req, &session, &me.0),
+        slug: cycle.slug.clone(),
+        cycle_title: cycle.title.clone(),
+        n,
+        session_title: s.title.clone(),
+        when: t.span(s.starts_at.and_utc(), s.ends_at.and_utc(), cycle.tz()),
+        present_count: rows.iter().filter(|r| r.present).count(),
+        rows,
+        sort: q.sort.clone(),
+        q: q.q.clone(),
+        notice,
+        upload_error,
+        min_minutes: s.minutes().div_ceil(2),
+        tr: t,
+    })
+}
+
+pub async fn save_roster(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<(String, i32)>,
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let (slug, n) = path.into_inner();
+    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
+    let s = session_no(&sessions, n)?;
+    let all = form.iter().any(|(k, v)| k == "action" && v == "all");
+    let present: Vec<i32> = form
+        .iter()
+        .filter(|(k, _)| k == "present")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    let change = Change {
+        source: Source::Manual,
+        by: Some(me.0.id),
+        at: state.now(),
+        note: None,
+    };
+    let changed =
+        app_att::save_roster(&state.services, cycle.id, s.id, present, all, change).await?;
+    flash::set(
+        &session,
+        if changed == 0 {
+            "notice-unchanged"
+        } else {
+            "notice-attendance-saved"
+        },
+    );
+    Ok(see_other(&format!(
+        "/admin/cycles/{}/sessions/{n}/attendance",
+        cycle.slug
+    )))
+}
