@@ -41,6 +41,9 @@ pub struct Settings {
     pub privacy_notice_version: String,
     /// Trust X-Forwarded-For (only behind a reverse proxy that sets it).
     pub trust_proxy: bool,
+    /// With `trust_proxy`: how many proxies in front append to
+    /// X-Forwarded-For (1: nginx alone; 2: a CDN, then nginx).
+    pub trusted_proxies: u32,
 }
 
 impl Settings {

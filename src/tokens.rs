@@ -141,7 +141,11 @@ mod tests {
         let keys = Keys::new(b"test key");
         let t = keys.issue(Purpose::Participant, 2, "nonce");
         let mac = t.split_once('.').unwrap().1;
-        for other in [format!("02.{mac}"), format!("+2.{mac}"), format!(" 2.{mac}")] {
+        for other in [
+            format!("02.{mac}"),
+            format!("+2.{mac}"),
+            format!(" 2.{mac}"),
+        ] {
             assert_eq!(Keys::claimed_id(&other), None, "{other}");
             assert!(!keys.verify(Purpose::Participant, &other, "nonce"));
         }

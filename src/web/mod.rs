@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod attendance;
 pub mod auth;
+pub mod client_address;
 pub mod csrf;
 pub mod error;
 pub mod flash;
@@ -100,6 +101,9 @@ pub struct AppState {
     pub composer: Arc<Composer>,
     pub settings: Settings,
     pub limits: Limits,
+    /// Set (and warned about once) when requests look proxied while no
+    /// proxy is trusted; organisers see it on their home page.
+    pub proxy_suspected: std::sync::atomic::AtomicBool,
 }
 
 /// Handlers read `state.db`, `state.now()`… as the use cases' services.
@@ -111,15 +115,32 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    /// The client's address for rate limits; X-Forwarded-For only when told
-    /// that a proxy sets it (otherwise anyone could pick their own key).
+    /// The client's address for rate limits and login throttles: the peer,
+    /// or behind trusted proxies the hop they appended to X-Forwarded-For
+    /// (never what the client wrote there itself).
     pub fn client_key(&self, req: &actix_web::HttpRequest) -> String {
-        let info = req.connection_info();
-        if self.settings.trust_proxy {
-            info.realip_remote_addr().unwrap_or("unknown").to_string()
+        let peer = req.peer_addr().map(|a| a.ip().to_string());
+        let forwarded_for = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok());
+        let trusted = if self.settings.trust_proxy {
+            self.settings.trusted_proxies.max(1)
         } else {
-            info.peer_addr().unwrap_or("unknown").to_string()
-        }
+            if client_address::looks_proxied(peer.as_deref(), forwarded_for)
+                && !self
+                    .proxy_suspected
+                    .swap(true, std::sync::atomic::Ordering::Relaxed)
+            {
+                tracing::warn!(
+                    "requests arrive through a proxy (X-Forwarded-For from a private address) \
+                     but trust_proxy is off: every visitor shares the proxy's address, so \
+                     rate limits and login throttles are site-wide; set COHORT_TRUST_PROXY=true"
+                );
+            }
+            0
+        };
+        client_address::client_address(peer.as_deref(), forwarded_for, trusted)
     }
 
     /// Expires unconfirmed seats now (the background task calls this).
@@ -218,6 +239,7 @@ impl Application {
             composer,
             settings,
             limits,
+            proxy_suspected: Default::default(),
         });
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();

@@ -10,3 +10,4 @@ mod layers;
 mod mail;
 mod migrations;
 mod registration;
+mod security;
