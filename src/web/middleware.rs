@@ -15,6 +15,28 @@ use crate::domain::Language;
 use crate::i18n::Tr;
 
 /// Headers every response carries. The CSP allows no inline script at all.
+/// Pages with personal data in them.
+fn is_private_path(path: &str) -> bool {
+    path.starts_with("/admin") || path.starts_with("/r/") || path.ends_with(".csv")
+}
+
+/// `HEAD` answers like `GET` (monitors and link checkers use it): the
+/// request runs as a GET, and the body is left out of the answer.
+pub async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let head = req.method() == actix_web::http::Method::HEAD;
+    if head {
+        req.head_mut().method = actix_web::http::Method::GET;
+    }
+    let res = next.call(req).await?;
+    if !head {
+        return Ok(res.map_into_boxed_body());
+    }
+    Ok(res.map_body(|_, _| BoxBody::new(())))
+}
+
 pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -23,8 +45,14 @@ pub async fn security_headers(
         .app_data::<web::Data<super::AppState>>()
         .is_some_and(|s| s.settings.https());
     let chosen = lang::from_query(req.query_string());
+    let private = is_private_path(req.path());
     let mut res = next.call(req).await?;
     let h = res.headers_mut();
+    if private {
+        // Organiser pages, exports and a participant's own page hold personal
+        // data: no shared computer's cache or back button may keep them.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),

@@ -302,6 +302,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .wrap(sessions)
             .wrap(from_fn(middleware::error_pages))
             .wrap(from_fn(middleware::security_headers))
+            .wrap(from_fn(middleware::head_as_get))
             .wrap(from_fn(middleware::request_log))
             .configure(routes)
             .default_service(web::to(|| async {

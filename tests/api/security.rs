@@ -59,3 +59,52 @@ async fn a_forged_forwarded_for_does_not_escape_the_limit(b: Backend) {
 }
 
 on_both_backends!(a_forged_forwarded_for_does_not_escape_the_limit);
+
+async fn head_answers_like_get_and_private_pages_are_not_stored(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let head = |path: &'static str| {
+        let (client, url) = (client(), app.url(path));
+        async move { client.head(url).send().await.expect("HEAD") }
+    };
+    for (path, status) in [
+        ("/healthz", 200),
+        ("/healthz/mail", 200),
+        ("/", 200),
+        ("/cycles/kopienas-2023", 200),
+        ("/no-such-page", 404),
+        ("/admin", 303),
+    ] {
+        let res = head(path).await;
+        assert_eq!(res.status().as_u16(), status, "HEAD {path}");
+        assert!(
+            res.bytes().await.unwrap().is_empty(),
+            "HEAD {path} has no body"
+        );
+    }
+    // Organiser pages and exports carry personal data: never cached.
+    let organiser = app.login_as_organiser().await;
+    for path in ["/admin", "/admin/cycles/kopienas-2023/registrations.csv"] {
+        let res = organiser.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert_eq!(
+            res.headers()
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok()),
+            Some("no-store"),
+            "{path}"
+        );
+    }
+    let public = app.get("/cycles/kopienas-2023").await;
+    assert_ne!(
+        public
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+}
+
+on_both_backends!(head_answers_like_get_and_private_pages_are_not_stored);
