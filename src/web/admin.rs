@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::auth::{AccountForm, CurrentOrganiser};
 use super::error::{AppError, AppResult};
+use super::extract::OrganiserCycle;
 use super::flash;
 use super::forms::FieldErrors;
 use super::lang::Lang;
@@ -318,14 +319,15 @@ pub async fn new_cycle_form(
 }
 
 pub async fn edit_cycle_form(
-    state: web::Data<AppState>,
-    me: CurrentOrganiser,
-    path: web::Path<String>,
+    OrganiserCycle {
+        me,
+        cycle: cy,
+        sessions,
+    }: OrganiserCycle,
     lang: Lang,
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
-    let (cy, sessions) = cycle_with_sessions(&state, path.into_inner()).await?;
     Ok(CycleFormPage {
         tr: lang.tr(),
         frame: organiser_frame(&req, &session, &me.0),
@@ -488,15 +490,17 @@ fn reg_row(t: &Tr, cy: &Cycle, r: &Registration) -> RegRow {
 
 pub async fn cycle_overview(
     state: web::Data<AppState>,
-    me: CurrentOrganiser,
-    path: web::Path<String>,
+    OrganiserCycle {
+        me,
+        cycle: cy,
+        sessions,
+    }: OrganiserCycle,
     q: web::Query<ListQuery>,
     lang: Lang,
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
-    let (cy, sessions) = cycle_with_sessions(&state, path.into_inner()).await?;
     let filter = Filter {
         status: Status::parse(&q.status).ok(),
         search: Some(q.q.clone()),
@@ -635,10 +639,8 @@ pub fn csv_response(filename: &str, body: Vec<u8>) -> HttpResponse {
 
 pub async fn registrations_csv(
     state: web::Data<AppState>,
-    _me: CurrentOrganiser,
-    path: web::Path<String>,
+    OrganiserCycle { cycle: cy, .. }: OrganiserCycle,
 ) -> AppResult<HttpResponse> {
-    let (cy, _) = cycle_with_sessions(&state, path.into_inner()).await?;
     let id = cy.id;
     let regs = state
         .db

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod client_address;
 pub mod csrf;
 pub mod error;
+pub mod extract;
 pub mod flash;
 pub mod forms;
 pub mod health;

@@ -11,13 +11,12 @@ use crate::db::attendance as att;
 use crate::domain::eligibility::Standing;
 use crate::i18n::Tr;
 use crate::web::admin::csv_response;
-use crate::web::auth::CurrentOrganiser;
 use crate::web::error::AppResult;
+use crate::web::extract::OrganiserCycle;
 use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
 use crate::web::pages::{organiser_frame, see_other};
-use crate::web::public::cycle_with_sessions;
 use crate::web::AppState;
 
 pub struct MatrixLine {
@@ -47,14 +46,16 @@ pub struct MatrixPage {
 
 pub async fn matrix(
     state: web::Data<AppState>,
-    me: CurrentOrganiser,
-    path: web::Path<String>,
+    OrganiserCycle {
+        me,
+        cycle,
+        sessions,
+    }: OrganiserCycle,
     lang: Lang,
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
-    let (cycle, sessions) = cycle_with_sessions(&state, path.into_inner()).await?;
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let cid = cycle.id;
     let (rows, totals) = state
@@ -106,10 +107,8 @@ pub async fn matrix(
 
 pub async fn eligibility_csv(
     state: web::Data<AppState>,
-    _me: CurrentOrganiser,
-    path: web::Path<String>,
+    OrganiserCycle { cycle, .. }: OrganiserCycle,
 ) -> AppResult<HttpResponse> {
-    let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
     let list = app_att::eligibility_list(&state.services, &cycle).await?;
     Ok(csv_response(
         &format!("{}-eligibility.csv", cycle.slug),
@@ -120,11 +119,9 @@ pub async fn eligibility_csv(
 /// Tells every eligible participant once; pressing again sends nothing new.
 pub async fn notify_eligible(
     state: web::Data<AppState>,
-    _me: CurrentOrganiser,
-    path: web::Path<String>,
+    OrganiserCycle { cycle, .. }: OrganiserCycle,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (cycle, _) = cycle_with_sessions(&state, path.into_inner()).await?;
     let sent = app_att::notify_eligible(&state.services, &cycle).await?;
     flash::set(
         &session,
