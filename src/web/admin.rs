@@ -70,6 +70,8 @@ pub struct HomePage {
     pub frame: Frame,
     pub cycles: Vec<CycleRow>,
     pub is_admin: bool,
+    /// Why organisers must act now: mail not going out, a proxy not trusted.
+    pub alerts: Vec<String>,
 }
 
 pub async fn home(
@@ -107,11 +109,27 @@ pub async fn home(
             closes: t.datetime(cy.window().closes, cy.tz()),
         })
         .collect();
+    let mut alerts = Vec::new();
+    let backlog = crate::app::mail::backlog(&state.services).await?;
+    let limit = chrono::Duration::minutes(i64::from(state.settings.mail_backlog_alert_minutes));
+    if let Some(age) = backlog.oldest_waiting.filter(|age| *age > limit) {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", backlog.unsent);
+        args.set("minutes", age.num_minutes());
+        alerts.push(t.args("alert-mail-stalled", &args));
+    }
+    if state
+        .proxy_suspected
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        alerts.push(t.text("alert-proxy-untrusted"));
+    }
     Ok(HomePage {
         tr: t,
         frame: organiser_frame(&req, &session, &me.0),
         cycles: rows,
         is_admin: me.0.is_admin(),
+        alerts,
     })
 }
 

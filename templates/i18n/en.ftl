@@ -181,6 +181,11 @@ setup-intro = This link works once. The account you create here can add other or
 setup-submit = Create account
 
 ## Organiser pages
+alert-mail-stalled = Mail is not going out: { $count ->
+    [one] { $count } message is
+   *[other] { $count } messages are
+} waiting, the oldest for { $minutes } minutes. Check the mail server settings (COHORT_SMTP_URL) and the server log.
+alert-proxy-untrusted = Requests arrive through a proxy, but Cohort does not trust it: every visitor shares the proxy's address, so registration limits and login throttles apply to everyone together. Set COHORT_TRUST_PROXY=true.
 admin-title = Training cycles
 admin-new-cycle = New cycle
 admin-edit-cycle = Edit cycle

@@ -184,6 +184,12 @@ setup-intro = Šī saite darbojas vienu reizi. Šeit izveidotais konts var pievi
 setup-submit = Izveidot kontu
 
 ## Organizatora lapas
+alert-mail-stalled = E-pasti netiek nosūtīti: gaida { $count } { $count ->
+    [zero] ziņojumu
+    [one] ziņojums
+   *[other] ziņojumi
+}, vecākais jau { $minutes } min. Pārbaudiet pasta servera iestatījumus (COHORT_SMTP_URL) un servera žurnālu.
+alert-proxy-untrusted = Pieprasījumi nāk caur starpniekserveri, kuram Cohort neuzticas: visiem apmeklētājiem ir viena adrese, tāpēc reģistrāciju un pieteikšanās ierobežojumi attiecas uz visiem kopā. Iestatiet COHORT_TRUST_PROXY=true.
 admin-title = Apmācību cikli
 admin-new-cycle = Jauns cikls
 admin-edit-cycle = Labot ciklu

@@ -81,6 +81,12 @@ async fn a_mail_server_that_hangs_does_not_stop_the_mail(b: Backend) {
         text.contains("2 unsent") && text.contains("16 min"),
         "{text}"
     );
+    // And to organisers, on the first page they open.
+    let organiser = app.login_as_organiser().await;
+    let home = organiser.get(app.url("/admin")).send().await.unwrap();
+    let alerts = texts(&home.text().await.unwrap(), ".notice--alert");
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert!(alerts[0].contains("16 min"), "{alerts:?}");
     // The server answers again: both messages go out, once each.
     app.smtp.as_ref().unwrap().set_silent(false);
     app.clock.advance(chrono::Duration::minutes(5));
@@ -91,6 +97,8 @@ async fn a_mail_server_that_hangs_does_not_stop_the_mail(b: Backend) {
     })
     .await;
     assert_eq!(app.get("/healthz/mail").await.status().as_u16(), 200);
+    let home = organiser.get(app.url("/admin")).send().await.unwrap();
+    assert!(texts(&home.text().await.unwrap(), ".notice--alert").is_empty());
 }
 
 async fn after_an_outage_the_backlog_goes_out_at_once(b: Backend) {
