@@ -129,3 +129,58 @@ pub async fn new_setup_token(services: &Services) -> anyhow::Result<Option<Strin
         .context("writing a setup token")?;
     Ok(Some(token))
 }
+
+/// How long an organiser stays logged in.
+pub const SESSION_HOURS: i64 = 12;
+
+/// Wall-clock time on purpose, not the app's clock: a session's lifetime is
+/// a security limit, counted like the cookie's own max-age by the browser,
+/// whatever "now" the cycle's rules use.
+fn wall_clock() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+/// Starts a session for an organiser who proved who they are; returns the
+/// token for their cookie (only its hash is stored).
+pub async fn log_in(services: &Services, organiser_id: i32) -> anyhow::Result<String> {
+    let token = crate::tokens::random(32);
+    let token_hash = crate::tokens::sha256_hex(&token);
+    let now = wall_clock();
+    let expires = now + chrono::Duration::hours(SESSION_HOURS);
+    services
+        .db
+        .write(move |c| organisers::start_session(c, &token_hash, organiser_id, now, expires))
+        .await
+        .context("starting a session")?;
+    Ok(token)
+}
+
+/// The organiser whose session this token is, while it lasts.
+pub async fn logged_in(services: &Services, token: &str) -> anyhow::Result<Option<Organiser>> {
+    let token_hash = crate::tokens::sha256_hex(token);
+    let now = wall_clock();
+    services
+        .db
+        .read(move |c| organisers::of_session(c, &token_hash, now))
+        .await
+        .context("reading a session")
+}
+
+pub async fn log_out(services: &Services, token: &str) -> anyhow::Result<()> {
+    let token_hash = crate::tokens::sha256_hex(token);
+    services
+        .db
+        .write(move |c| organisers::end_session(c, &token_hash))
+        .await
+        .context("ending a session")?;
+    Ok(())
+}
+
+/// Ends every session of the organiser, on every device and server.
+pub async fn log_out_everywhere(services: &Services, organiser_id: i32) -> anyhow::Result<usize> {
+    services
+        .db
+        .write(move |c| organisers::end_all_sessions(c, organiser_id))
+        .await
+        .context("ending all sessions")
+}

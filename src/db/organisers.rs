@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::models::Organiser;
-use super::schema::{organisers, setup_tokens};
+use super::schema::{organiser_sessions, organisers, setup_tokens};
 use super::{to_db, AnyConnection, DbResult};
 use crate::domain::Email;
 
@@ -89,4 +89,53 @@ pub fn consume_setup_token(conn: &mut AnyConnection, token_hash: &str) -> DbResu
     let n = diesel::delete(setup_tokens::table.filter(setup_tokens::token_hash.eq(token_hash)))
         .execute(conn)?;
     Ok(n == 1 && count(conn)? == 0)
+}
+
+/// Records a new organiser session (by the hash of its token); sessions
+/// that ran out are cleared on the way.
+pub fn start_session(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    organiser_id: i32,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> DbResult<()> {
+    diesel::delete(organiser_sessions::table.filter(organiser_sessions::expires_at.le(to_db(now))))
+        .execute(conn)?;
+    diesel::insert_into(organiser_sessions::table)
+        .values((
+            organiser_sessions::token_hash.eq(token_hash),
+            organiser_sessions::organiser_id.eq(organiser_id),
+            organiser_sessions::created_at.eq(to_db(now)),
+            organiser_sessions::expires_at.eq(to_db(expires_at)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The organiser of a session that exists and has not run out.
+pub fn of_session(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> DbResult<Option<Organiser>> {
+    Ok(organiser_sessions::table
+        .inner_join(organisers::table)
+        .filter(organiser_sessions::token_hash.eq(token_hash))
+        .filter(organiser_sessions::expires_at.gt(to_db(now)))
+        .select(Organiser::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn end_session(conn: &mut AnyConnection, token_hash: &str) -> DbResult<usize> {
+    Ok(diesel::delete(organiser_sessions::table.find(token_hash)).execute(conn)?)
+}
+
+/// Ends every session of an organiser ("log out everywhere").
+pub fn end_all_sessions(conn: &mut AnyConnection, organiser_id: i32) -> DbResult<usize> {
+    Ok(diesel::delete(
+        organiser_sessions::table.filter(organiser_sessions::organiser_id.eq(organiser_id)),
+    )
+    .execute(conn)?)
 }

@@ -12,6 +12,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    organiser_sessions (token_hash) {
+        token_hash -> Text,
+        organiser_id -> Integer,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     setup_tokens (token_hash) {
         token_hash -> Text,
         created_at -> Timestamp,
@@ -141,6 +150,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(organiser_sessions -> organisers (organiser_id));
 diesel::joinable!(sessions -> cycles (cycle_id));
 diesel::joinable!(registrations -> cycles (cycle_id));
 diesel::joinable!(attendance -> registrations (registration_id));
@@ -150,6 +160,7 @@ diesel::joinable!(attendance_audit -> sessions (session_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisers,
+    organiser_sessions,
     setup_tokens,
     cycles,
     sessions,

@@ -34,29 +34,16 @@ impl FromRequest for CurrentOrganiser {
             .unwrap_or_default();
         Box::pin(async move {
             let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("no state")))?;
-            let id = session
-                .get::<i32>("organiser_id")
+            // The cookie names a session; the session table says whether it
+            // still stands (logout, "log out everywhere", expiry).
+            let token = session
+                .get::<String>("sid")
                 .ok()
                 .flatten()
                 .ok_or(AppError::LoginRequired(next.clone()))?;
-            let o = state.db.read(move |c| organisers::by_id(c, id)).await?;
-            // The cookie alone is not enough: it must be younger than the
-            // session lifetime and from before the last password change.
-            let login_at = session.get::<i64>("login_at").ok().flatten().unwrap_or(0);
-            // Wall-clock time on purpose, not the app's clock: a session's
-            // lifetime is a security limit, counted like the cookie's own
-            // max-age by the browser, whatever "now" the cycle's rules use.
-            let fresh = chrono::Utc::now().timestamp() - login_at < SESSION_SECONDS;
-            let pw = session
-                .get::<String>("pw")
-                .ok()
-                .flatten()
-                .unwrap_or_default();
-            match o {
-                Some(o) if fresh && pw == password_fingerprint(&o.password_hash) => {
-                    Ok(CurrentOrganiser(o))
-                }
-                _ => {
+            match crate::app::accounts::logged_in(&state.services, &token).await? {
+                Some(o) => Ok(CurrentOrganiser(o)),
+                None => {
                     session.purge();
                     Err(AppError::LoginRequired(next))
                 }
@@ -65,28 +52,20 @@ impl FromRequest for CurrentOrganiser {
     }
 }
 
-/// How long an organiser stays logged in.
-pub const SESSION_SECONDS: i64 = 12 * 3600;
-
-fn password_fingerprint(hash: &str) -> String {
-    crate::tokens::sha256_hex(hash)[..16].to_string()
-}
+/// How long an organiser stays logged in (the cookie's lifetime; the
+/// session table holds the same limit).
+pub const SESSION_SECONDS: i64 = crate::app::accounts::SESSION_HOURS * 3600;
 
 /// Starts an organiser's session (after login or setup).
-fn start_session(session: &Session, o: &Organiser) -> AppResult<()> {
+async fn start_session(state: &AppState, session: &Session, o: &Organiser) -> AppResult<()> {
+    let token = crate::app::accounts::log_in(&state.services, o.id).await?;
     session.renew();
     // A fresh CSRF token too: one seen before login is worth nothing after it.
     session.remove("csrf");
     let failed =
         |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!(e.to_string()));
-    session.insert("organiser_id", o.id).map_err(failed)?;
+    session.insert("sid", token).map_err(failed)?;
     session.insert("organiser_name", &o.name).map_err(failed)?;
-    session
-        .insert("login_at", chrono::Utc::now().timestamp())
-        .map_err(failed)?;
-    session
-        .insert("pw", password_fingerprint(&o.password_hash))
-        .map_err(failed)?;
     Ok(())
 }
 
@@ -172,7 +151,7 @@ pub async fn login(
         .map_err(|e| AppError::Internal(e.into()))?;
     match (ok, found) {
         (true, Some(o)) => {
-            start_session(&session, &o)?;
+            start_session(&state, &session, &o).await?;
             Ok(see_other(&safe_next(&form.next)))
         }
         _ => {
@@ -190,9 +169,25 @@ pub async fn login(
     }
 }
 
-pub async fn logout(session: Session) -> HttpResponse {
+/// Ends this session for good: a copy of the cookie opens nothing after it.
+pub async fn logout(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+    if let Some(token) = session.get::<String>("sid").ok().flatten() {
+        crate::app::accounts::log_out(&state.services, &token).await?;
+    }
     session.purge();
-    see_other("/")
+    Ok(see_other("/"))
+}
+
+/// Ends every session of this organiser, on every device and server (a lost
+/// phone, a shared computer), this one included.
+pub async fn logout_everywhere(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    crate::app::accounts::log_out_everywhere(&state.services, me.0.id).await?;
+    session.purge();
+    Ok(see_other("/login"))
 }
 
 async fn setup_token_ok(state: &AppState, token: &str) -> AppResult<()> {
@@ -255,6 +250,6 @@ pub async fn setup(
                 return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
             }
         };
-    start_session(&session, &created)?;
+    start_session(&state, &session, &created).await?;
     Ok(see_other("/admin"))
 }

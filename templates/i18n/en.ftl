@@ -5,6 +5,7 @@ nav-language = Language
 nav-organiser = Organiser
 nav-admin = Organiser pages
 nav-logout = Log out
+nav-logout-everywhere = Log out on every device
 footer-text = Cohort — registration and attendance for training cycles
 yes = Yes
 no = No

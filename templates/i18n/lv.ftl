@@ -6,6 +6,7 @@ nav-language = Valoda
 nav-organiser = Organizators
 nav-admin = Organizatora lapas
 nav-logout = Iziet
+nav-logout-everywhere = Iziet visās ierīcēs
 footer-text = Cohort — reģistrācija un apmeklējuma uzskaite apmācību cikliem
 yes = Jā
 no = Nē

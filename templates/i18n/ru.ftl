@@ -5,6 +5,7 @@ nav-language = Язык
 nav-organiser = Организатор
 nav-admin = Страницы организатора
 nav-logout = Выйти
+nav-logout-everywhere = Выйти на всех устройствах
 footer-text = Cohort — регистрация на учебные циклы и учёт посещаемости
 yes = Да
 no = Нет

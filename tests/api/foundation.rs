@@ -68,6 +68,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
         format!("/r/{token}/cancel"),
         "/login".into(),
         "/logout".into(),
+        "/logout/everywhere".into(),
         "/setup/anything".into(),
         "/admin/cycles/new".into(),
         "/admin/cycles/kopienas-2023/edit".into(),

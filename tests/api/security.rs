@@ -108,3 +108,113 @@ async fn head_answers_like_get_and_private_pages_are_not_stored(b: Backend) {
 }
 
 on_both_backends!(head_answers_like_get_and_private_pages_are_not_stored);
+
+/// A browser whose cookies the test can read, to replay them elsewhere.
+fn browser_with_jar() -> (reqwest::Client, std::sync::Arc<reqwest::cookie::Jar>) {
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_provider(jar.clone())
+        .build()
+        .expect("client");
+    (client, jar)
+}
+
+/// The session cookie as a thief would copy it.
+fn stolen_cookie(app: &TestApp, jar: &reqwest::cookie::Jar) -> String {
+    use reqwest::cookie::CookieStore;
+    let url = app.url("/admin").parse().expect("url");
+    jar.cookies(&url)
+        .expect("a session cookie")
+        .to_str()
+        .expect("ascii")
+        .to_string()
+}
+
+async fn with_cookie(app: &TestApp, cookie: &str, path: &str) -> reqwest::Response {
+    client()
+        .get(app.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("GET")
+}
+
+async fn log_in(app: &TestApp) -> (reqwest::Client, String) {
+    // Creates the account; then this browser logs in itself.
+    app.login_as_organiser().await;
+    let (browser, jar) = browser_with_jar();
+    let token = app.csrf(&browser, "/login").await;
+    let res = app
+        .post_form(
+            &browser,
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "organiser@muzeji.lv"),
+                ("password", "a long enough password"),
+            ],
+        )
+        .await;
+    assert_redirect_to(&res, "/admin");
+    let cookie = stolen_cookie(app, &jar);
+    (browser, cookie)
+}
+
+async fn logging_out_ends_the_session_everywhere(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let (browser, cookie) = log_in(&app).await;
+    let export = "/admin/cycles/kopienas-2023/registrations.csv";
+    assert_eq!(
+        with_cookie(&app, &cookie, export).await.status().as_u16(),
+        200
+    );
+    // Log out; the copied cookie opens nothing any more, on this server or
+    // another one on the same database.
+    let token = app.csrf(&browser, "/admin").await;
+    let res = app
+        .post_form(&browser, "/logout", &[("csrf_token", &token)])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    for path in ["/admin", export] {
+        let res = with_cookie(&app, &cookie, path).await;
+        assert_eq!(res.status().as_u16(), 303, "{path} after logout");
+        assert!(res
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|l| l.starts_with("/login")));
+    }
+    if b == Backend::Postgres {
+        let other = app.another_server().await;
+        let res = with_cookie(&other, &cookie, "/admin").await;
+        assert_eq!(res.status().as_u16(), 303, "the other server agrees");
+    }
+
+    // "Log out on every device": two browsers, one button.
+    let (laptop, laptop_cookie) = log_in(&app).await;
+    let (_phone, phone_cookie) = log_in(&app).await;
+    assert_eq!(
+        with_cookie(&app, &phone_cookie, "/admin")
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let token = app.csrf(&laptop, "/admin").await;
+    let res = app
+        .post_form(&laptop, "/logout/everywhere", &[("csrf_token", &token)])
+        .await;
+    assert_redirect_to(&res, "/login");
+    for cookie in [&laptop_cookie, &phone_cookie] {
+        assert_eq!(
+            with_cookie(&app, cookie, "/admin").await.status().as_u16(),
+            303
+        );
+    }
+}
+
+on_both_backends!(logging_out_ends_the_session_everywhere);
