@@ -299,6 +299,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
         App::new()
             .app_data(state.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
+            .app_data(attendance::import::upload_config())
             .wrap(from_fn(csrf::csrf_guard))
             .wrap(sessions)
             .wrap(from_fn(middleware::error_pages))

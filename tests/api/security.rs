@@ -218,3 +218,69 @@ async fn logging_out_ends_the_session_everywhere(b: Backend) {
 }
 
 on_both_backends!(logging_out_ends_the_session_everywhere);
+
+async fn post_report(
+    app: &TestApp,
+    organiser: &reqwest::Client,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    let roster = "/admin/cycles/kopienas-2023/sessions/1/attendance";
+    let csrf = app.csrf(organiser, roster).await;
+    let form = reqwest::multipart::Form::new().part(
+        "report",
+        reqwest::multipart::Part::bytes(bytes).file_name("participants.csv"),
+    );
+    organiser
+        .post(app.url(&format!(
+            "/admin/cycles/kopienas-2023/sessions/1/import?csrf_token={csrf}"
+        )))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload")
+}
+
+async fn a_report_up_to_ten_megabytes_is_accepted(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let organiser = app.login_as_organiser().await;
+    // A 3 MB report: over the multipart reader's default 2 MiB, well under 10 MB.
+    let mut report =
+        String::from("Name (original name),Email,Join time,Leave time,Duration (minutes),Guest\n");
+    for n in 0..40_000 {
+        report.push_str(&format!(
+            "Dalībnieks Nr{n},d{n}@example.lv,2023-12-04 10:00:00,2023-12-04 12:00:00,120,No\n"
+        ));
+    }
+    assert!(report.len() > 3 * 1024 * 1024, "{}", report.len());
+    let res = post_report(&app, &organiser, report.into_bytes()).await;
+    let to = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        to.contains("/import/"),
+        "a 3 MB report goes to its preview, not back: {to}"
+    );
+    // Over the limit: a message that says so, not "choose a file".
+    let res = post_report(&app, &organiser, vec![b'x'; 11 * 1024 * 1024]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let roster = organiser
+        .get(app.url("/admin/cycles/kopienas-2023/sessions/1/attendance"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        roster.contains("10 MB"),
+        "the roster says the file is too large"
+    );
+}
+
+on_both_backends!(a_report_up_to_ten_megabytes_is_accepted);

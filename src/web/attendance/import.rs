@@ -24,10 +24,22 @@ use crate::web::pages::{organiser_frame, see_other};
 use crate::web::public::cycle_with_sessions;
 use crate::web::AppState;
 
+/// The largest report accepted (Zoom's reports of a full day stay far below).
+pub const REPORT_LIMIT: usize = 10 * 1024 * 1024;
+
 #[derive(MultipartForm)]
 pub struct UploadForm {
     #[multipart(limit = "10MiB")]
     pub report: UploadBytes,
+}
+
+/// The multipart reader's own limits must let a report of `REPORT_LIMIT`
+/// through (its default keeps only 2 MiB in memory), with room for the
+/// form's headers.
+pub fn upload_config() -> actix_multipart::form::MultipartFormConfig {
+    actix_multipart::form::MultipartFormConfig::default()
+        .total_limit(REPORT_LIMIT + 64 * 1024)
+        .memory_limit(REPORT_LIMIT + 64 * 1024)
 }
 
 pub async fn upload(
@@ -43,9 +55,24 @@ pub async fn upload(
     let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
     let s = session_no(&sessions, n)?;
     let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
-    let Ok(form) = form else {
-        let _ = session.insert("upload_error", t.text("import-error-no-file"));
-        return Ok(see_other(&back));
+    let form = match form {
+        Ok(form) => form,
+        Err(e) => {
+            // Too large is not "no file": say which.
+            let too_large = matches!(
+                e.as_error::<actix_multipart::MultipartError>(),
+                Some(actix_multipart::MultipartError::Payload(
+                    actix_web::error::PayloadError::Overflow
+                ))
+            );
+            let key = if too_large {
+                "import-error-too-large"
+            } else {
+                "import-error-no-file"
+            };
+            let _ = session.insert("upload_error", t.text(key));
+            return Ok(see_other(&back));
+        }
     };
     let bytes = form.report.data.to_vec();
     // Read it once now, so a file that is not a report is refused at once.
