@@ -90,7 +90,7 @@ impl Settings {
         if let Ok(existing) = std::fs::read_to_string(&path) {
             return Ok(existing.trim().to_string());
         }
-        std::fs::create_dir_all(&self.data_dir)
+        crate::files::private_dir(&self.data_dir)
             .map_err(|e| anyhow::anyhow!("{}: {e}", self.data_dir.display()))?;
         let fresh = format!("node-{}", crate::tokens::random(9));
         write_private(&path, &fresh).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -119,7 +119,8 @@ impl Settings {
             anyhow::ensure!(existing.len() >= 32, "{} is too short", path.display());
             return Ok(existing.into_bytes());
         }
-        std::fs::create_dir_all(&self.data_dir)?;
+        crate::files::private_dir(&self.data_dir)
+            .map_err(|e| anyhow::anyhow!("data folder {}: {e}", self.data_dir.display()))?;
         let fresh = crate::tokens::random(48);
         write_private(&path, &fresh)?;
         Ok(fresh.into_bytes())

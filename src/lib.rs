@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod files;
 pub mod i18n;
 pub mod mail;
 pub mod passwords;

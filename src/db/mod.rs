@@ -46,6 +46,16 @@ pub enum DbError {
     /// A rule the code relies on did not hold (a bug, never user input).
     #[error("invariant broken: {0}")]
     Invariant(&'static str),
+    #[error(
+        "cannot create the SQLite database {path}: {reason} \
+         (check that the folder exists and Cohort may write there, or set DATABASE_URL)"
+    )]
+    File { path: String, reason: String },
+    #[error(
+        "cannot connect to PostgreSQL at {server}: {reason} \
+         (is it running? `pg_isready` tells; check DATABASE_URL)"
+    )]
+    Unreachable { server: String, reason: String },
     #[error("unsupported database URL (use sqlite://PATH, a file path, or postgres://…)")]
     UnsupportedUrl,
 }
@@ -106,10 +116,17 @@ impl Db {
             } else {
                 return Err(DbError::UnsupportedUrl);
             };
-        if backend == Backend::Sqlite {
-            if let Some(parent) = std::path::Path::new(&conn_url).parent() {
-                if !parent.as_os_str().is_empty() {
-                    let _ = std::fs::create_dir_all(parent);
+        match backend {
+            Backend::Sqlite => prepare_sqlite_file(&conn_url)?,
+            // The pool's own error for a server that does not answer is
+            // "invalid connection url for multiconnection": connect once
+            // directly, so the message names the server and the cause.
+            Backend::Postgres => {
+                if let Err(e) = diesel::PgConnection::establish(&conn_url) {
+                    return Err(DbError::Unreachable {
+                        server: without_password(&conn_url),
+                        reason: e.to_string().trim().to_string(),
+                    });
                 }
             }
         }
@@ -192,6 +209,33 @@ impl Db {
             Ok(())
         })
         .await
+    }
+}
+
+/// The database file and its folder, private to this user (0600, 0700).
+fn prepare_sqlite_file(path: &str) -> DbResult<()> {
+    let file = std::path::Path::new(path);
+    let failed = |e: std::io::Error| DbError::File {
+        path: path.to_string(),
+        reason: e.to_string(),
+    };
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.exists() {
+            crate::files::private_dir(parent).map_err(failed)?;
+        }
+    }
+    crate::files::private_file(file).map_err(failed)
+}
+
+/// A PostgreSQL URL fit for a message or a log: the password left out.
+fn without_password(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("…"));
+            parsed.to_string()
+        }
+        Ok(parsed) => parsed.to_string(),
+        Err(_) => "the configured server".to_string(),
     }
 }
 

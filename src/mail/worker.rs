@@ -36,7 +36,8 @@ impl Transport {
                 Ok(Transport::Smtp(t))
             }
             _ => {
-                std::fs::create_dir_all(&mail_dir)?;
+                crate::files::private_dir(&mail_dir)
+                    .map_err(|e| anyhow::anyhow!("mail folder {}: {e}", mail_dir.display()))?;
                 Ok(Transport::Files(mail_dir))
             }
         }

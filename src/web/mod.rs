@@ -202,6 +202,8 @@ pub struct Application {
 impl Application {
     pub fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let _ = rustls::crypto::ring::default_provider().install_default();
+        crate::files::private_dir(&settings.data_dir)
+            .map_err(|e| anyhow::anyhow!("data folder {}: {e}", settings.data_dir.display()))?;
         let db = Db::connect(&settings.database_url(), settings.db_max_connections)?;
         db.migrate()?;
         let keys = Keys::new(&settings.secret()?);

@@ -284,3 +284,67 @@ async fn a_report_up_to_ten_megabytes_is_accepted(b: Backend) {
 }
 
 on_both_backends!(a_report_up_to_ten_megabytes_is_accepted);
+
+#[cfg(unix)]
+async fn personal_data_is_readable_by_this_user_only(b: Backend) {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.register("kopienas-2023", &Person::numbered(1)).await;
+    let mail_dir = app.state.settings.mail_dir();
+    for _ in 0..100 {
+        if std::fs::read_dir(&mail_dir).is_ok_and(|mut d| d.next().is_some()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let data = app.state.settings.data_dir.clone();
+    assert_eq!(mode(&data), 0o700, "data folder");
+    assert_eq!(mode(&mail_dir), 0o700, "mail folder");
+    assert_eq!(mode(&data.join("node.id")), 0o600, "node id");
+    if b == Backend::Sqlite {
+        assert_eq!(mode(&data.join("cohort.db")), 0o600, "database");
+        assert_eq!(
+            mode(&data.join("cohort.db-wal")),
+            0o600,
+            "its write-ahead log"
+        );
+    }
+}
+
+#[cfg(unix)]
+on_both_backends!(personal_data_is_readable_by_this_user_only);
+
+#[test]
+fn a_database_that_cannot_be_opened_is_named_in_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |url: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .arg("migrate")
+            .env("DATABASE_URL", url)
+            .env("COHORT_DATA_DIR", dir.path())
+            .output()
+            .expect("run cohort");
+        assert!(!out.status.success(), "{url} cannot work");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // Nothing listens on port 1; the password must not be printed.
+    let stderr = run("postgres://cohort:secret@127.0.0.1:1/cohort");
+    assert!(
+        stderr.contains("PostgreSQL at") && stderr.contains("127.0.0.1:1"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("secret"), "{stderr}");
+    // A folder that cannot be created.
+    let stderr = run("sqlite:///proc/no-such-place/cohort.db");
+    assert!(stderr.contains("/proc/no-such-place/cohort.db"), "{stderr}");
+}
