@@ -1,5 +1,7 @@
-//! The CSV files organisers download (SPEC: exports), shared by the web and
-//! the command line.
+//! The tables organisers download (SPEC: exports), as CSV and as XLSX,
+//! shared by the web and the command line. Downloaded CSV starts with a
+//! UTF-8 byte-order mark, so Excel on Windows reads "Bērziņa" and Cyrillic
+//! right; the command line's CSV goes to scripts and has none.
 
 use crate::db::models::Registration;
 
@@ -15,9 +17,60 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-pub fn registrations_csv(regs: &[Registration]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record([
+/// One export: its header (the SPEC's columns first) and its rows, as text.
+pub struct Table {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns that hold numbers (written as numbers in XLSX).
+    pub numeric: Vec<usize>,
+}
+
+const BOM: &[u8] = "\u{FEFF}".as_bytes();
+
+impl Table {
+    /// CSV with the spreadsheet-safe cells; `bom` for a download.
+    pub fn to_csv(&self, bom: bool) -> anyhow::Result<Vec<u8>> {
+        let start = if bom { BOM.to_vec() } else { Vec::new() };
+        let mut w = csv::Writer::from_writer(start);
+        w.write_record(&self.headers)?;
+        for row in &self.rows {
+            w.write_record(row.iter().map(|cell| csv_cell(cell)))?;
+        }
+        Ok(w.into_inner()?)
+    }
+
+    /// The same table as an Excel workbook. Cells are written as text (or
+    /// numbers), never as formulas, so no apostrophe is needed.
+    pub fn to_xlsx(&self, sheet: &str) -> anyhow::Result<Vec<u8>> {
+        use rust_xlsxwriter::{Format, Workbook};
+        let mut book = Workbook::new();
+        let bold = Format::new().set_bold();
+        let page = book.add_worksheet();
+        page.set_name(sheet)?;
+        for (col, header) in self.headers.iter().enumerate() {
+            page.write_string_with_format(0, col as u16, *header, &bold)?;
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            let line = r as u32 + 1;
+            for (col, cell) in row.iter().enumerate() {
+                match cell.parse::<f64>() {
+                    Ok(n) if self.numeric.contains(&col) => {
+                        page.write_number(line, col as u16, n)?;
+                    }
+                    _ => {
+                        page.write_string(line, col as u16, cell)?;
+                    }
+                }
+            }
+        }
+        page.set_freeze_panes(1, 0)?;
+        page.autofit();
+        Ok(book.save_to_buffer()?)
+    }
+}
+
+pub fn registrations_table(regs: &[Registration]) -> Table {
+    let headers = vec![
         "id",
         "first_name",
         "last_name",
@@ -34,53 +87,100 @@ pub fn registrations_csv(regs: &[Registration]) -> anyhow::Result<Vec<u8>> {
         "confirmed_at",
         "consent_at",
         "consent_version",
-    ])?;
+    ];
     let ts = |t: chrono::NaiveDateTime| {
         t.and_utc()
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     };
-    for r in regs {
-        w.write_record([
-            r.id.to_string(),
-            csv_cell(&r.first_name),
-            csv_cell(&r.last_name),
-            csv_cell(&r.email),
-            csv_cell(&r.institution),
-            r.institution_type.to_string(),
-            csv_cell(&r.position),
-            csv_cell(&r.region),
-            r.country.clone(),
-            r.language.to_string(),
-            r.status.to_string(),
-            ts(r.registered_at),
-            csv_cell(&r.phone),
-            r.confirmed_at.map(ts).unwrap_or_default(),
-            ts(r.consent_at),
-            r.consent_version.clone(),
-        ])?;
+    let rows = regs
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.to_string(),
+                r.first_name.clone(),
+                r.last_name.clone(),
+                r.email.clone(),
+                r.institution.clone(),
+                r.institution_type.to_string(),
+                r.position.clone(),
+                r.region.clone(),
+                r.country.clone(),
+                r.language.to_string(),
+                r.status.to_string(),
+                ts(r.registered_at),
+                r.phone.clone(),
+                r.confirmed_at.map(ts).unwrap_or_default(),
+                ts(r.consent_at),
+                r.consent_version.clone(),
+            ]
+        })
+        .collect();
+    Table {
+        headers,
+        rows,
+        numeric: vec![0],
     }
-    Ok(w.into_inner()?)
 }
 
-pub fn eligibility_csv(list: &[EligibilityRow]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record([
+pub fn eligibility_table(list: &[EligibilityRow]) -> Table {
+    let headers = vec![
         "first_name",
         "last_name",
         "email",
         "institution",
         "attended",
         "eligible",
-    ])?;
-    for row in list {
-        w.write_record([
-            csv_cell(&row.first_name),
-            csv_cell(&row.last_name),
-            csv_cell(&row.email),
-            csv_cell(&row.institution),
-            row.standing.attended.to_string(),
-            if row.eligible() { "yes" } else { "no" }.into(),
-        ])?;
+    ];
+    let rows = list
+        .iter()
+        .map(|row| {
+            vec![
+                row.first_name.clone(),
+                row.last_name.clone(),
+                row.email.clone(),
+                row.institution.clone(),
+                row.standing.attended.to_string(),
+                if row.eligible() { "yes" } else { "no" }.to_string(),
+            ]
+        })
+        .collect();
+    Table {
+        headers,
+        rows,
+        numeric: vec![4],
     }
-    Ok(w.into_inner()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        Table {
+            headers: vec!["first_name", "attended"],
+            rows: vec![
+                vec!["Bērziņa".into(), "4".into()],
+                vec!["=HYPERLINK(\"http://x\")".into(), "3".into()],
+            ],
+            numeric: vec![1],
+        }
+    }
+
+    #[test]
+    fn downloaded_csv_starts_with_a_byte_order_mark_and_defuses_formulas() {
+        let csv = table().to_csv(true).unwrap();
+        assert!(csv.starts_with(BOM));
+        let text = String::from_utf8(csv[BOM.len()..].to_vec()).unwrap();
+        assert_eq!(
+            text,
+            "first_name,attended\nBērziņa,4\n\"'=HYPERLINK(\"\"http://x\"\")\",3\n"
+        );
+        assert!(!table().to_csv(false).unwrap().starts_with(BOM));
+    }
+
+    #[test]
+    fn a_workbook_is_a_zip_with_its_sheet() {
+        let xlsx = table().to_xlsx("eligibility").unwrap();
+        assert!(xlsx.starts_with(b"PK"), "an XLSX file is a zip archive");
+    }
 }

@@ -204,6 +204,6 @@ pub fn eligibility(settings: &Settings, slug: &str) -> anyhow::Result<()> {
     let services = services(settings)?;
     let (cycle, _) = cycle_by_slug(&services, slug)?;
     let list = run(app::attendance::eligibility_list(&services, &cycle))?;
-    std::io::stdout().write_all(&app::exports::eligibility_csv(&list)?)?;
+    std::io::stdout().write_all(&app::exports::eligibility_table(&list).to_csv(false)?)?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use askama_web::WebTemplate;
 use serde::Deserialize;
 
 use super::auth::{AccountForm, CurrentOrganiser};
+use super::download::{self, Format};
 use super::error::{AppError, AppResult};
 use super::extract::OrganiserCycle;
 use super::flash;
@@ -41,6 +42,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/cycles/{slug}/registrations.csv",
             web::get().to(registrations_csv),
+        )
+        .route(
+            "/admin/cycles/{slug}/registrations.xlsx",
+            web::get().to(registrations_xlsx),
         )
         .route(
             "/admin/registrations/{id}/cancel",
@@ -645,29 +650,35 @@ pub async fn restore_registration(
     change_registration(&state, path.into_inner(), &session, true).await
 }
 
-pub fn csv_response(filename: &str, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{filename}\""),
-        ))
-        .body(body)
-}
-
-pub async fn registrations_csv(
-    state: web::Data<AppState>,
-    OrganiserCycle { cycle: cy, .. }: OrganiserCycle,
+async fn registrations_download(
+    state: &AppState,
+    cycle: &Cycle,
+    format: Format,
 ) -> AppResult<HttpResponse> {
-    let id = cy.id;
+    let id = cycle.id;
     let regs = state
         .db
         .read(move |c| registrations::list(c, id, &Filter::default()))
         .await?;
-    Ok(csv_response(
-        &format!("{}-registrations.csv", cy.slug),
-        crate::app::exports::registrations_csv(&regs)?,
-    ))
+    download::table(
+        &crate::app::exports::registrations_table(&regs),
+        &format!("{}-registrations", cycle.slug),
+        format,
+    )
+}
+
+pub async fn registrations_csv(
+    state: web::Data<AppState>,
+    OrganiserCycle { cycle, .. }: OrganiserCycle,
+) -> AppResult<HttpResponse> {
+    registrations_download(&state, &cycle, Format::Csv).await
+}
+
+pub async fn registrations_xlsx(
+    state: web::Data<AppState>,
+    OrganiserCycle { cycle, .. }: OrganiserCycle,
+) -> AppResult<HttpResponse> {
+    registrations_download(&state, &cycle, Format::Xlsx).await
 }
 
 #[derive(Template, WebTemplate)]

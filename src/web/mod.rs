@@ -5,6 +5,7 @@ pub mod attendance;
 pub mod auth;
 pub mod client_address;
 pub mod csrf;
+pub mod download;
 pub mod error;
 pub mod extract;
 pub mod flash;

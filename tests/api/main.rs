@@ -5,6 +5,7 @@ mod smtp;
 
 mod attendance;
 mod browser;
+mod exports;
 mod foundation;
 mod layers;
 mod mail;

@@ -10,7 +10,7 @@ use crate::app::attendance as app_att;
 use crate::db::attendance as att;
 use crate::domain::eligibility::Standing;
 use crate::i18n::Tr;
-use crate::web::admin::csv_response;
+use crate::web::download::{self, Format};
 use crate::web::error::AppResult;
 use crate::web::extract::OrganiserCycle;
 use crate::web::flash;
@@ -105,15 +105,31 @@ pub async fn matrix(
     })
 }
 
+async fn eligibility_download(
+    state: &AppState,
+    cycle: &crate::db::models::Cycle,
+    format: Format,
+) -> AppResult<HttpResponse> {
+    let list = app_att::eligibility_list(&state.services, cycle).await?;
+    download::table(
+        &crate::app::exports::eligibility_table(&list),
+        &format!("{}-eligibility", cycle.slug),
+        format,
+    )
+}
+
 pub async fn eligibility_csv(
     state: web::Data<AppState>,
     OrganiserCycle { cycle, .. }: OrganiserCycle,
 ) -> AppResult<HttpResponse> {
-    let list = app_att::eligibility_list(&state.services, &cycle).await?;
-    Ok(csv_response(
-        &format!("{}-eligibility.csv", cycle.slug),
-        crate::app::exports::eligibility_csv(&list)?,
-    ))
+    eligibility_download(&state, &cycle, Format::Csv).await
+}
+
+pub async fn eligibility_xlsx(
+    state: web::Data<AppState>,
+    OrganiserCycle { cycle, .. }: OrganiserCycle,
+) -> AppResult<HttpResponse> {
+    eligibility_download(&state, &cycle, Format::Xlsx).await
 }
 
 /// Tells every eligible participant once; pressing again sends nothing new.

@@ -14,7 +14,7 @@ use crate::db::models::Session as CycleSession;
 use audit::audit;
 use checkin::{checkin, checkin_page};
 use import::{apply, preview, upload};
-use matrix::{eligibility_csv, matrix, notify_eligible};
+use matrix::{eligibility_csv, eligibility_xlsx, matrix, notify_eligible};
 use roster::{roster, save_roster};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -22,6 +22,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/cycles/{slug}/eligibility.csv",
             web::get().to(eligibility_csv),
+        )
+        .route(
+            "/admin/cycles/{slug}/eligibility.xlsx",
+            web::get().to(eligibility_xlsx),
         )
         .route(
             "/admin/cycles/{slug}/notify-eligible",
