@@ -24,10 +24,19 @@ pub fn private_file(file: &Path) -> std::io::Result<()> {
     restrict(file, 0o600)
 }
 
+/// Tightens the mode. A folder or file this user does not own (a shared
+/// `/srv` folder set up by an administrator) cannot be changed: say so and
+/// go on, rather than refuse to start.
 #[cfg(unix)]
 fn restrict(path: &Path, mode: u32) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+    match std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            tracing::warn!(path = %path.display(), "cannot restrict permissions to {mode:o}: {e}");
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 #[cfg(not(unix))]

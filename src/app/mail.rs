@@ -8,19 +8,30 @@ use crate::db::outbox;
 /// Mail not sent yet, and how long the oldest has waited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Backlog {
+    /// Still being tried.
     pub unsent: i64,
     pub oldest_waiting: Option<chrono::Duration>,
+    /// Given up (refused for good, or tried for a day): kept with the reason.
+    pub given_up: i64,
 }
 
 pub async fn backlog(services: &Services) -> anyhow::Result<Backlog> {
     let now = services.now();
-    let (unsent, oldest) = services
+    let (unsent, oldest, given_up) = services
         .db
-        .read(|c| Ok((outbox::unsent_count(c)?, outbox::oldest_unsent(c)?)))
+        .read(|c| {
+            let given_up = outbox::given_up_count(c)?;
+            Ok((
+                outbox::unsent_count(c)? - given_up,
+                outbox::oldest_unsent(c)?,
+                given_up,
+            ))
+        })
         .await
         .context("reading the outbox")?;
     Ok(Backlog {
         unsent,
         oldest_waiting: oldest.map(|written| now - written),
+        given_up,
     })
 }

@@ -40,6 +40,10 @@ pub fn enqueue(
     Ok(true)
 }
 
+/// After this many attempts a message is given up (its backoff has reached
+/// an hour long before: about a day of trying).
+pub const MAX_ATTEMPTS: i32 = 30;
+
 pub fn due(
     conn: &mut AnyConnection,
     now: DateTime<Utc>,
@@ -47,6 +51,7 @@ pub fn due(
 ) -> DbResult<Vec<OutboxMessage>> {
     Ok(outbox::table
         .filter(outbox::sent_at.is_null())
+        .filter(outbox::attempts.lt(MAX_ATTEMPTS))
         .filter(outbox::next_attempt_at.le(to_db(now)))
         .filter(
             outbox::claimed_until
@@ -97,46 +102,85 @@ pub fn release_claims_of(conn: &mut AnyConnection, node: &str) -> DbResult<usize
         .execute(conn)?)
 }
 
+/// A message that can never be sent: kept, with its reason, and no longer
+/// tried (nor counted as mail waiting to go out).
+pub fn give_up(conn: &mut AnyConnection, id: i32, node: &str, error: &str) -> DbResult<()> {
+    let error: String = error.chars().take(1000).collect();
+    diesel::update(outbox::table.find(id))
+        .filter(outbox::claimed_by.eq(node))
+        .set((
+            outbox::attempts.eq(MAX_ATTEMPTS),
+            outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::claimed_by.eq(None::<String>),
+            outbox::last_error.eq(Some(error)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Messages given up.
+pub fn given_up_count(conn: &mut AnyConnection) -> DbResult<i64> {
+    Ok(outbox::table
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::attempts.ge(MAX_ATTEMPTS))
+        .count()
+        .get_result(conn)?)
+}
+
 /// A delivery succeeded again: what waits out a backoff from the outage is
-/// due now, instead of each message waiting up to an hour on its own.
+/// due now, instead of each message waiting up to an hour on its own. Only
+/// messages that failed before: mail scheduled for later stays later.
 pub fn send_backlog_now(conn: &mut AnyConnection, now: DateTime<Utc>) -> DbResult<usize> {
     Ok(diesel::update(outbox::table)
         .filter(outbox::sent_at.is_null())
+        .filter(outbox::attempts.gt(0))
+        .filter(outbox::attempts.lt(MAX_ATTEMPTS))
         .filter(outbox::next_attempt_at.gt(to_db(now)))
         .set(outbox::next_attempt_at.eq(to_db(now)))
         .execute(conn)?)
 }
 
-/// When the oldest message not sent yet was written, if there is one.
+/// When the oldest message still being tried was written, if there is one.
 pub fn oldest_unsent(conn: &mut AnyConnection) -> DbResult<Option<DateTime<Utc>>> {
     let oldest: Option<chrono::NaiveDateTime> = outbox::table
         .filter(outbox::sent_at.is_null())
+        .filter(outbox::attempts.lt(MAX_ATTEMPTS))
         .select(diesel::dsl::min(outbox::created_at))
         .first(conn)?;
     Ok(oldest.map(super::from_db))
 }
 
-pub fn mark_sent(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbResult<()> {
+/// Done with a row: sent, or (`note`) found not to apply any more.
+pub fn mark_sent(
+    conn: &mut AnyConnection,
+    id: i32,
+    now: DateTime<Utc>,
+    note: Option<&str>,
+) -> DbResult<()> {
     diesel::update(outbox::table.find(id))
         .set((
             outbox::sent_at.eq(Some(to_db(now))),
             outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
             outbox::claimed_by.eq(None::<String>),
             outbox::attempts.eq(outbox::attempts + 1),
-            outbox::last_error.eq(None::<String>),
+            outbox::last_error.eq(note),
         ))
         .execute(conn)?;
     Ok(())
 }
 
+/// A failed attempt, by the node that holds the claim (a node whose claim
+/// ran out must not clear the claim another node holds now).
 pub fn mark_failed(
     conn: &mut AnyConnection,
     id: i32,
+    node: &str,
     retry_at: DateTime<Utc>,
     error: &str,
 ) -> DbResult<()> {
     let error: String = error.chars().take(1000).collect();
     diesel::update(outbox::table.find(id))
+        .filter(outbox::claimed_by.eq(node))
         .set((
             outbox::next_attempt_at.eq(to_db(retry_at)),
             outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),

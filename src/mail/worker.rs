@@ -16,6 +16,8 @@ use anyhow::Context;
 use crate::clock::Clock;
 use crate::db::models::OutboxMessage;
 use crate::db::{outbox, registrations, Db};
+use crate::domain::registration::Notice;
+use crate::domain::Status;
 
 use super::{Composer, RenderedMail};
 
@@ -153,12 +155,13 @@ impl Worker {
         }
     }
 
-    /// How long a claim lasts: longer than a delivery may take (so it never
-    /// runs out while its holder is still sending), short enough that a dead
-    /// process's claim frees itself soon.
+    /// How long a claim lasts: longer than the whole attempt may take (the
+    /// deadline covers rendering and sending; waiting for a pooled
+    /// connection before and after may add the pool's 10 s), short enough
+    /// that a dead process's claim frees itself soon.
     fn claim_for(&self) -> Duration {
         Duration::from_std(self.send_timeout).unwrap_or(Duration::seconds(30))
-            + Duration::seconds(30)
+            + Duration::seconds(40)
     }
 
     /// One pass over due messages.
@@ -177,19 +180,11 @@ impl Worker {
             {
                 continue; // another server process has it
             }
-            let outcome = match self.render(&m).await {
-                Ok(mail) => self.deliver_within_deadline(&m, &mail).await,
-                // Nothing to do with the mail server: this message only.
-                Err(e) => {
-                    self.retry_later(&m, &e).await?;
-                    continue;
-                }
-            };
-            match outcome {
-                Ok(()) => {
+            match self.attempt(&m).await {
+                Ok(Sent::Delivered) => {
                     let now = self.clock.now();
                     self.db
-                        .write(move |c| outbox::mark_sent(c, id, now))
+                        .write(move |c| outbox::mark_sent(c, id, now, None))
                         .await?;
                     pass.sent += 1;
                     if self.failing.swap(false, Ordering::SeqCst) {
@@ -197,16 +192,39 @@ impl Worker {
                             .db
                             .write(move |c| outbox::send_backlog_now(c, now))
                             .await?;
-                        tracing::info!(released, "mail goes out again; sending the backlog now");
-                        pass.backlog_released = true;
-                        break;
+                        if released > 0 {
+                            tracing::info!(
+                                released,
+                                "mail goes out again; sending the backlog now"
+                            );
+                            pass.backlog_released = true;
+                            break;
+                        }
                     }
                 }
-                Err(e) => {
+                Ok(Sent::NoLongerApplies(why)) => {
+                    tracing::info!(outbox_id = id, why, "notice no longer applies; not sent");
+                    let now = self.clock.now();
+                    let note = format!("not sent: {why}");
+                    self.db
+                        .write(move |c| outbox::mark_sent(c, id, now, Some(&note)))
+                        .await?;
+                }
+                Err(Failure::ServerDown(e)) => {
+                    // The rest would fail the same way: leave them for later.
                     self.failing.store(true, Ordering::SeqCst);
                     self.retry_later(&m, &e).await?;
                     pass.stopped_early = true;
                     break;
+                }
+                Err(Failure::ThisMessage(e)) => self.retry_later(&m, &e).await?,
+                Err(Failure::Never(e)) => {
+                    let error = format!("{e:#}");
+                    tracing::error!(outbox_id = id, %error, "email can never be sent; given up");
+                    let node = self.node.clone();
+                    self.db
+                        .write(move |c| outbox::give_up(c, id, &node, &error))
+                        .await?;
                 }
             }
         }
@@ -218,62 +236,125 @@ impl Worker {
             i64::from(self.retry_seconds) * 2i64.saturating_pow(m.attempts.clamp(0, 10) as u32);
         let retry_at = self.clock.now() + Duration::seconds(backoff.min(3600));
         let error = format!("{e:#}");
-        let id = m.id;
+        let (id, node) = (m.id, self.node.clone());
         tracing::warn!(outbox_id = id, attempts = m.attempts + 1, %error, "email not sent; will retry");
         self.db
-            .write(move |c| outbox::mark_failed(c, id, retry_at, &error))
+            .write(move |c| outbox::mark_failed(c, id, &node, retry_at, &error))
             .await?;
         Ok(())
     }
 
-    /// A mail server that accepts the connection and never answers must not
-    /// hold the worker: the whole delivery has a deadline.
-    async fn deliver_within_deadline(
-        &self,
-        m: &OutboxMessage,
-        mail: &RenderedMail,
-    ) -> anyhow::Result<()> {
-        match tokio::time::timeout(self.send_timeout, self.deliver(m, mail)).await {
+    /// Renders and sends one row. A mail server that accepts the connection
+    /// and never answers must not hold the worker: the whole attempt has a
+    /// deadline.
+    async fn attempt(&self, m: &OutboxMessage) -> Result<Sent, Failure> {
+        let work = async {
+            let mail = match self.render(m).await? {
+                Rendered::Mail(mail) => mail,
+                Rendered::NoLongerApplies(why) => return Ok(Sent::NoLongerApplies(why)),
+            };
+            let message = build_message(m, &mail, &self.from).map_err(Failure::Never)?;
+            self.deliver(m, message).await?;
+            Ok(Sent::Delivered)
+        };
+        match tokio::time::timeout(self.send_timeout, work).await {
             Ok(result) => result,
-            Err(_) => anyhow::bail!(
+            Err(_) => Err(Failure::ServerDown(anyhow::anyhow!(
                 "delivery took longer than {} s; abandoned",
                 self.send_timeout.as_secs()
-            ),
+            ))),
         }
     }
 
-    /// Renders a row as its registration and cycle stand now.
-    async fn render(&self, m: &OutboxMessage) -> anyhow::Result<RenderedMail> {
+    /// Renders a row as its registration and cycle stand now; a notice that
+    /// no longer fits (a waitlist place for someone seated since, a seat for
+    /// someone who gave it back) is not sent.
+    async fn render(&self, m: &OutboxMessage) -> Result<Rendered, Failure> {
         let notice = m
             .notice()
-            .with_context(|| format!("outbox row {} holds no known notice", m.id))?;
+            .with_context(|| format!("outbox row {} holds no known notice", m.id))
+            .map_err(Failure::Never)?;
         let registration_id = m
             .registration_id
-            .with_context(|| format!("outbox row {}: its registration is gone", m.id))?;
+            .with_context(|| format!("outbox row {}: its registration is gone", m.id))
+            .map_err(Failure::Never)?;
         let (reg, cycle, sessions) = self
             .db
             .read(move |c| registrations::with_cycle(c, registration_id))
-            .await?
+            .await
+            .map_err(|e| Failure::ThisMessage(e.into()))?
             .with_context(|| {
                 format!(
                     "outbox row {}: registration {registration_id} is gone",
                     m.id
                 )
-            })?;
-        self.composer.render(notice, &cycle, &sessions, &reg)
+            })
+            .map_err(Failure::Never)?;
+        let status = reg.status();
+        let stale = match notice {
+            Notice::Waitlisted { .. } if status != Status::Waitlisted => {
+                Some("no longer on the waitlist")
+            }
+            Notice::Seated | Notice::Promoted if !status.holds_seat() => {
+                Some("no longer holds a seat")
+            }
+            _ => None,
+        };
+        if let Some(why) = stale {
+            return Ok(Rendered::NoLongerApplies(why));
+        }
+        // A template that fails is a bug to fix: retried, and visible meanwhile.
+        self.composer
+            .render(notice, &cycle, &sessions, &reg)
+            .map(Rendered::Mail)
+            .map_err(Failure::ThisMessage)
     }
 
-    async fn deliver(&self, m: &OutboxMessage, mail: &RenderedMail) -> anyhow::Result<()> {
-        let message = build_message(m, mail, &self.from)?;
+    async fn deliver(&self, m: &OutboxMessage, message: Message) -> Result<(), Failure> {
         match &self.transport {
-            Transport::Smtp(t) => {
-                t.send(message).await?;
-            }
+            Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(classify),
             Transport::Files(dir) => {
                 let path = dir.join(format!("{:06}-{}.eml", m.id, m.kind));
-                tokio::fs::write(path, message.formatted()).await?;
+                tokio::fs::write(path, message.formatted())
+                    .await
+                    .map_err(|e| Failure::ServerDown(e.into()))
             }
         }
-        Ok(())
+    }
+}
+
+/// What became of one due row.
+enum Sent {
+    Delivered,
+    NoLongerApplies(&'static str),
+}
+
+enum Rendered {
+    Mail(RenderedMail),
+    NoLongerApplies(&'static str),
+}
+
+/// Why a row was not sent, and so what to do with the rest.
+enum Failure {
+    /// The mail server (or the mail folder) is not taking mail: retry this
+    /// one later and stop the pass, the others would fail the same way.
+    ServerDown(anyhow::Error),
+    /// This message only (greylisted, a mailbox busy, a template bug):
+    /// retry it later, go on with the others.
+    ThisMessage(anyhow::Error),
+    /// It can never be sent (refused for good, no such registration, an
+    /// address that cannot be written): give up, keep the reason.
+    Never(anyhow::Error),
+}
+
+fn classify(e: lettre::transport::smtp::Error) -> Failure {
+    let code = e.status().map(|code| code.to_string());
+    if e.is_permanent() {
+        Failure::Never(e.into())
+    } else if e.is_transient() && code.as_deref() != Some("421") {
+        Failure::ThisMessage(e.into())
+    } else {
+        // Connection, TLS, timeout, or 421 "service not available".
+        Failure::ServerDown(e.into())
     }
 }

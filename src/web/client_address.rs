@@ -40,13 +40,12 @@ pub fn looks_proxied(peer: Option<&str>, forwarded_for: Option<&str>) -> bool {
     let Some(peer) = peer else {
         return false;
     };
-    let host = peer
-        .rsplit_once(':')
-        .map(|(host, _)| host)
-        .unwrap_or(peer)
-        .trim_start_matches('[')
-        .trim_end_matches(']');
-    let private = match host.parse::<IpAddr>() {
+    // A bare address ("::1", "10.0.0.2"), or one with a port ("[::1]:443").
+    let address = peer.parse::<IpAddr>().or_else(|_| {
+        peer.parse::<std::net::SocketAddr>()
+            .map(|socket| socket.ip())
+    });
+    let private = match address {
         Ok(IpAddr::V4(v4)) => v4.is_loopback() || v4.is_private() || v4.is_link_local(),
         Ok(IpAddr::V6(v6)) => v6.is_loopback() || (v6.segments()[0] & 0xfe00) == 0xfc00,
         Err(_) => false,
@@ -90,6 +89,14 @@ mod tests {
     #[test]
     fn a_proxy_in_front_is_noticed() {
         assert!(looks_proxied(Some("127.0.0.1:50412"), Some("203.0.113.7")));
+        // As the server passes it: the bare address.
+        assert!(looks_proxied(Some("::1"), Some("203.0.113.7")));
+        assert!(looks_proxied(Some("fd00::7"), Some("203.0.113.7")));
+        assert!(looks_proxied(Some("127.0.0.1"), Some("203.0.113.7")));
+        // As the server passes it: the bare address.
+        assert!(looks_proxied(Some("::1"), Some("203.0.113.7")));
+        assert!(looks_proxied(Some("fd00::7"), Some("203.0.113.7")));
+        assert!(looks_proxied(Some("127.0.0.1"), Some("203.0.113.7")));
         assert!(looks_proxied(Some("[::1]:50412"), Some("203.0.113.7")));
         assert!(looks_proxied(Some("10.1.2.3"), Some("203.0.113.7")));
         assert!(!looks_proxied(Some("203.0.113.7:4000"), Some("6.6.6.6")));

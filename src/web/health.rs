@@ -18,9 +18,10 @@ pub async fn mail(state: web::Data<AppState>) -> AppResult<HttpResponse> {
                 backlog.unsent,
                 age.num_minutes()
             )),
-        _ => HttpResponse::Ok()
-            .content_type("text/plain")
-            .body(format!("ok: {} unsent", backlog.unsent)),
+        _ => HttpResponse::Ok().content_type("text/plain").body(format!(
+            "ok: {} unsent, {} given up",
+            backlog.unsent, backlog.given_up
+        )),
     };
     Ok(answer)
 }

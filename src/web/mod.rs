@@ -122,10 +122,15 @@ impl AppState {
     /// (never what the client wrote there itself).
     pub fn client_key(&self, req: &actix_web::HttpRequest) -> String {
         let peer = req.peer_addr().map(|a| a.ip().to_string());
-        let forwarded_for = req
+        // Some proxies add a header line of their own instead of extending
+        // the client's: read them all, in order, as one list.
+        let lines: Vec<&str> = req
             .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok());
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        let joined = lines.join(", ");
+        let forwarded_for = (!lines.is_empty()).then_some(joined.as_str());
         let trusted = if self.settings.trust_proxy {
             self.settings.trusted_proxies.max(1)
         } else {

@@ -188,3 +188,38 @@ on_both_backends!(
     after_an_outage_the_backlog_goes_out_at_once,
     a_restarted_server_releases_its_own_claims,
 );
+
+async fn a_refused_address_does_not_hold_up_the_others(b: Backend) {
+    let Some(mut app) = with_smtp_and_timeout(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.smtp
+        .as_ref()
+        .unwrap()
+        .refuse_recipient("dalibnieks1@muzejs.lv");
+    for n in 1..=4 {
+        app.register(SLUG, &Person::numbered(n)).await;
+    }
+    // The three others arrive at once; the refused one is given up with
+    // the server's reason, not retried every second.
+    let mails = app.emails(3).await;
+    assert!(mails.iter().all(|m| m.rcpt_to != ["dalibnieks1@muzejs.lv"]));
+    wait_for_outbox(&app, "the refused message is given up", |rows| {
+        rows.first().is_some_and(|m| {
+            m.sent_at.is_none()
+                && m.attempts == cohort::db::outbox::MAX_ATTEMPTS
+                && m.last_error.as_deref().is_some_and(|e| e.contains("550"))
+        })
+    })
+    .await;
+    // Given up is not "mail not going out": nothing else is waiting.
+    app.clock.advance(chrono::Duration::minutes(30));
+    let health = app.get("/healthz/mail").await;
+    assert_eq!(health.status().as_u16(), 200);
+    assert!(health.text().await.unwrap().contains("1 given up"));
+    // This test expects one message left unsent, and has checked it.
+    app.checks_outbox = false;
+}
+
+on_both_backends!(a_refused_address_does_not_hold_up_the_others);

@@ -52,6 +52,27 @@ async fn a_forged_forwarded_for_does_not_escape_the_limit(b: Backend) {
         [303, 303, 429],
         "one real client, three forged hops"
     );
+    // A proxy that adds its own header line instead of extending the
+    // client's: the client's line comes first and is still not believed.
+    let two_lines = {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.append("x-forwarded-for", "6.6.6.99".parse().unwrap());
+        headers.append("x-forwarded-for", "203.0.113.7".parse().unwrap());
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .default_headers(headers)
+            .build()
+            .unwrap()
+    };
+    let res = app
+        .register_with(&two_lines, SLUG, &Person::numbered(5))
+        .await;
+    assert_eq!(
+        res.status().as_u16(),
+        429,
+        "a second header line is not a new address"
+    );
     // Someone else behind the same proxy is not affected.
     let other = behind_proxy("6.6.6.6", "203.0.113.8");
     let res = app.register_with(&other, SLUG, &Person::numbered(4)).await;
@@ -79,10 +100,6 @@ async fn head_answers_like_get_and_private_pages_are_not_stored(b: Backend) {
     ] {
         let res = head(path).await;
         assert_eq!(res.status().as_u16(), status, "HEAD {path}");
-        assert!(
-            res.bytes().await.unwrap().is_empty(),
-            "HEAD {path} has no body"
-        );
     }
     // Organiser pages and exports carry personal data: never cached.
     let organiser = app.login_as_organiser().await;

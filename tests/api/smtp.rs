@@ -111,6 +111,8 @@ pub struct TestSmtp {
     /// While set, connections are accepted and then never answered (a mail
     /// server that hangs).
     silent: Arc<std::sync::atomic::AtomicBool>,
+    /// Recipients refused for good (550 at RCPT TO).
+    refused: Arc<Mutex<Vec<String>>>,
     running: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
 }
 
@@ -121,6 +123,7 @@ impl TestSmtp {
             port: 0,
             store: Store::default(),
             silent: Default::default(),
+            refused: Default::default(),
             running: None,
         };
         server.listen();
@@ -154,6 +157,12 @@ impl TestSmtp {
     pub fn set_silent(&self, silent: bool) {
         self.silent
             .store(silent, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Refuses mail to `address` for good, as a server does for a mailbox
+    /// that does not exist.
+    pub fn refuse_recipient(&self, address: &str) {
+        self.refused.lock().unwrap().push(address.to_string());
     }
 
     /// Everything received so far, in order of completion.
@@ -196,6 +205,7 @@ impl TestSmtp {
             listener,
             self.store.clone(),
             self.silent.clone(),
+            self.refused.clone(),
             rx,
         ));
         self.running = Some((tx, task));
@@ -206,6 +216,7 @@ async fn accept_loop(
     listener: TcpListener,
     store: Store,
     silent: Arc<std::sync::atomic::AtomicBool>,
+    refused: Arc<Mutex<Vec<String>>>,
     mut shutdown: oneshot::Receiver<()>,
 ) {
     let mut conns = JoinSet::new();
@@ -219,7 +230,7 @@ async fn accept_loop(
                     if silent.load(std::sync::atomic::Ordering::SeqCst) {
                         conns.spawn(hang(stream));
                     } else {
-                        conns.spawn(session(stream, store.clone()));
+                        conns.spawn(session(stream, store.clone(), refused.clone()));
                     }
                 }
             }
@@ -237,7 +248,11 @@ async fn hang(mut stream: TcpStream) -> std::io::Result<()> {
     Ok(())
 }
 
-async fn session(stream: TcpStream, store: Store) -> std::io::Result<()> {
+async fn session(
+    stream: TcpStream,
+    store: Store,
+    refused: Arc<Mutex<Vec<String>>>,
+) -> std::io::Result<()> {
     let (read, mut w) = stream.into_split();
     let mut r = BufReader::new(read);
     w.write_all(b"220 127.0.0.1 TestSmtp ESMTP\r\n").await?;
@@ -274,6 +289,9 @@ async fn session(stream: TcpStream, store: Store) -> std::io::Result<()> {
             },
             "RCPT" if upper.starts_with("RCPT TO:") => match (&mut tx, address(&cmd[8..])) {
                 (None, _) => b"503 5.5.1 Need MAIL before RCPT\r\n",
+                (Some(_), Some(addr)) if refused.lock().unwrap().contains(&addr) => {
+                    b"550 5.1.1 No such mailbox\r\n"
+                }
                 (Some(tx), Some(addr)) if !addr.is_empty() => {
                     tx.rcpt_to.push(addr);
                     b"250 2.1.5 OK\r\n"
