@@ -156,6 +156,27 @@ impl RegistrationForm {
     }
 }
 
+/// Forms are small: 64 KiB is more than any of ours needs, except the
+/// cycle form, whose long texts (a 20,000-character description in Latvian
+/// letters is 120 kB encoded) must be refused by their field, never by size.
+pub const FORM_LIMIT: usize = 64 * 1024;
+pub const CYCLE_FORM_LIMIT: usize = 256 * 1024;
+
+/// The body limit of a form posted to `path` (the CSRF guard reads the body
+/// before routing, so it asks here too).
+pub fn form_limit(path: &str) -> usize {
+    let cycle_form = path == "/admin/cycles/new"
+        || path
+            .strip_prefix("/admin/cycles/")
+            .and_then(|r| r.strip_suffix("/edit"))
+            .is_some_and(|slug| !slug.is_empty() && !slug.contains('/'));
+    if cycle_form {
+        CYCLE_FORM_LIMIT
+    } else {
+        FORM_LIMIT
+    }
+}
+
 /// Keeps what was typed, but never more than a sane amount of it.
 pub fn keep(s: &str) -> String {
     s.chars().take(1000).collect()

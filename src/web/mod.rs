@@ -298,7 +298,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
                 .build();
         App::new()
             .app_data(state.clone())
-            .app_data(web::FormConfig::default().limit(64 * 1024))
+            .app_data(web::FormConfig::default().limit(forms::FORM_LIMIT))
             .wrap(from_fn(csrf::csrf_guard))
             .wrap(sessions)
             .wrap(from_fn(middleware::error_pages))

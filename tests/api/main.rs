@@ -6,6 +6,7 @@ mod smtp;
 mod attendance;
 mod browser;
 mod foundation;
+mod input;
 mod layers;
 mod mail;
 mod migrations;
