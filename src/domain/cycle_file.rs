@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use super::text::{is_meant, Lines};
 use super::window::{local_to_utc, parse_local, parse_local_end, parse_zone, Ambiguity, Window};
 use super::{Capacity, Language, Slug};
 
@@ -165,6 +166,16 @@ pub fn parse_cycle_file(text: &str) -> Result<CycleSpec, Vec<FieldProblem>> {
     validate(raw)
 }
 
+/// Descriptions may span lines; titles, places and links are one line (a
+/// link reaches email text, where a line break would start a header).
+fn lines_of(field: &str) -> Lines {
+    if field == "description" || field == "grant.description" {
+        Lines::Many
+    } else {
+        Lines::One
+    }
+}
+
 fn text(
     field: &str,
     value: &str,
@@ -172,6 +183,7 @@ fn text(
     required: bool,
     out: &mut Vec<FieldProblem>,
 ) -> String {
+    let lines = lines_of(field);
     let v = value.trim();
     if required && v.is_empty() {
         out.push(FieldProblem {
@@ -183,10 +195,7 @@ fn text(
             field: field.into(),
             problem: "too-long",
         });
-    } else if v
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    } else if !is_meant(v, lines) {
         out.push(FieldProblem {
             field: field.into(),
             problem: "control-chars",
@@ -450,6 +459,40 @@ mod tests {
         assert!(fields.contains(&"capacity"), "{fields:?}");
         assert!(fields.contains(&"min_sessions"), "{fields:?}");
         assert!(fields.contains(&"sessions[2].ends"), "{fields:?}");
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_their_field() {
+        let text = SEED
+            .replacen(
+                "online_url = \"https://",
+                "online_url = \"\\u0007https://",
+                1,
+            )
+            .replacen("title = \"", "title = \"\\u0000", 1);
+        let problems = parse_cycle_file(&text).unwrap_err();
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| (p.field.as_str(), p.problem))
+            .collect();
+        assert!(found.contains(&("title", "control-chars")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(f, p)| f.ends_with("].online_url") && *p == "control-chars"),
+            "{found:?}"
+        );
+        // A link is one line: CR/LF would reach the email's text.
+        let text = SEED.replacen(
+            "online_url = \"https://zoom",
+            "online_url = \"https://x.lv/\\r\\nBcc: a@b.lv\\r\\nhttps://zoom",
+            1,
+        );
+        let problems = parse_cycle_file(&text).unwrap_err();
+        assert!(problems.iter().any(|p| p.field.ends_with("].online_url")));
+        // A description keeps its lines.
+        let text = SEED.replacen("description = \"", "description = \"Rindas\\r\\nun\\t", 1);
+        assert!(parse_cycle_file(&text).is_ok());
     }
 
     #[test]

@@ -53,8 +53,7 @@ pub const FIELD_ORDER: &[&str] = &[
 /// Text that cannot be what a person meant: control characters (header
 /// injection), or U+FFFD left by a wrong encoding.
 fn unreadable(s: &str) -> bool {
-    s.chars()
-        .any(|c| c == '\u{FFFD}' || (c.is_control() && c != '\t'))
+    !crate::domain::text::is_meant(s, crate::domain::text::Lines::One)
 }
 
 impl RegistrationForm {

@@ -300,6 +300,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .app_data(state.clone())
             .app_data(web::FormConfig::default().limit(forms::FORM_LIMIT))
             .wrap(from_fn(csrf::csrf_guard))
+            .wrap(from_fn(middleware::refuse_control_characters))
             .wrap(sessions)
             .wrap(from_fn(middleware::error_pages))
             .wrap(from_fn(middleware::security_headers))

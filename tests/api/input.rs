@@ -1,4 +1,5 @@
-//! Input that is checked at every door: nothing cut silently.
+//! Input that is checked at every door: nothing cut silently, no control
+//! characters into storage.
 
 use crate::helpers::*;
 use crate::on_both_backends;
@@ -133,4 +134,99 @@ async fn cycle_form_saves_long_text_intact_or_refuses_it(b: Backend) {
     assert!(stored(&app, "garais-cikls").await.is_none());
 }
 
-on_both_backends!(cycle_form_saves_long_text_intact_or_refuses_it);
+/// NUL and other control characters get a clear 4xx at every door, never a
+/// 500, and nothing is stored.
+async fn control_characters_are_refused_at_every_door(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let organiser = app.login_as_organiser().await;
+    // Paths and queries: 400.
+    for path in [
+        "/cycles/%00x",
+        "/cycles/%00x/registered",
+        "/r/%00",
+        "/r/%00/calendar.ics",
+        "/setup/%00",
+        "/admin/cycles/%00x",
+        "/admin/cycles/%00x/edit",
+        "/admin/cycles/kopienas-2023?q=%00",
+        "/admin/cycles/kopienas-2023?q=a%07b",
+        "/admin/cycles/kopienas-2023?status=%00",
+        "/cycles/kopienas-2023?lang=%C2%85",
+    ] {
+        let res = organiser.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 400, "{path}");
+        assert!(res.text().await.unwrap().contains("<h1>"), "{path}");
+    }
+    // A search people can mean still works.
+    let res = organiser
+        .get(app.url("/admin/cycles/kopienas-2023?q=%C5%AB%64re+x"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+
+    // The login's email: the normal failure page.
+    let browser = app.browser();
+    let token = app.csrf(&browser, "/login").await;
+    for email in ["organiser@muzeji.lv\0", "organiser\u{7}@muzeji.lv"] {
+        let res = app
+            .post_form(
+                &browser,
+                "/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", email),
+                    ("password", "a long enough password"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 401, "{email:?}");
+    }
+
+    // Admin form fields: 422 beside the field, nothing stored.
+    let admin = app.login_as_admin().await;
+    let csrf = app.csrf(&admin, "/admin/cycles/new").await;
+    let url = "https://zoom.us/j/123";
+    let cases: Vec<(&str, String)> = vec![
+        ("title", "Cikls\0".into()),
+        ("description", "Apraksts\0 ar NUL".into()),
+        ("s1_title", "Es\u{0} un citi".into()),
+        ("s1_online_url", format!("{url}\0")),
+        ("s1_online_url", format!("{url}\r\nBcc: evil@example.com")),
+        ("s1_online_url", format!("{url}\u{7}")),
+        ("s1_online_url", url.replace("j/", "j/\u{85}")),
+        ("grant_title", "Stipendija\u{1b}[31m".into()),
+        ("grant_description", "Apraksts\0".into()),
+    ];
+    for (field, value) in cases {
+        let mut fields = cycle_fields(&csrf, "jauns-cikls", "Apraksts", url);
+        if field.starts_with("grant_") {
+            fields.push(("grant_title".into(), "Stipendija".into()));
+        }
+        fields.retain(|(k, _)| k != field);
+        fields.push((field.into(), value.clone()));
+        let res = admin
+            .post(app.url("/admin/cycles/new"))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 422, "{field}: {value:?}");
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains(&format!("href=\"#{}\"", field)),
+            "{field}: {value:?}: {html}"
+        );
+    }
+    assert!(stored(&app, "jauns-cikls").await.is_none());
+    let cycles = app.db().read(cohort::db::cycles::all).await.unwrap();
+    assert_eq!(cycles.len(), 1);
+}
+
+on_both_backends!(
+    cycle_form_saves_long_text_intact_or_refuses_it,
+    control_characters_are_refused_at_every_door,
+);
