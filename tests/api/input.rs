@@ -1,5 +1,5 @@
 //! Input that is checked at every door: nothing cut silently, no control
-//! characters into storage.
+//! characters into storage, no invisible or direction-changing names.
 
 use crate::helpers::*;
 use crate::on_both_backends;
@@ -226,7 +226,144 @@ async fn control_characters_are_refused_at_every_door(b: Backend) {
     assert_eq!(cycles.len(), 1);
 }
 
+fn registration_fields<'a>(csrf: &'a str, field: &str, value: &'a str) -> Vec<(&'a str, &'a str)> {
+    let mut f = vec![
+        ("csrf_token", csrf),
+        ("first_name", "Anna"),
+        ("last_name", "Bērziņa"),
+        ("email", "anna@muzejs.lv"),
+        ("phone", ""),
+        ("institution", "Talsu novada muzejs"),
+        ("institution_type", "museum"),
+        ("position", "Krājuma glabātāja"),
+        ("region", "Talsu novads"),
+        ("country", "LV"),
+        ("language", "lv"),
+        ("consent", "on"),
+        ("website", ""),
+    ];
+    for (k, v) in f.iter_mut() {
+        if *k == field {
+            *v = value;
+        }
+    }
+    f
+}
+
+async fn registrations(app: &TestApp) -> Vec<cohort::db::models::Registration> {
+    app.db()
+        .read(|c| {
+            let cy = cohort::db::cycles::by_slug(c, SLUG)?.unwrap();
+            cohort::db::registrations::list(c, cy.id, &Default::default())
+        })
+        .await
+        .unwrap()
+}
+
+/// Names are what they look like: no invisible or direction-changing
+/// characters, and one spelling (NFC) of each letter.
+async fn names_are_readable_and_normalised(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let browser = app.browser();
+    let csrf = app.csrf(&browser, &format!("/cycles/{SLUG}")).await;
+    let path = format!("/cycles/{SLUG}/register");
+    for field in [
+        "first_name",
+        "last_name",
+        "institution",
+        "position",
+        "region",
+    ] {
+        for bad in [
+            "Anna\u{202E}anirēB",
+            "An\u{200B}na",
+            "An\u{200C}na",
+            "An\u{200D}na",
+            "An\u{2060}na",
+            "\u{FEFF}Anna",
+            "Anna\u{2028}Bērziņa",
+            "Anna\u{2029}",
+            "Anna\u{2066}x\u{2069}",
+        ] {
+            let res = app
+                .post_form(&browser, &path, &registration_fields(&csrf, field, bad))
+                .await;
+            assert_eq!(res.status().as_u16(), 422, "{field}: {bad:?}");
+            let html = res.text().await.unwrap();
+            assert!(
+                texts(&html, &format!("#{field}-error"))
+                    .iter()
+                    .any(|t| t.contains("nevar nolasīt")),
+                "{field}: {bad:?}: {html}"
+            );
+        }
+    }
+    assert!(registrations(&app).await.is_empty());
+
+    // Decomposed letters (as some keyboards send them) are stored composed.
+    let decomposed = "Be\u{304}rzin\u{327}a";
+    let res = app
+        .post_form(
+            &browser,
+            &path,
+            &registration_fields(&csrf, "last_name", decomposed),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let regs = registrations(&app).await;
+    assert_eq!(regs.len(), 1);
+    assert_eq!(regs[0].last_name, "Bērziņa");
+
+    // Organiser accounts too.
+    let admin = app.login_as_admin().await;
+    let csrf = app.csrf(&admin, "/admin/organisers").await;
+    for bad in ["Inese\u{202E}", "In\u{200B}ese", "Inese\u{0}"] {
+        let res = app
+            .post_form(
+                &admin,
+                "/admin/organisers",
+                &[
+                    ("csrf_token", &csrf),
+                    ("name", bad),
+                    ("email", "inese@muzeji.lv"),
+                    ("password", "a long enough password"),
+                    ("password_again", "a long enough password"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 422, "{bad:?}");
+        let html = res.text().await.unwrap();
+        assert!(
+            texts(&html, "#name-error")
+                .iter()
+                .any(|t| t.contains("nevar nolasīt")),
+            "{bad:?}: {html}"
+        );
+    }
+    let res = app
+        .post_form(
+            &admin,
+            "/admin/organisers",
+            &[
+                ("csrf_token", &csrf),
+                ("name", "I\u{304}nese"),
+                ("email", "inese@muzeji.lv"),
+                ("password", "a long enough password"),
+                ("password_again", "a long enough password"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let all = app.db().read(cohort::db::organisers::all).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(all.iter().any(|o| o.name == "Īnese"), "NFC name stored");
+}
+
 on_both_backends!(
     cycle_form_saves_long_text_intact_or_refuses_it,
     control_characters_are_refused_at_every_door,
+    names_are_readable_and_normalised,
 );
