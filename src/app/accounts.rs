@@ -27,8 +27,10 @@ pub fn parse_account(form: &AccountForm) -> Result<(Email, String), FieldErrors>
     let name = form.name.trim();
     if name.is_empty() {
         errors.add("name", "field-required-name");
-    } else if name.chars().count() > 100 || name.chars().any(char::is_control) {
+    } else if name.chars().count() > 100 {
         errors.add("name", "field-too-long");
+    } else if !crate::domain::text::is_readable_name(name) {
+        errors.add("name", "field-unreadable");
     }
     let email = Email::parse(&form.email)
         .map_err(|_| errors.add("email", "field-email-invalid"))
@@ -39,7 +41,7 @@ pub fn parse_account(form: &AccountForm) -> Result<(Email, String), FieldErrors>
         errors.add("password_again", "field-password-mismatch");
     }
     match email {
-        Some(e) if errors.is_empty() => Ok((e, name.to_string())),
+        Some(e) if errors.is_empty() => Ok((e, crate::domain::text::nfc(name))),
         _ => Err(errors),
     }
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use super::text::{is_meant, Lines};
 use super::window::{local_to_utc, parse_local, parse_local_end, parse_zone, Ambiguity, Window};
 use super::{Capacity, Language, Slug};
 
@@ -124,8 +125,35 @@ fn default_min_sessions() -> i64 {
     4
 }
 
+// Every text field's limit, in characters: the one place the cycle file,
+// the admin form and its page (`maxlength`) take them from.
 pub const MAX_TITLE: usize = 200;
 pub const MAX_DESCRIPTION: usize = 20_000;
+pub const MAX_SESSION_TITLE: usize = 200;
+pub const MAX_LOCATION: usize = 500;
+pub const MAX_ONLINE_URL: usize = 2_000;
+pub const MAX_GRANT_TITLE: usize = 200;
+pub const MAX_GRANT_DESCRIPTION: usize = 20_000;
+
+/// The limit of a field named as in problems (`title`, `grant.description`,
+/// `sessions[2].online_url`); fields checked by their own parser (slug,
+/// dates, numbers) have none of their own here.
+pub fn max_chars(field: &str) -> Option<usize> {
+    let (session, name) = match field.strip_prefix("sessions[") {
+        Some(rest) => (true, rest.split_once("].")?.1),
+        None => (false, field),
+    };
+    Some(match (session, name) {
+        (false, "title") => MAX_TITLE,
+        (false, "description") => MAX_DESCRIPTION,
+        (false, "grant.title") => MAX_GRANT_TITLE,
+        (false, "grant.description") => MAX_GRANT_DESCRIPTION,
+        (true, "title") => MAX_SESSION_TITLE,
+        (true, "location") => MAX_LOCATION,
+        (true, "online_url") => MAX_ONLINE_URL,
+        _ => return None,
+    })
+}
 
 /// Parses the TOML text of a cycle file.
 pub fn parse_cycle_file(text: &str) -> Result<CycleSpec, Vec<FieldProblem>> {
@@ -138,6 +166,16 @@ pub fn parse_cycle_file(text: &str) -> Result<CycleSpec, Vec<FieldProblem>> {
     validate(raw)
 }
 
+/// Descriptions may span lines; titles, places and links are one line (a
+/// link reaches email text, where a line break would start a header).
+fn lines_of(field: &str) -> Lines {
+    if field == "description" || field == "grant.description" {
+        Lines::Many
+    } else {
+        Lines::One
+    }
+}
+
 fn text(
     field: &str,
     value: &str,
@@ -145,6 +183,7 @@ fn text(
     required: bool,
     out: &mut Vec<FieldProblem>,
 ) -> String {
+    let lines = lines_of(field);
     let v = value.trim();
     if required && v.is_empty() {
         out.push(FieldProblem {
@@ -156,10 +195,7 @@ fn text(
             field: field.into(),
             problem: "too-long",
         });
-    } else if v
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    } else if !is_meant(v, lines) {
         out.push(FieldProblem {
             field: field.into(),
             problem: "control-chars",
@@ -274,11 +310,11 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
         _ => None,
     };
     let grant = raw.grant.map(|g| GrantSpec {
-        title: text("grant.title", &g.title, MAX_TITLE, true, &mut p),
+        title: text("grant.title", &g.title, MAX_GRANT_TITLE, true, &mut p),
         description: text(
             "grant.description",
             &g.description,
-            MAX_DESCRIPTION,
+            MAX_GRANT_DESCRIPTION,
             false,
             &mut p,
         ),
@@ -328,7 +364,7 @@ pub fn validate_session(
     p: &mut Vec<FieldProblem>,
 ) -> Option<SessionSpec> {
     let before = p.len();
-    let title = text(&field("title"), &s.title, MAX_TITLE, true, p);
+    let title = text(&field("title"), &s.title, MAX_SESSION_TITLE, true, p);
     let starts =
         local(&field("starts"), &s.starts, p).map(|t| local_to_utc(t, tz, Ambiguity::Earlier));
     let ends = local(&field("ends"), &s.ends, p).map(|t| local_to_utc(t, tz, Ambiguity::Later));
@@ -343,11 +379,12 @@ pub fn validate_session(
     let mode = Mode::parse(s.mode.trim()).ok();
     let location = s
         .location
-        .map(|l| text(&field("location"), &l, 500, false, p))
+        .map(|l| text(&field("location"), &l, MAX_LOCATION, false, p))
         .filter(|l| !l.is_empty());
+    let url_problems = p.len();
     let online_url = s
         .online_url
-        .map(|u| u.trim().to_string())
+        .map(|u| text(&field("online_url"), &u, MAX_ONLINE_URL, false, p))
         .filter(|u| !u.is_empty());
     match mode {
         None => p.push(FieldProblem {
@@ -364,11 +401,11 @@ pub fn validate_session(
         }),
         _ => {}
     }
-    if let Some(u) = &online_url {
+    if let Some(u) = online_url.as_ref().filter(|_| p.len() == url_problems) {
         let ok = url::Url::parse(u)
             .map(|u| matches!(u.scheme(), "https" | "http"))
             .unwrap_or(false);
-        if !ok || u.len() > 2000 {
+        if !ok {
             p.push(FieldProblem {
                 field: field("online_url"),
                 problem: "url-invalid",
@@ -422,6 +459,40 @@ mod tests {
         assert!(fields.contains(&"capacity"), "{fields:?}");
         assert!(fields.contains(&"min_sessions"), "{fields:?}");
         assert!(fields.contains(&"sessions[2].ends"), "{fields:?}");
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_their_field() {
+        let text = SEED
+            .replacen(
+                "online_url = \"https://",
+                "online_url = \"\\u0007https://",
+                1,
+            )
+            .replacen("title = \"", "title = \"\\u0000", 1);
+        let problems = parse_cycle_file(&text).unwrap_err();
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| (p.field.as_str(), p.problem))
+            .collect();
+        assert!(found.contains(&("title", "control-chars")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(f, p)| f.ends_with("].online_url") && *p == "control-chars"),
+            "{found:?}"
+        );
+        // A link is one line: CR/LF would reach the email's text.
+        let text = SEED.replacen(
+            "online_url = \"https://zoom",
+            "online_url = \"https://x.lv/\\r\\nBcc: a@b.lv\\r\\nhttps://zoom",
+            1,
+        );
+        let problems = parse_cycle_file(&text).unwrap_err();
+        assert!(problems.iter().any(|p| p.field.ends_with("].online_url")));
+        // A description keeps its lines.
+        let text = SEED.replacen("description = \"", "description = \"Rindas\\r\\nun\\t", 1);
+        assert!(parse_cycle_file(&text).is_ok());
     }
 
     #[test]

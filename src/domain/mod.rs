@@ -5,6 +5,7 @@ pub mod eligibility;
 pub mod problems;
 pub mod registration;
 pub mod seats;
+pub mod text;
 pub mod values;
 pub mod window;
 pub mod zoom;

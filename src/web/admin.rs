@@ -30,11 +30,19 @@ use actix_web::http::StatusCode;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin", web::get().to(home))
-        .route("/admin/cycles/new", web::get().to(new_cycle_form))
-        .route("/admin/cycles/new", web::post().to(save_cycle))
+        .service(
+            web::resource("/admin/cycles/new")
+                .app_data(cycle_form_limit())
+                .route(web::get().to(new_cycle_form))
+                .route(web::post().to(save_cycle)),
+        )
         .route("/admin/cycles/{slug}", web::get().to(cycle_overview))
-        .route("/admin/cycles/{slug}/edit", web::get().to(edit_cycle_form))
-        .route("/admin/cycles/{slug}/edit", web::post().to(save_cycle))
+        .service(
+            web::resource("/admin/cycles/{slug}/edit")
+                .app_data(cycle_form_limit())
+                .route(web::get().to(edit_cycle_form))
+                .route(web::post().to(save_cycle)),
+        )
         .route(
             "/admin/cycles/{slug}/capacity",
             web::post().to(set_capacity),
@@ -57,6 +65,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/admin/organisers", web::get().to(organisers_page))
         .route("/admin/organisers", web::post().to(add_organiser));
+}
+
+/// The cycle form's own body limit (see `forms::form_limit`).
+fn cycle_form_limit() -> web::FormConfig {
+    web::FormConfig::default().limit(super::forms::CYCLE_FORM_LIMIT)
 }
 
 pub struct CycleRow {
@@ -308,6 +321,14 @@ impl CycleFormPage {
     pub fn session_has_error(&self, i: impl std::fmt::Display, k: &str) -> bool {
         self.has_error(&self.session_field_name(i, k))
     }
+    /// The `maxlength` of a form field: the cycle file's limit for it.
+    pub fn max_chars(&self, form_field: &str) -> usize {
+        let file_field = match form_field.strip_prefix('s').and_then(|r| r.split_once('_')) {
+            Some((n, k)) if n.parse::<usize>().is_ok() => format!("sessions[{n}].{k}"),
+            _ => form_field.replacen("grant_", "grant.", 1),
+        };
+        cycle_file::max_chars(&file_field).unwrap_or(1000)
+    }
 }
 
 pub async fn new_cycle_form(
@@ -375,7 +396,6 @@ pub async fn save_cycle(
         .into_inner()
         .into_iter()
         .filter(|(k, _)| k != "csrf_token")
-        .map(|(k, v)| (k, super::forms::keep(&v)))
         .collect();
     if let Some(slug) = &editing {
         // The slug is the cycle's address; editing keeps it.

@@ -15,6 +15,7 @@ use super::pages::{render_with_status, LoginPage, SetupPage};
 use super::AppState;
 use crate::db::models::Organiser;
 use crate::db::organisers;
+use crate::domain::text::{is_meant, is_unmeant, Lines};
 use crate::passwords;
 use actix_web::http::StatusCode;
 
@@ -139,10 +140,16 @@ pub async fn login(
         return Err(AppError::TooManyRequests);
     }
     let email = account_key.clone();
-    let found = state
-        .db
-        .read(move |c| organisers::by_email(c, &email))
-        .await?;
+    // An address nobody can mean (NUL, controls) is no account: the normal
+    // failure, and the database never sees it.
+    let found = if is_meant(&email, Lines::One) {
+        state
+            .db
+            .read(move |c| organisers::by_email(c, &email))
+            .await?
+    } else {
+        None
+    };
     let password = form.password.clone();
     let stored = found.as_ref().map(|o| o.password_hash.clone());
     // argon2 is deliberately slow: keep it off the async threads.
@@ -160,7 +167,10 @@ pub async fn login(
             let page = LoginPage {
                 tr: t,
                 frame: frame(&req, &session),
-                email: super::forms::keep(&form.email),
+                email: super::forms::keep(&form.email)
+                    .chars()
+                    .filter(|c| !is_unmeant(*c, Lines::One))
+                    .collect(),
                 next: safe_next(&form.next),
                 error: Some(t.text("login-failed")),
             };

@@ -62,11 +62,11 @@ pub async fn csrf_guard(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if provided.is_none() && is_form {
-        // Forms are small; 64 KiB is more than any of ours needs.
+        let limit = super::forms::form_limit(req.path());
         let body = req.extract::<web::Bytes>().await;
-        let Ok(body) =
-            body.map_err(|_| ())
-                .and_then(|b| if b.len() > 64 * 1024 { Err(()) } else { Ok(b) })
+        let Ok(body) = body
+            .map_err(|_| ())
+            .and_then(|b| if b.len() > limit { Err(()) } else { Ok(b) })
         else {
             let mut res = HttpResponse::PayloadTooLarge().finish();
             res.extensions_mut().insert(ErrorKey("error-too-large"));

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use crate::domain::registration::Applicant;
+use crate::domain::text;
 use crate::domain::{Email, InstitutionType, Language};
 
 pub use crate::domain::FieldErrors;
@@ -53,8 +54,7 @@ pub const FIELD_ORDER: &[&str] = &[
 /// Text that cannot be what a person meant: control characters (header
 /// injection), or U+FFFD left by a wrong encoding.
 fn unreadable(s: &str) -> bool {
-    s.chars()
-        .any(|c| c == '\u{FFFD}' || (c.is_control() && c != '\t'))
+    !text::is_meant(s, text::Lines::One)
 }
 
 impl RegistrationForm {
@@ -94,7 +94,14 @@ impl RegistrationForm {
             if value.trim().is_empty() && name != "phone" {
                 errors.add(name, &format!("field-required-{}", name.replace('_', "-")));
             }
-            if unreadable(value) {
+            // Names (of people, institutions, places) also refuse what
+            // cannot be seen: zero-width and direction-changing characters.
+            let bad = if name == "phone" {
+                unreadable(value)
+            } else {
+                !text::is_readable_name(value)
+            };
+            if bad {
                 errors.add(name, "field-unreadable");
             }
         }
@@ -138,14 +145,14 @@ impl RegistrationForm {
         match (email, institution_type, language) {
             (Some(email), Some(institution_type), Some(language)) if errors.is_empty() => {
                 Ok(Applicant {
-                    first_name: self.first_name.trim().to_string(),
-                    last_name: self.last_name.trim().to_string(),
+                    first_name: text::nfc(self.first_name.trim()),
+                    last_name: text::nfc(self.last_name.trim()),
                     email,
                     phone: self.phone.trim().to_string(),
-                    institution: self.institution.trim().to_string(),
+                    institution: text::nfc(self.institution.trim()),
                     institution_type,
-                    position: self.position.trim().to_string(),
-                    region: self.region.trim().to_string(),
+                    position: text::nfc(self.position.trim()),
+                    region: text::nfc(self.region.trim()),
                     country,
                     language,
                     consent_version: consent_version.to_string(),
@@ -153,6 +160,27 @@ impl RegistrationForm {
             }
             _ => Err(errors),
         }
+    }
+}
+
+/// Forms are small: 64 KiB is more than any of ours needs, except the
+/// cycle form, whose long texts (a 20,000-character description in Latvian
+/// letters is 120 kB encoded) must be refused by their field, never by size.
+pub const FORM_LIMIT: usize = 64 * 1024;
+pub const CYCLE_FORM_LIMIT: usize = 256 * 1024;
+
+/// The body limit of a form posted to `path` (the CSRF guard reads the body
+/// before routing, so it asks here too).
+pub fn form_limit(path: &str) -> usize {
+    let cycle_form = path == "/admin/cycles/new"
+        || path
+            .strip_prefix("/admin/cycles/")
+            .and_then(|r| r.strip_suffix("/edit"))
+            .is_some_and(|slug| !slug.is_empty() && !slug.contains('/'));
+    if cycle_form {
+        CYCLE_FORM_LIMIT
+    } else {
+        FORM_LIMIT
     }
 }
 
@@ -207,6 +235,19 @@ mod tests {
         );
         assert_eq!(e.get("institution"), Some("field-too-long"));
         assert_eq!(e.get("last_name"), Some("field-unreadable"));
+    }
+
+    #[test]
+    fn names_are_visible_text_in_one_spelling() {
+        let mut f = good();
+        f.region = "Talsu\u{200B} novads".into();
+        f.position = "\u{202E}ajātābalg".into();
+        let e = f.parse("v1").unwrap_err();
+        assert_eq!(e.get("region"), Some("field-unreadable"));
+        assert_eq!(e.get("position"), Some("field-unreadable"));
+        let mut f = good();
+        f.last_name = "Be\u{304}rzin\u{327}a".into();
+        assert_eq!(f.parse("v1").unwrap().last_name, "Bērziņa");
     }
 
     #[test]

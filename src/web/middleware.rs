@@ -20,6 +20,26 @@ fn is_private_path(path: &str) -> bool {
     path.starts_with("/admin") || path.starts_with("/r/") || path.ends_with(".csv")
 }
 
+/// Paths and queries are text a person can mean: a control character (NUL,
+/// BEL, NEL…) or an undecodable byte in the decoded path or query is a 400,
+/// before any handler or database sees it.
+pub async fn refuse_control_characters(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    use crate::domain::text::{is_meant, Lines};
+    let path = percent_encoding::percent_decode_str(req.path()).decode_utf8_lossy();
+    let query_ok = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .all(|(k, v)| is_meant(&k, Lines::One) && is_meant(&v, Lines::One));
+    if !is_meant(&path, Lines::One) || !query_ok {
+        let mut res = HttpResponse::BadRequest().finish();
+        res.extensions_mut()
+            .insert(super::error::ErrorKey("error-bad-request"));
+        return Ok(req.into_response(res));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
 /// `HEAD` answers like `GET` (monitors and link checkers use it): the
 /// request runs as a GET, and the body is left out of the answer.
 pub async fn head_as_get(

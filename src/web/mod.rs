@@ -306,9 +306,10 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
                 .build();
         App::new()
             .app_data(state.clone())
-            .app_data(web::FormConfig::default().limit(64 * 1024))
+            .app_data(web::FormConfig::default().limit(forms::FORM_LIMIT))
             .app_data(attendance::import::upload_config())
             .wrap(from_fn(csrf::csrf_guard))
+            .wrap(from_fn(middleware::refuse_control_characters))
             .wrap(sessions)
             .wrap(from_fn(middleware::error_pages))
             .wrap(from_fn(middleware::security_headers))
