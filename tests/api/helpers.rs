@@ -163,35 +163,24 @@ impl TestApp {
 
     /// A second server process on the same database (PostgreSQL).
     pub async fn another_server(&self) -> TestApp {
-        let mut settings = self.state.settings.clone();
-        settings.bind = "127.0.0.1:0".into();
         let dir = tempfile::tempdir().expect("temp dir");
+        let mut settings = self.state.settings.clone();
         settings.data_dir = dir.path().to_path_buf();
-        let clock = self.clock.clone();
-        let app = Application::build(settings, clock.clone()).expect("second server builds");
-        let port = app.port();
-        let state = app.state.clone();
-        tokio::spawn(app.run_until_stopped());
-        TestApp {
-            address: format!("http://127.0.0.1:{port}"),
-            client: client(),
-            state,
-            clock,
-            smtp: None,
-            _dir: Some(dir),
-            backend: self.backend,
-            _pg: None,
-            checks_outbox: false,
-        }
+        self.serve_also(settings, Some(dir))
     }
 
     /// The same server started again on the same data folder (so the same
     /// node id), as after a crash: the first one's tasks keep running.
     pub async fn restarted_server(&self) -> TestApp {
-        let mut settings = self.state.settings.clone();
+        self.serve_also(self.state.settings.clone(), None)
+    }
+
+    /// One more server on this one's database and clock, on a port of its own;
+    /// it leaves the outbox check to this one.
+    fn serve_also(&self, mut settings: Settings, dir: Option<tempfile::TempDir>) -> TestApp {
         settings.bind = "127.0.0.1:0".into();
         let clock = self.clock.clone();
-        let app = Application::build(settings, clock.clone()).expect("restarted server builds");
+        let app = Application::build(settings, clock.clone()).expect("another server builds");
         let port = app.port();
         let state = app.state.clone();
         tokio::spawn(app.run_until_stopped());
@@ -201,7 +190,7 @@ impl TestApp {
             state,
             clock,
             smtp: None,
-            _dir: None,
+            _dir: dir,
             backend: self.backend,
             _pg: None,
             checks_outbox: false,
