@@ -30,18 +30,47 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// `crate::x`, `super::super::x` from a layer's top, or `use crate::{x, …}`.
+/// `crate::x::…`, or `x` inside `use crate::{…}` (also over several lines);
+/// comments do not count.
 fn names_module(source: &str, module: &str) -> Option<String> {
-    source
+    let code: Vec<&str> = source
         .lines()
         .filter(|line| !line.trim_start().starts_with("//"))
-        .find(|line| {
-            line.contains(&format!("crate::{module}::"))
-                || line.contains(&format!("crate::{module};"))
-                || line.contains(&format!("crate::{module} "))
-                || (line.contains("crate::{") && line.contains(&format!("{module}::")))
-        })
-        .map(str::to_string)
+        .collect();
+    if let Some(line) = code.iter().find(|line| {
+        line.contains(&format!("crate::{module}::"))
+            || line.contains(&format!("crate::{module};"))
+            || line.contains(&format!("crate::{module} "))
+    }) {
+        return Some(line.to_string());
+    }
+    // Grouped imports: everything between `crate::{` and its closing brace.
+    let text = code.join("\n");
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find("crate::{") {
+        let group = &rest[start + "crate::{".len()..];
+        let mut depth = 1;
+        let end = group
+            .char_indices()
+            .find(|(_, c)| {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map(|(i, _)| i)
+            .unwrap_or(group.len());
+        let names_it = group[..end]
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .any(|item| item == module || item.starts_with(&format!("{module}::")));
+        if names_it {
+            return Some(format!("use crate::{{{}}}", group[..end].trim()));
+        }
+        rest = &group[end..];
+    }
+    None
 }
 
 #[test]
@@ -77,6 +106,9 @@ fn the_layer_check_sees_a_shortcut() {
     assert!(names_module("use crate::web::AppState;", "web").is_some());
     assert!(names_module("    crate::cli::main(x)", "cli").is_some());
     assert!(names_module("use crate::{db::Db, web::pages};", "web").is_some());
+    assert!(names_module("use crate::{\n    db::Db,\n    web::pages,\n};", "web").is_some());
+    assert!(names_module("use crate::{\n    db::Db,\n    domain::Email,\n};", "web").is_none());
+    assert!(names_module("use crate::{cli, db};", "cli").is_some());
     assert!(names_module("// crate::web::x is fine in a comment", "web").is_none());
     assert!(names_module("use crate::webhooks::x;", "web").is_none());
 }
