@@ -346,7 +346,18 @@ pub fn restore(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
     if !matches!(reg.status(), Status::Cancelled | Status::Expired) {
         return Ok(Changed::Unchanged);
     }
-    if cycle.seats_taken < cycle.capacity {
+    let promotion_open = seats::promotion_open(now, cycles::first_session_starts(conn, cycle.id)?);
+    let earlier_waiting: i64 = registrations::table
+        .filter(registrations::cycle_id.eq(cycle.id))
+        .filter(registrations::status.eq(Status::Waitlisted.as_str()))
+        .filter(registrations::id.lt(reg.id))
+        .count()
+        .get_result(conn)?;
+    if registration::restore_gives_seat(
+        cycle.seats_taken < cycle.capacity,
+        promotion_open,
+        earlier_waiting > 0,
+    ) {
         let reg = give_seat(conn, &cycle, &reg, now)?;
         notify(conn, Notice::Promoted, &reg, now)?;
     } else {

@@ -106,6 +106,14 @@ pub fn seat(
     Decision::Seat { status, hold_until }
 }
 
+/// Whether an organiser's restore gives a seat: a free one, unless someone
+/// who arrived earlier is waiting for it and promotion has stopped (the first
+/// session began) — then the restored person queues at their arrival place
+/// like everyone else. While promotion runs nobody waits beside a free seat.
+pub fn restore_gives_seat(free_seat: bool, promotion_open: bool, earlier_waiting: bool) -> bool {
+    free_seat && (promotion_open || !earlier_waiting)
+}
+
 /// Why a message is sent. The outbox stores this (kind and parameters), and
 /// the mail worker renders it at send time in the participant's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -267,6 +275,20 @@ mod tests {
         assert!(Snapshot::needs_queue(true, false));
         assert!(!Snapshot::needs_queue(true, true));
         assert!(!Snapshot::needs_queue(false, false));
+    }
+
+    #[test]
+    fn a_restore_does_not_jump_those_who_arrived_earlier() {
+        assert!(restore_gives_seat(true, true, false));
+        assert!(
+            restore_gives_seat(true, false, false),
+            "nobody earlier waits"
+        );
+        assert!(
+            !restore_gives_seat(true, false, true),
+            "after the start, queue"
+        );
+        assert!(!restore_gives_seat(false, true, false), "no free seat");
     }
 
     #[test]

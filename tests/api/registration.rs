@@ -721,6 +721,48 @@ on_both_backends!(
 
 /// After the first session starts, freed seats are not handed out: neither to
 /// the waitlist (rule 3) nor to a newcomer jumping it.
+async fn a_restore_after_the_start_queues_behind_earlier_arrivals(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(&small_cycle(1, true).replace("2023-11-29T23:59", "2023-12-06T23:59"))
+        .await;
+    for n in 1..=3 {
+        app.register(SLUG, &Person::numbered(n)).await;
+    }
+    let o = app.login_as_organiser().await;
+    let csrf = app.csrf(&o, "/admin/cycles/kopienas-2023").await;
+    // Number 3 leaves the waitlist before the cycle starts.
+    app.post_form(
+        &o,
+        "/admin/registrations/3/cancel",
+        &[("csrf_token", &csrf)],
+    )
+    .await;
+    app.clock.set(utc("2023-12-04T09:00:00Z")); // session 1 is under way
+                                                // Number 1 gives the seat back: no promotion after the start.
+    app.post_form(
+        &o,
+        "/admin/registrations/1/cancel",
+        &[("csrf_token", &csrf)],
+    )
+    .await;
+    assert_eq!(registration(&app, 2).await.status, "waitlisted");
+    // Restoring number 3 must not hand them the seat number 2 is waiting for.
+    app.post_form(
+        &o,
+        "/admin/registrations/3/restore",
+        &[("csrf_token", &csrf)],
+    )
+    .await;
+    assert_eq!(
+        registration(&app, 3).await.status,
+        "waitlisted",
+        "restored behind number 2"
+    );
+    assert_eq!(registration(&app, 2).await.status, "waitlisted");
+}
+
 async fn nobody_jumps_the_waitlist_once_the_cycle_has_started(b: Backend) {
     let Some(app) = TestApp::spawn(b).await else {
         return;
@@ -792,6 +834,7 @@ async fn a_repeat_registration_reveals_nothing(b: Backend) {
 
 on_both_backends!(
     nobody_jumps_the_waitlist_once_the_cycle_has_started,
+    a_restore_after_the_start_queues_behind_earlier_arrivals,
     a_repeat_registration_reveals_nothing,
 );
 
