@@ -15,6 +15,15 @@ pub struct Backlog {
     pub given_up: i64,
 }
 
+impl Backlog {
+    /// How long the oldest message has waited, once that is longer than
+    /// `limit_minutes` (monitors and organisers are told then).
+    pub fn stalled_for(&self, limit_minutes: u32) -> Option<chrono::Duration> {
+        let limit = chrono::Duration::minutes(i64::from(limit_minutes));
+        self.oldest_waiting.filter(|age| *age > limit)
+    }
+}
+
 pub async fn backlog(services: &Services) -> anyhow::Result<Backlog> {
     let now = services.now();
     let (unsent, oldest, given_up) = services

@@ -60,23 +60,23 @@ pub fn with_cycle(
     Ok(Some((reg, cycle, sessions)))
 }
 
-fn waiting_count(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<i64> {
-    Ok(registrations::table
+/// How many wait in a cycle, all of them or those who arrived up to
+/// registration `through` (the waitlist is in arrival order).
+fn waiting(conn: &mut AnyConnection, cycle_id: i32, through: Option<i32>) -> DbResult<u32> {
+    let mut query = registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::status.eq(Status::Waitlisted.as_str()))
-        .count()
-        .get_result(conn)?)
+        .into_boxed();
+    if let Some(id) = through {
+        query = query.filter(registrations::id.le(id));
+    }
+    let n: i64 = query.count().get_result(conn)?;
+    Ok(n as u32)
 }
 
 /// Position on the waitlist, counted from 1, in arrival order.
 pub fn waitlist_position(conn: &mut AnyConnection, reg: &Registration) -> DbResult<u32> {
-    let ahead: i64 = registrations::table
-        .filter(registrations::cycle_id.eq(reg.cycle_id))
-        .filter(registrations::status.eq(Status::Waitlisted.as_str()))
-        .filter(registrations::id.le(reg.id))
-        .count()
-        .get_result(conn)?;
-    Ok(ahead as u32)
+    waiting(conn, reg.cycle_id, Some(reg.id))
 }
 
 /// Rules 1–5 for one submission, inside the caller's write transaction:
@@ -99,7 +99,7 @@ pub fn register(
     let cycle = cycles::lock(conn, cycle_id)?;
     let promotion_open = seats::promotion_open(now, first_session_starts);
     let someone_waiting =
-        Snapshot::needs_queue(cycle.waitlist, promotion_open) && waiting_count(conn, cycle.id)? > 0;
+        Snapshot::needs_queue(cycle.waitlist, promotion_open) && waiting(conn, cycle.id, None)? > 0;
     let snapshot = Snapshot {
         window: cycle.window_state(now),
         capacity: cycle.capacity as u32,
@@ -347,12 +347,8 @@ pub fn restore(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
         return Ok(Changed::Unchanged);
     }
     let promotion_open = seats::promotion_open(now, cycles::first_session_starts(conn, cycle.id)?);
-    let earlier_waiting: i64 = registrations::table
-        .filter(registrations::cycle_id.eq(cycle.id))
-        .filter(registrations::status.eq(Status::Waitlisted.as_str()))
-        .filter(registrations::id.lt(reg.id))
-        .count()
-        .get_result(conn)?;
+    // Not waitlisted itself (cancelled or expired): these all arrived earlier.
+    let earlier_waiting = waiting(conn, cycle.id, Some(reg.id))?;
     if registration::restore_gives_seat(
         cycle.seats_taken < cycle.capacity,
         promotion_open,

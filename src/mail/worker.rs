@@ -68,9 +68,6 @@ pub struct Worker {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Pass {
     pub sent: usize,
-    /// A delivery failed (the mail server is down or stalls): the rest of
-    /// the pass was left for later instead of failing one by one.
-    pub stopped_early: bool,
     /// Deliveries work again and the backlog was made due: pass again now.
     pub backlog_released: bool,
 }
@@ -214,7 +211,6 @@ impl Worker {
                     // The rest would fail the same way: leave them for later.
                     self.failing.store(true, Ordering::SeqCst);
                     self.retry_later(&m, &e).await?;
-                    pass.stopped_early = true;
                     break;
                 }
                 Err(Failure::ThisMessage(e)) => self.retry_later(&m, &e).await?,

@@ -129,8 +129,7 @@ pub async fn home(
         .collect();
     let mut alerts = Vec::new();
     let backlog = crate::app::mail::backlog(&state.services).await?;
-    let limit = chrono::Duration::minutes(i64::from(state.settings.mail_backlog_alert_minutes));
-    if let Some(age) = backlog.oldest_waiting.filter(|age| *age > limit) {
+    if let Some(age) = backlog.stalled_for(state.settings.mail_backlog_alert_minutes) {
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("count", backlog.unsent);
         args.set("minutes", age.num_minutes());

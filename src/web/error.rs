@@ -30,6 +30,11 @@ impl From<DbError> for AppError {
     }
 }
 
+/// Marks a response whose body the handler chose for a machine (a health
+/// check): the error-page renderer leaves it as it is.
+#[derive(Debug, Clone, Copy)]
+pub struct OwnBody;
+
 /// Left in the response for the error-page renderer.
 #[derive(Debug, Clone, Copy)]
 pub struct ErrorKey(pub &'static str);

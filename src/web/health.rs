@@ -9,9 +9,8 @@ use super::AppState;
 
 pub async fn mail(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let backlog = crate::app::mail::backlog(&state.services).await?;
-    let limit = chrono::Duration::minutes(i64::from(state.settings.mail_backlog_alert_minutes));
-    let answer = match backlog.oldest_waiting {
-        Some(age) if age > limit => HttpResponse::ServiceUnavailable()
+    let mut answer = match backlog.stalled_for(state.settings.mail_backlog_alert_minutes) {
+        Some(age) => HttpResponse::ServiceUnavailable()
             .content_type("text/plain")
             .body(format!(
                 "mail is not going out: {} unsent, the oldest waiting {} min",
@@ -23,5 +22,7 @@ pub async fn mail(state: web::Data<AppState>) -> AppResult<HttpResponse> {
             backlog.unsent, backlog.given_up
         )),
     };
+    // Monitors read this plain answer, not the error page.
+    answer.extensions_mut().insert(super::error::OwnBody);
     Ok(answer)
 }

@@ -8,7 +8,7 @@ use actix_web::middleware::Next;
 use actix_web::{web, Error, HttpMessage, HttpResponse};
 use askama::Template;
 
-use super::error::ErrorKey;
+use super::error::{ErrorKey, OwnBody};
 use super::lang;
 use super::pages::ErrorPage;
 use crate::domain::Language;
@@ -126,8 +126,7 @@ pub async fn error_pages(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    // Monitors read the health checks' own plain answers.
-    if is_html || res.request().path().starts_with("/healthz") {
+    if is_html || res.response().extensions().get::<OwnBody>().is_some() {
         return Ok(res);
     }
     let key = res

@@ -16,16 +16,16 @@ use crate::domain::eligibility::{Mark, Verdict};
 use crate::domain::Status;
 use crate::tokens::{Keys, Purpose};
 
-pub use crate::app::attendance::Record as Found;
+use crate::app::attendance::Record;
 
 /// Loads the registration a participant's link opens.
-pub async fn find(state: &AppState, token: &str) -> AppResult<Found> {
+pub async fn find(state: &AppState, token: &str) -> AppResult<Record> {
     find_by_token(state, Purpose::Participant, token).await
 }
 
 /// Loads the registration a token of `purpose` opens (a participant's link, a
 /// door check-in code); anything else is a plain 404, so a guess learns nothing.
-pub async fn find_by_token(state: &AppState, purpose: Purpose, token: &str) -> AppResult<Found> {
+pub async fn find_by_token(state: &AppState, purpose: Purpose, token: &str) -> AppResult<Record> {
     let id = Keys::claimed_id(token).ok_or(AppError::NotFound)?;
     let found = crate::app::attendance::record(&state.services, id)
         .await?
@@ -45,7 +45,7 @@ pub async fn page(
 ) -> AppResult<impl Responder> {
     let token = path.into_inner();
     let record = find(&state, &token).await?;
-    let Found {
+    let Record {
         reg,
         cycle,
         sessions,
@@ -190,7 +190,7 @@ pub async fn calendar(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
-    let Found {
+    let Record {
         reg,
         cycle,
         sessions,

@@ -119,9 +119,7 @@ pub async fn cycle_with_sessions(
     state: &AppState,
     slug: String,
 ) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
-    state
-        .db
-        .read(move |c| cycles::with_sessions(c, &slug))
+    crate::app::cycles::cycle_with_sessions(&state.services, slug)
         .await?
         .ok_or(AppError::NotFound)
 }

@@ -94,6 +94,27 @@ async fn registrations_open_in_excel(b: Backend) {
     );
 }
 
+async fn exports_are_for_organisers_only(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    for table in ["registrations", "eligibility"] {
+        for extension in ["csv", "xlsx"] {
+            let path = format!("/admin/cycles/{SLUG}/{table}.{extension}");
+            let res = app.get(&path).await;
+            assert_eq!(res.status().as_u16(), 303, "{path} without a login");
+            let to = res
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string();
+            assert!(to.starts_with("/login"), "{path} sends to {to}");
+        }
+    }
+}
+
 async fn eligibility_opens_in_excel(b: Backend) {
     let Some(app) = TestApp::spawn(b).await else {
         return;
@@ -134,4 +155,8 @@ async fn eligibility_opens_in_excel(b: Backend) {
     assert_eq!(rows.len(), 1);
 }
 
-on_both_backends!(registrations_open_in_excel, eligibility_opens_in_excel);
+on_both_backends!(
+    registrations_open_in_excel,
+    eligibility_opens_in_excel,
+    exports_are_for_organisers_only
+);

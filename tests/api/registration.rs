@@ -935,3 +935,60 @@ async fn search_folds_latvian_letters(b: Backend) {
 }
 
 on_both_backends!(search_folds_latvian_letters);
+
+/// The decision under the cycle's lock applies the closing time in Riga
+/// itself, whatever the page checked before (an organiser may have moved
+/// the deadline meanwhile).
+async fn the_locked_decision_keeps_the_deadline_in_riga_time(b: Backend) {
+    use cohort::domain::registration::{Applicant, Registered};
+    use cohort::domain::seats::Refusal;
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let cycle_id = app
+        .db()
+        .read(|c| cohort::db::cycles::by_slug(c, SLUG))
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let applicant = |n: usize| Applicant {
+        first_name: "Dalībnieks".into(),
+        last_name: format!("Nr{n}"),
+        email: cohort::domain::Email::parse(&format!("d{n}@muzejs.lv")).unwrap(),
+        phone: String::new(),
+        institution: "Muzejs".into(),
+        institution_type: cohort::domain::InstitutionType::Museum,
+        position: "Glabātāja".into(),
+        region: "Rīga".into(),
+        country: "LV".into(),
+        language: cohort::domain::Language::Lv,
+        consent_version: "2026-11".into(),
+    };
+    // "until 29 November 23:59" in Riga (UTC+2): the last minute is in, the next is out.
+    // The app's clock moves with the test, so the mail worker sees the
+    // seated notice as due.
+    let register = |n: usize, at: &str| {
+        app.clock.set(utc(at));
+        let (who, at) = (applicant(n), utc(at));
+        app.db().write(move |c| {
+            cohort::db::registrations::register(c, cycle_id, None, &who, "nonce", at)
+        })
+    };
+    assert!(matches!(
+        register(1, "2023-11-29T21:59:59Z").await.unwrap(),
+        Registered::Seated { .. }
+    ));
+    assert_eq!(
+        register(2, "2023-11-29T22:00:00Z").await.unwrap(),
+        Registered::Refused(Refusal::Closed)
+    );
+    assert_eq!(
+        count_registrations(&app).await,
+        1,
+        "the refused one stored nothing"
+    );
+}
+
+on_both_backends!(the_locked_decision_keeps_the_deadline_in_riga_time);

@@ -9,7 +9,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::session_no;
+use super::cycle_session;
 use crate::app::attendance::{self as app_att, PlanProblem, Planned};
 use crate::db::attendance::{Change, Source};
 use crate::db::models::{Cycle, Registration, Session as CycleSession};
@@ -21,7 +21,6 @@ use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
 use crate::web::pages::{organiser_frame, see_other};
-use crate::web::public::cycle_with_sessions;
 use crate::web::AppState;
 
 /// The largest report accepted (Zoom's reports of a full day stay far below).
@@ -52,8 +51,7 @@ pub async fn upload(
 ) -> AppResult<HttpResponse> {
     let t = lang.tr();
     let (slug, n) = path.into_inner();
-    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
-    let s = session_no(&sessions, n)?;
+    let (cycle, s) = cycle_session(&state, slug, n).await?;
     let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
     let form = match form {
         Ok(form) => form,
@@ -170,8 +168,7 @@ pub async fn preview(
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
     let (slug, n, import_id) = path.into_inner();
-    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
-    let s = session_no(&sessions, n)?;
+    let (cycle, s) = cycle_session(&state, slug, n).await?;
     // Rule 7: by default half the session's length.
     let min_minutes = q.min.unwrap_or(s.minutes().div_ceil(2)).min(24 * 60);
     let Planned {
@@ -247,8 +244,7 @@ pub async fn apply(
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let (slug, n) = path.into_inner();
-    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
-    let s = session_no(&sessions, n)?;
+    let (cycle, s) = cycle_session(&state, slug, n).await?;
     let field = |k: &str| {
         form.iter()
             .find(|(f, _)| f == k)

@@ -10,7 +10,9 @@ pub mod roster;
 use actix_web::web;
 
 use super::error::{AppError, AppResult};
-use crate::db::models::Session as CycleSession;
+use super::public::cycle_with_sessions;
+use super::AppState;
+use crate::db::models::{Cycle, Session as CycleSession};
 use audit::audit;
 use checkin::{checkin, checkin_page};
 use import::{apply, preview, upload};
@@ -56,10 +58,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/checkin/{code}", web::post().to(checkin));
 }
 
-fn session_no(sessions: &[CycleSession], n: i32) -> AppResult<CycleSession> {
-    sessions
-        .iter()
+/// The cycle of `{slug}` and its session number `{n}`; 404 for either missing.
+async fn cycle_session(state: &AppState, slug: String, n: i32) -> AppResult<(Cycle, CycleSession)> {
+    let (cycle, sessions) = cycle_with_sessions(state, slug).await?;
+    let session = sessions
+        .into_iter()
         .find(|s| s.position == n)
-        .cloned()
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    Ok((cycle, session))
 }

@@ -6,7 +6,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::session_no;
+use super::cycle_session;
 use crate::app::attendance as app_att;
 use crate::db::attendance::{self as att, Change, Source};
 use crate::i18n::Tr;
@@ -16,7 +16,6 @@ use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
 use crate::web::pages::{organiser_frame, see_other};
-use crate::web::public::cycle_with_sessions;
 use crate::web::AppState;
 
 pub struct RosterRow {
@@ -65,8 +64,7 @@ pub async fn roster(
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
     let (slug, n) = path.into_inner();
-    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
-    let s = session_no(&sessions, n)?;
+    let (cycle, s) = cycle_session(&state, slug, n).await?;
     let (cid, sid) = (cycle.id, s.id);
     let list = state.db.read(move |c| att::roster(c, cid, sid)).await?;
     let needle = q.q.trim().to_lowercase();
@@ -135,8 +133,7 @@ pub async fn save_roster(
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let (slug, n) = path.into_inner();
-    let (cycle, sessions) = cycle_with_sessions(&state, slug).await?;
-    let s = session_no(&sessions, n)?;
+    let (cycle, s) = cycle_session(&state, slug, n).await?;
     let all = form.iter().any(|(k, v)| k == "action" && v == "all");
     let present: Vec<i32> = form
         .iter()
