@@ -315,7 +315,13 @@ async fn render_cost(db: &Db, composer: &Arc<Composer>) -> f64 {
             let t = Instant::now();
             for _ in 0..200 {
                 let m = composer
-                    .render(Notice::Waitlisted { position: 7 }, &cycle, &sessions, &reg)
+                    .render(
+                        Notice::Waitlisted { position: 7 },
+                        &cycle,
+                        &sessions,
+                        &reg,
+                        None,
+                    )
                     .expect("renders");
                 std::hint::black_box(m);
             }

@@ -44,6 +44,10 @@ pub struct Settings {
     /// With `trust_proxy`: how many proxies in front append to
     /// X-Forwarded-For (1: nginx alone; 2: a CDN, then nginx).
     pub trusted_proxies: u32,
+    /// The association running this installation, printed on certificates
+    /// as their organiser (empty: not printed).
+    #[serde(default)]
+    pub organisation_name: String,
 }
 
 impl Settings {

@@ -206,6 +206,27 @@ impl Tr {
         self.args("format-datetime", &args)
     }
 
+    /// Euros as each language writes them: "1 500,00 €" (lv, ru), "€1,500.00" (en).
+    pub fn euros(&self, cents: i64) -> String {
+        let whole = (cents / 100).to_string();
+        let (group, decimal) = match self.lang {
+            Language::En => (",", "."),
+            Language::Lv | Language::Ru => ("\u{a0}", ","),
+        };
+        let mut grouped = String::new();
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
+                grouped.push_str(group);
+            }
+            grouped.push(digit);
+        }
+        let amount = format!("{grouped}{decimal}{:02}", cents % 100);
+        match self.lang {
+            Language::En => format!("€{amount}"),
+            Language::Lv | Language::Ru => format!("{amount}\u{a0}€"),
+        }
+    }
+
     /// A session's time: "pirmdiena, 04.12.2023., 10:00–16:00 EET".
     pub fn span(&self, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {
         let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
@@ -232,6 +253,14 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn euros_are_written_as_each_language_writes_them() {
+        assert_eq!(Tr::new(Language::Lv).euros(150_050), "1\u{a0}500,50\u{a0}€");
+        assert_eq!(Tr::new(Language::En).euros(150_050), "€1,500.50");
+        assert_eq!(Tr::new(Language::Ru).euros(99_900), "999,00\u{a0}€");
+        assert_eq!(Tr::new(Language::En).euros(123_456_789), "€1,234,567.89");
     }
 
     #[test]
@@ -281,6 +310,9 @@ mod tests {
             "cancelled",
             "expired",
             "grant-eligible",
+            "grant-submitted",
+            "grant-decided-funded",
+            "grant-decided-not-funded",
         ] {
             used.insert(format!("mail-body-{k}"));
             used.insert(format!("mail-subject-{k}"));

@@ -186,3 +186,12 @@ pub async fn log_out_everywhere(services: &Services, organiser_id: i32) -> anyho
         .await
         .context("ending all sessions")
 }
+
+/// Every organiser account (names for audit trails and the accounts page).
+pub async fn organisers(services: &Services) -> anyhow::Result<Vec<crate::db::models::Organiser>> {
+    services
+        .db
+        .read(crate::db::organisers::all)
+        .await
+        .context("listing organisers")
+}

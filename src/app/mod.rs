@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod attendance;
 pub mod cycles;
 pub mod exports;
+pub mod grants;
 pub mod mail;
 pub mod registration;
 

@@ -135,6 +135,16 @@ pub fn save(
         cycles::grant_apply_until.eq(grant_apply_until),
         cycles::updated_at.eq(to_db(now)),
     );
+    // Diesel's tuples stop at 16 columns; the rest go in a second one.
+    let grant = spec.grant.as_ref();
+    let values = (
+        values,
+        (
+            cycles::grant_max_cents.eq(grant.and_then(|g| g.max_cents).map(|c| c as i32)),
+            cycles::grant_decisions_by.eq(grant.and_then(|g| g.decisions_by).map(to_db)),
+            cycles::certificate.eq(spec.certificate),
+        ),
+    );
     let (id, saved) = match existing {
         Some(c) => {
             let c = lock(conn, c.id)?;

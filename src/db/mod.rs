@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod cycles;
+pub mod grants;
 pub mod models;
 pub mod organisers;
 pub mod outbox;

@@ -8,7 +8,9 @@ use diesel::prelude::*;
 
 use super::schema::*;
 use crate::domain::window::{Window, WindowState};
-use crate::domain::{AttendanceSource, InstitutionType, Language, Role, SessionMode, Status, Zone};
+use crate::domain::{
+    ApplicationStatus, AttendanceSource, InstitutionType, Language, Role, SessionMode, Status, Zone,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = organisers)]
@@ -54,6 +56,9 @@ pub struct Cycle {
     pub grant_apply_until: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub grant_max_cents: Option<i32>,
+    pub grant_decisions_by: Option<NaiveDateTime>,
+    pub certificate: bool,
 }
 
 impl Cycle {
@@ -74,6 +79,18 @@ impl Cycle {
     }
     pub fn lang(&self) -> Language {
         self.language
+    }
+    /// The grant call, when the cycle has one.
+    pub fn grant_call(&self) -> Option<crate::domain::grant::Call> {
+        self.grant_title
+            .as_ref()
+            .map(|_| crate::domain::grant::Call {
+                apply_until: self.grant_apply_until.map(|t| t.and_utc()),
+                max_cents: self.grant_max_cents.map(i64::from),
+            })
+    }
+    pub fn outcome(&self) -> crate::domain::outcome::Outcome {
+        crate::domain::outcome::Outcome::new(self.grant_title.is_some(), self.certificate)
     }
 }
 
@@ -197,4 +214,45 @@ impl OutboxMessage {
     pub fn notice(&self) -> Result<crate::domain::registration::Notice, serde_json::Error> {
         serde_json::from_str(&self.params)
     }
+}
+
+/// A grant application, without its attachment.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = grant_applications)]
+pub struct Application {
+    pub id: i32,
+    pub registration_id: i32,
+    pub title: String,
+    pub summary: String,
+    pub partners: String,
+    pub amount_cents: Option<i32>,
+    #[diesel(deserialize_as = String)]
+    pub status: ApplicationStatus,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub decided_by: Option<i32>,
+    pub granted_cents: Option<i32>,
+    pub decision_comment: Option<String>,
+}
+
+/// An attachment's name and size, for lists and pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentInfo {
+    pub filename: String,
+    pub bytes: usize,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = grant_audit)]
+pub struct GrantAuditEntry {
+    pub id: i32,
+    pub application_id: i32,
+    pub changed_by: Option<i32>,
+    pub changed_at: NaiveDateTime,
+    #[diesel(deserialize_as = String)]
+    pub new_status: ApplicationStatus,
+    pub amount_cents: Option<i32>,
+    pub comment: Option<String>,
 }

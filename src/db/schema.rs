@@ -50,6 +50,9 @@ diesel::table! {
         grant_apply_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        grant_max_cents -> Nullable<Integer>,
+        grant_decisions_by -> Nullable<Timestamp>,
+        certificate -> Bool,
     }
 }
 
@@ -150,6 +153,54 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    grant_applications (id) {
+        id -> Integer,
+        registration_id -> Integer,
+        title -> Text,
+        summary -> Text,
+        partners -> Text,
+        amount_cents -> Nullable<Integer>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Integer>,
+        granted_cents -> Nullable<Integer>,
+        decision_comment -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    grant_attachments (application_id) {
+        application_id -> Integer,
+        filename -> Text,
+        content -> Binary,
+        uploaded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    grant_audit (id) {
+        id -> Integer,
+        application_id -> Integer,
+        changed_by -> Nullable<Integer>,
+        changed_at -> Timestamp,
+        new_status -> Text,
+        amount_cents -> Nullable<Integer>,
+        comment -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    certificates (code) {
+        code -> Text,
+        registration_id -> Integer,
+        issued_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(organiser_sessions -> organisers (organiser_id));
 diesel::joinable!(sessions -> cycles (cycle_id));
 diesel::joinable!(registrations -> cycles (cycle_id));
@@ -157,6 +208,10 @@ diesel::joinable!(attendance -> registrations (registration_id));
 diesel::joinable!(attendance -> sessions (session_id));
 diesel::joinable!(attendance_audit -> registrations (registration_id));
 diesel::joinable!(attendance_audit -> sessions (session_id));
+diesel::joinable!(grant_applications -> registrations (registration_id));
+diesel::joinable!(grant_attachments -> grant_applications (application_id));
+diesel::joinable!(grant_audit -> grant_applications (application_id));
+diesel::joinable!(certificates -> registrations (registration_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisers,
@@ -169,4 +224,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     attendance_audit,
     attendance_imports,
     outbox,
+    grant_applications,
+    grant_attachments,
+    grant_audit,
+    certificates,
 );

@@ -26,6 +26,10 @@ pub struct GrantSpec {
     pub title: String,
     pub description: String,
     pub apply_until: Option<DateTime<Utc>>,
+    /// The most one application may ask for, in cents.
+    pub max_cents: Option<i64>,
+    /// When applicants will hear the decisions (shown to them).
+    pub decisions_by: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +47,8 @@ pub struct CycleSpec {
     pub hold_hours: u32,
     pub min_sessions: u32,
     pub published: bool,
+    /// Meeting `min_sessions` earns a certificate of participation.
+    pub certificate: bool,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
 }
@@ -81,6 +87,8 @@ pub struct RawCycle {
     pub min_sessions: i64,
     #[serde(default)]
     pub published: bool,
+    #[serde(default)]
+    pub certificate: bool,
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
@@ -93,6 +101,27 @@ pub struct RawGrant {
     #[serde(default)]
     pub description: String,
     pub apply_until: Option<String>,
+    pub max_amount: Option<RawAmount>,
+    pub decisions_by: Option<String>,
+}
+
+/// Euros as a TOML number (`1500`, `1500.50`) or as typed in the form ("1 500").
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawAmount {
+    Whole(i64),
+    Decimal(f64),
+    Typed(String),
+}
+
+impl RawAmount {
+    fn as_typed(&self) -> String {
+        match self {
+            RawAmount::Whole(n) => n.to_string(),
+            RawAmount::Decimal(x) => x.to_string(),
+            RawAmount::Typed(s) => s.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -205,7 +234,10 @@ fn text(
 }
 
 fn local(field: &str, value: &str, out: &mut Vec<FieldProblem>) -> Option<NaiveDateTime> {
-    let parse = if field == "registration_closes" || field == "grant.apply_until" {
+    let parse = if matches!(
+        field,
+        "registration_closes" | "grant.apply_until" | "grant.decisions_by"
+    ) {
         parse_local_end
     } else {
         parse_local
@@ -320,7 +352,29 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
         ),
         apply_until: g
             .apply_until
+            .filter(|a| !a.trim().is_empty())
             .and_then(|a| local("grant.apply_until", &a, &mut p))
+            .map(|a| local_to_utc(a, tz, Ambiguity::Later)),
+        max_cents: g.max_amount.and_then(|typed| {
+            let typed = typed.as_typed();
+            if typed.trim().is_empty() {
+                return None;
+            }
+            match super::grant::parse_euros(&typed) {
+                Ok(cents) if cents > 0 && cents <= super::grant::MAX_CENTS => Some(cents),
+                _ => {
+                    p.push(FieldProblem {
+                        field: "grant.max_amount".into(),
+                        problem: "amount",
+                    });
+                    None
+                }
+            }
+        }),
+        decisions_by: g
+            .decisions_by
+            .filter(|a| !a.trim().is_empty())
+            .and_then(|a| local("grant.decisions_by", &a, &mut p))
             .map(|a| local_to_utc(a, tz, Ambiguity::Later)),
     });
     let mut sessions = Vec::new();
@@ -348,6 +402,7 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 hold_hours: raw.hold_hours as u32,
                 min_sessions: raw.min_sessions as u32,
                 published: raw.published,
+                certificate: raw.certificate,
                 grant,
                 sessions,
             })
@@ -444,6 +499,29 @@ mod tests {
         );
         assert_eq!(c.hold_hours, 48);
         assert!(c.grant.is_some());
+        assert!(!c.certificate);
+    }
+
+    #[test]
+    fn the_grant_call_reads_its_maximum_and_decision_date() {
+        let text = SEED.replace(
+            "apply_until = \"2024-03-01T23:59\"",
+            "apply_until = \"2024-03-01T23:59\"\nmax_amount = 1500\ndecisions_by = \"2024-03-31\"",
+        );
+        let grant = parse_cycle_file(&text).unwrap().grant.unwrap();
+        assert_eq!(grant.max_cents, Some(150_000));
+        assert_eq!(
+            grant.decisions_by.unwrap().to_rfc3339(),
+            "2024-03-31T20:59:00+00:00",
+            "a bare date is the end of that day in Riga (summer time)"
+        );
+        let decimal = SEED.replace("[grant]", "certificate = true\n[grant]\nmax_amount = 999.5");
+        let cycle = parse_cycle_file(&decimal).unwrap();
+        assert_eq!(cycle.grant.unwrap().max_cents, Some(99_950));
+        assert!(cycle.certificate);
+        let negative = SEED.replace("[grant]", "[grant]\nmax_amount = -3");
+        let problems = parse_cycle_file(&negative).unwrap_err();
+        assert_eq!(problems[0].field, "grant.max_amount");
     }
 
     #[test]

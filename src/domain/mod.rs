@@ -2,6 +2,8 @@
 
 pub mod cycle_file;
 pub mod eligibility;
+pub mod grant;
+pub mod outcome;
 pub mod problems;
 pub mod registration;
 pub mod seats;
@@ -12,6 +14,6 @@ pub mod zoom;
 
 pub use problems::FieldErrors;
 pub use values::{
-    AttendanceSource, Capacity, Email, InstitutionType, Language, Role, SessionMode, SessionNo,
-    Slug, Status, Zone,
+    ApplicationStatus, AttendanceSource, Capacity, Email, InstitutionType, Language, Role,
+    SessionMode, SessionNo, Slug, Status, Zone,
 };

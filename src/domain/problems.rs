@@ -2,7 +2,7 @@
 //! shows them beside the fields, the command line prints them.
 
 /// Field name → message key, kept in the order the fields appear on the form.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct FieldErrors(pub Vec<(String, String)>);
 
 impl FieldErrors {

@@ -129,6 +129,10 @@ pub enum Notice {
     Cancelled,
     Expired,
     GrantEligible,
+    /// The grant application arrived; the email carries a copy of it.
+    GrantSubmitted,
+    /// The organisers decided on the application.
+    GrantDecided,
 }
 
 impl Notice {
@@ -141,6 +145,8 @@ impl Notice {
             Notice::Cancelled => "cancelled",
             Notice::Expired => "expired",
             Notice::GrantEligible => "grant_eligible",
+            Notice::GrantSubmitted => "grant_submitted",
+            Notice::GrantDecided => "grant_decided",
         }
     }
 
@@ -149,6 +155,9 @@ impl Notice {
     pub fn dedupe_key(self, registration_id: i32, now: DateTime<Utc>) -> Option<String> {
         match self {
             Notice::GrantEligible => Some(format!("grant-eligible:{registration_id}")),
+            // One application and one decision per person: heard once.
+            Notice::GrantSubmitted => Some(format!("grant-submitted:{registration_id}")),
+            Notice::GrantDecided => Some(format!("grant-decided:{registration_id}")),
             // One reminder per ten minutes at most, so a stranger who knows
             // the address cannot flood the participant's inbox.
             Notice::LinkAgain => Some(format!(
@@ -312,6 +321,8 @@ mod tests {
             Notice::Cancelled,
             Notice::Expired,
             Notice::GrantEligible,
+            Notice::GrantSubmitted,
+            Notice::GrantDecided,
         ] {
             let stored = serde_json::to_string(&notice).unwrap();
             assert!(stored.contains(notice.kind()), "{stored}");

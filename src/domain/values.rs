@@ -183,6 +183,11 @@ text_enum!(
 );
 
 text_enum!(
+    /// Where a grant application stands: written, sent, decided.
+    ApplicationStatus { Draft => "draft", Submitted => "submitted", Funded => "funded", NotFunded => "not_funded" }
+);
+
+text_enum!(
     /// What an organiser account may do.
     Role { Admin => "admin", Organiser => "organiser" }
 );

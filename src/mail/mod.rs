@@ -10,8 +10,9 @@ pub mod worker;
 use anyhow::Context;
 use askama::Template;
 
-use crate::db::models::{Cycle, Registration, Session};
+use crate::db::models::{Application, Cycle, Registration, Session};
 use crate::domain::registration::Notice;
+use crate::domain::ApplicationStatus;
 use crate::i18n::Tr;
 use crate::tokens::{Keys, Purpose};
 
@@ -28,6 +29,8 @@ pub struct MailSession {
 struct NoticeText<'a> {
     tr: Tr,
     notice: &'a str,
+    /// Lines under the body (a copy of the application, a decision).
+    details: &'a [Detail],
     name: &'a str,
     cycle: &'a str,
     link: &'a str,
@@ -43,6 +46,8 @@ struct NoticeText<'a> {
 struct NoticeHtml<'a> {
     tr: Tr,
     notice: &'a str,
+    /// Lines under the body (a copy of the application, a decision).
+    details: &'a [Detail],
     name: &'a str,
     cycle: &'a str,
     link: &'a str,
@@ -52,6 +57,12 @@ struct NoticeHtml<'a> {
     sessions: &'a [MailSession],
     zone: &'a str,
     qr: bool,
+}
+
+/// One labelled line of an email's details; `long` values keep their lines.
+pub struct Detail {
+    pub label: String,
+    pub value: String,
 }
 
 /// Renders outbox messages. Links carry the participant's token, so this is
@@ -113,6 +124,7 @@ impl Composer {
         cycle: &Cycle,
         sessions: &[Session],
         reg: &Registration,
+        application: Option<&Application>,
     ) -> anyhow::Result<RenderedMail> {
         let t = Tr::new(reg.lang());
         let tz = cycle.tz();
@@ -144,7 +156,21 @@ impl Composer {
             .map(|h| t.datetime(h.and_utc(), tz))
             .unwrap_or_default();
         let name = reg.first_name.as_str();
-        let notice_key = notice.kind().replace('_', "-");
+        let mut notice_key = notice.kind().replace('_', "-");
+        let details = match (notice, application) {
+            (Notice::GrantSubmitted, Some(a)) => application_copy(&t, a, cycle),
+            (Notice::GrantDecided, Some(a)) => {
+                notice_key = match a.status {
+                    ApplicationStatus::Funded => "grant-decided-funded".into(),
+                    _ => "grant-decided-not-funded".into(),
+                };
+                decision_lines(&t, a)
+            }
+            (Notice::GrantSubmitted | Notice::GrantDecided, None) => {
+                anyhow::bail!("a {} email needs its application", notice.kind())
+            }
+            _ => Vec::new(),
+        };
         let pending = reg.status() == crate::domain::Status::Pending;
         // The door check-in code goes with every message to someone holding a seat.
         let checkin_url =
@@ -152,6 +178,7 @@ impl Composer {
         let text = NoticeText {
             tr: t,
             notice: &notice_key,
+            details: &details,
             name,
             cycle: &cycle.title,
             link: &link,
@@ -166,6 +193,7 @@ impl Composer {
         let html = NoticeHtml {
             tr: t,
             notice: &notice_key,
+            details: &details,
             name,
             cycle: &cycle.title,
             link: &link,
@@ -193,4 +221,57 @@ impl Composer {
             checkin_url,
         })
     }
+}
+
+/// What the participant sent, as the acknowledgement repeats it.
+fn application_copy(t: &Tr, a: &Application, cycle: &Cycle) -> Vec<Detail> {
+    let mut lines = vec![
+        Detail {
+            label: t.text("grant-field-title"),
+            value: a.title.clone(),
+        },
+        Detail {
+            label: t.text("grant-field-amount"),
+            value: a
+                .amount_cents
+                .map(|c| t.euros(i64::from(c)))
+                .unwrap_or_default(),
+        },
+        Detail {
+            label: t.text("grant-field-partners"),
+            value: a.partners.clone(),
+        },
+        Detail {
+            label: t.text("grant-field-summary"),
+            value: a.summary.clone(),
+        },
+    ];
+    if let Some(at) = a.submitted_at {
+        lines.push(Detail {
+            label: t.text("grant-submitted-at"),
+            value: t.datetime(at.and_utc(), cycle.tz()),
+        });
+    }
+    lines
+}
+
+/// The decision as the participant is told it.
+fn decision_lines(t: &Tr, a: &Application) -> Vec<Detail> {
+    let mut lines = vec![Detail {
+        label: t.text("grant-field-title"),
+        value: a.title.clone(),
+    }];
+    if let Some(granted) = a.granted_cents {
+        lines.push(Detail {
+            label: t.text("grant-granted"),
+            value: t.euros(i64::from(granted)),
+        });
+    }
+    if let Some(comment) = a.decision_comment.as_ref().filter(|c| !c.is_empty()) {
+        lines.push(Detail {
+            label: t.text("grant-decision-comment"),
+            value: comment.clone(),
+        });
+    }
+    lines
 }

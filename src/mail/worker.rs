@@ -274,9 +274,13 @@ impl Worker {
             .registration_id
             .with_context(|| format!("outbox row {}: its registration is gone", m.id))
             .map_err(Failure::Never)?;
-        let (reg, cycle, sessions) = self
+        let loaded = self
             .db
-            .read(move |c| registrations::with_cycle(c, registration_id))
+            .read(move |c| {
+                let found = registrations::with_cycle(c, registration_id)?;
+                let application = crate::db::grants::of_registration(c, registration_id)?;
+                Ok(found.map(|found| (found, application)))
+            })
             .await
             .map_err(|e| Failure::ThisMessage(e.into()))?
             .with_context(|| {
@@ -286,6 +290,7 @@ impl Worker {
                 )
             })
             .map_err(Failure::Never)?;
+        let ((reg, cycle, sessions), application) = loaded;
         let status = reg.status();
         let stale = match notice {
             Notice::Waitlisted { .. } if status != Status::Waitlisted => {
@@ -301,7 +306,7 @@ impl Worker {
         }
         // A template that fails is a bug to fix: retried, and visible meanwhile.
         self.composer
-            .render(notice, &cycle, &sessions, &reg)
+            .render(notice, &cycle, &sessions, &reg, application.as_ref())
             .map(Rendered::Mail)
             .map_err(Failure::ThisMessage)
     }

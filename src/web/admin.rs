@@ -200,6 +200,16 @@ impl CycleFormValues {
                 "grant_apply_until",
                 cy.grant_apply_until.map(local).unwrap_or_default(),
             ),
+            (
+                "grant_max_amount",
+                cy.grant_max_cents
+                    .map(|c| crate::domain::grant::euros_plain(i64::from(c)))
+                    .unwrap_or_default(),
+            ),
+            (
+                "grant_decisions_by",
+                cy.grant_decisions_by.map(local).unwrap_or_default(),
+            ),
         ] {
             f.insert(k.to_string(), v);
         }
@@ -207,6 +217,7 @@ impl CycleFormValues {
             ("waitlist", cy.waitlist),
             ("require_email_confirmation", cy.require_email_confirmation),
             ("published", cy.published),
+            ("certificate", cy.certificate),
         ] {
             if v {
                 f.insert(k.to_string(), "on".into());
@@ -270,10 +281,13 @@ impl CycleFormValues {
             hold_hours: int("hold_hours"),
             min_sessions: int("min_sessions"),
             published: self.is_on("published"),
+            certificate: self.is_on("certificate"),
             grant: (!grant_title.trim().is_empty()).then(|| cycle_file::RawGrant {
                 title: grant_title,
                 description: self.get("grant_description"),
                 apply_until: Some(self.get("grant_apply_until")).filter(|s| !s.trim().is_empty()),
+                max_amount: Some(cycle_file::RawAmount::Typed(self.get("grant_max_amount"))),
+                decisions_by: Some(self.get("grant_decisions_by")),
             }),
             sessions,
         }
@@ -490,6 +504,8 @@ pub struct CycleOverview {
     pub slug: String,
     pub title: String,
     pub published: bool,
+    /// The cycle has a grant call: link its applications.
+    pub has_grant: bool,
     pub capacity: i32,
     pub seats_taken: i32,
     pub counts: Vec<(String, i64)>,
@@ -568,6 +584,7 @@ pub async fn cycle_overview(
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         published: cy.published,
+        has_grant: cy.grant_title.is_some(),
         capacity: cy.capacity,
         seats_taken: cy.seats_taken,
         counts: Status::ALL

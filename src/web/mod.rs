@@ -1,6 +1,7 @@
 //! The web layer: handlers parse, call one use case (`crate::app`), render.
 
 pub mod admin;
+pub mod applications;
 pub mod attendance;
 pub mod auth;
 pub mod client_address;
@@ -10,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod flash;
 pub mod forms;
+pub mod grant;
 pub mod health;
 pub mod lang;
 pub mod middleware;
@@ -344,6 +346,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/r/{token}/calendar.ics",
             web::get().to(participant::calendar),
         )
+        .route("/r/{token}/grant", web::get().to(grant::show))
+        .route("/r/{token}/grant", web::post().to(grant::write))
+        .route(
+            "/r/{token}/grant/attachment/remove",
+            web::post().to(grant::remove_attachment),
+        )
         .route("/login", web::get().to(auth::login_form))
         .route("/login", web::post().to(auth::login))
         .route("/logout", web::post().to(auth::logout))
@@ -354,5 +362,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/setup/{token}", web::get().to(auth::setup_form))
         .route("/setup/{token}", web::post().to(auth::setup))
         .configure(admin::routes)
+        .configure(applications::routes)
         .configure(attendance::routes);
 }

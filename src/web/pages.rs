@@ -160,6 +160,12 @@ pub struct AttendanceMark {
     pub state: String,
 }
 
+pub struct GrantLine {
+    pub text: String,
+    /// The link's words; empty when there is nothing to open.
+    pub link: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "participant.html")]
 pub struct ParticipantPage {
@@ -176,6 +182,10 @@ pub struct ParticipantPage {
     pub sessions: Vec<SessionView>,
     pub attendance: Vec<AttendanceMark>,
     pub eligibility_line: String,
+    /// The grant application's state and its link, for cycles with a call.
+    pub grant: Option<GrantLine>,
+    /// The certificate was earned: link to it.
+    pub certificate: bool,
     pub zone: String,
     pub checkin_svg: Option<String>,
     pub notice: Option<String>,

@@ -8,12 +8,13 @@ use super::error::{AppError, AppResult};
 use super::flash;
 use super::lang::Lang;
 use super::pages::{frame, see_other};
-use super::pages::{AttendanceMark, ParticipantPage, SessionView};
+use super::pages::{AttendanceMark, GrantLine, ParticipantPage, SessionView};
 use super::AppState;
 use crate::db::models::Registration;
 use crate::db::registrations;
-use crate::domain::eligibility::{Mark, Verdict};
+use crate::domain::eligibility::{Mark, Standing, Verdict};
 use crate::domain::Status;
+use crate::i18n::Tr;
 use crate::tokens::{Keys, Purpose};
 
 use crate::app::attendance::Record;
@@ -76,20 +77,21 @@ pub async fn page(
         other => t.text(&format!("status-{}-line", other.as_str())),
     };
     let standing = record.standing(now);
-    let eligibility_line =
-        if status == Status::Confirmed && !sessions.is_empty() && cycle.grant_title.is_some() {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("attended", standing.attended);
-            args.set("total", standing.total);
-            args.set("count", standing.still_needed);
-            match standing.verdict {
-                Verdict::Eligible => t.args("eligibility-eligible", &args),
-                Verdict::StillPossible => t.args("eligibility-still-possible", &args),
-                Verdict::NoLongerPossible => t.args("eligibility-no-longer", &args),
-            }
-        } else {
-            String::new()
-        };
+    let outcome = cycle.outcome();
+    // Progress shows for every cycle; its words follow what the rule earns.
+    let eligibility_line = if status == Status::Confirmed && !sessions.is_empty() {
+        progress_line(&t, outcome.key(), &standing)
+    } else {
+        String::new()
+    };
+    let grant = match cycle.grant_call() {
+        Some(_) if status == Status::Confirmed => {
+            let applying = crate::app::grants::applying(&state.services, &record).await?;
+            grant_line(&t, &applying)
+        }
+        _ => None,
+    };
+    let certificate = outcome.certificate_earned(status, &standing);
     let attendance = sessions
         .iter()
         .zip(&standing.marks)
@@ -129,11 +131,53 @@ pub async fn page(
             .collect(),
         attendance,
         eligibility_line,
+        grant,
+        certificate,
         zone: cycle.tz().name().to_string(),
         checkin_svg,
         notice,
         tr: t,
     })
+}
+
+/// "3 of 5 sessions attended — attend 1 more to receive the certificate."
+pub fn progress_line(t: &Tr, outcome_key: &str, standing: &Standing) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("attended", standing.attended);
+    args.set("total", standing.total);
+    args.set("count", standing.still_needed);
+    let verdict = match standing.verdict {
+        Verdict::Eligible => "eligible",
+        Verdict::StillPossible => "still-possible",
+        Verdict::NoLongerPossible => "no-longer",
+    };
+    t.args(&format!("outcome-{outcome_key}-{verdict}"), &args)
+}
+
+/// What the participant's page says about the application, and the link.
+fn grant_line(t: &Tr, applying: &crate::app::grants::Applying) -> Option<GrantLine> {
+    use crate::domain::grant::Refusal;
+    let application = applying.application.as_ref();
+    match (application, applying.refusal) {
+        (None, None) => Some(GrantLine {
+            text: t.text("participant-grant-open"),
+            link: t.text("participant-grant-apply"),
+        }),
+        (Some(a), refusal) => Some(GrantLine {
+            text: t.keyed("grant-status-", &a.status.as_str().replace('_', "-")),
+            link: t.text(if refusal.is_none() {
+                "participant-grant-continue"
+            } else {
+                "participant-grant-view"
+            }),
+        }),
+        (None, Some(Refusal::Closed)) => Some(GrantLine {
+            text: t.text("grant-refused-closed"),
+            link: String::new(),
+        }),
+        // Not eligible yet: the progress line already says what is missing.
+        (None, Some(_)) => None,
+    }
 }
 
 /// The door check-in QR code: a link only an organiser's session can use.

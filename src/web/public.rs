@@ -166,11 +166,11 @@ fn cycle_page(
             .collect(),
         seats_left: t.count("seats-left", i64::from(cy.seats_left())),
         deadline: t.datetime(cy.window().closes, cy.tz()),
-        min_sessions_note: if cy.grant_title.is_some() && cy.min_sessions > 0 {
+        min_sessions_note: if cy.outcome().key() != "none" && cy.min_sessions > 0 {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("count", cy.min_sessions);
             args.set("total", sessions.len());
-            t.args("cycle-min-sessions", &args)
+            t.args(&format!("cycle-min-sessions-{}", cy.outcome().key()), &args)
         } else {
             String::new()
         },

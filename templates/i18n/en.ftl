@@ -63,10 +63,6 @@ cycle-register = Register
 cycle-seats = Seats
 cycle-deadline = Registration deadline
 cycle-submit = Register
-cycle-min-sessions = { PLURAL($count) ->
-    [one] Attend at least { $count } of { $total } sessions to be eligible for the follow-up grant.
-   *[other] Attend at least { $count } of { $total } sessions to be eligible for the follow-up grant.
-}
 seats-left = { PLURAL($count) ->
     [one] { $count } seat left
    *[other] { $count } seats left
@@ -166,13 +162,6 @@ notice-already-confirmed = Your email address was already confirmed.
 notice-not-allowed = This registration can no longer be changed.
 notice-cancelled = Your registration is cancelled. Thank you for letting us know.
 notice-already-cancelled = This registration was already cancelled.
-eligibility-eligible = { $attended } of { $total } sessions attended — you are eligible to apply for the grant.
-eligibility-still-possible = { PLURAL($count) ->
-    [one] { $attended } of { $total } sessions attended — attend { $count } more to be eligible for the grant.
-   *[other] { $attended } of { $total } sessions attended — attend { $count } more to be eligible for the grant.
-}
-eligibility-no-longer = { $attended } of { $total } sessions attended — too few sessions remain to become eligible for the grant.
-
 ## Login and setup
 login-title = Sign in
 login-submit = Sign in
@@ -384,3 +373,160 @@ checkin-not-confirmed = This registration is not confirmed, so it cannot be mark
 checkin-choose-session = Choose the session.
 checkin-wrong-cycle = This code belongs to another cycle ({ $cycle }), not to { $expected }.
 checkin-refused-other-cycle = Refused: this code belongs to another cycle.
+
+## Outcome: what meeting the rule earns (grant, certificate, both, none)
+cycle-min-sessions-grant = { PLURAL($count) ->
+    [one] Attend at least { $count } of { $total } sessions to be eligible for the follow-up grant.
+   *[other] Attend at least { $count } of { $total } sessions to be eligible for the follow-up grant.
+}
+cycle-min-sessions-certificate = { PLURAL($count) ->
+    [one] Attend at least { $count } of { $total } sessions to receive a certificate of participation.
+   *[other] Attend at least { $count } of { $total } sessions to receive a certificate of participation.
+}
+cycle-min-sessions-both = { PLURAL($count) ->
+    [one] Attend at least { $count } of { $total } sessions to receive a certificate and be eligible for the follow-up grant.
+   *[other] Attend at least { $count } of { $total } sessions to receive a certificate and be eligible for the follow-up grant.
+}
+outcome-grant-eligible = { $attended } of { $total } sessions attended — you are eligible to apply for the grant.
+outcome-grant-still-possible = { PLURAL($count) ->
+    [one] { $attended } of { $total } sessions attended — attend { $count } more to be eligible for the grant.
+   *[other] { $attended } of { $total } sessions attended — attend { $count } more to be eligible for the grant.
+}
+outcome-grant-no-longer = { $attended } of { $total } sessions attended — too few sessions remain to become eligible for the grant.
+outcome-certificate-eligible = { $attended } of { $total } sessions attended — you have earned the certificate of participation.
+outcome-certificate-still-possible = { PLURAL($count) ->
+    [one] { $attended } of { $total } sessions attended — attend { $count } more session to receive the certificate.
+   *[other] { $attended } of { $total } sessions attended — attend { $count } more sessions to receive the certificate.
+}
+outcome-certificate-no-longer = { $attended } of { $total } sessions attended — too few sessions remain to receive the certificate.
+outcome-both-eligible = { $attended } of { $total } sessions attended — you have earned the certificate and may apply for the grant.
+outcome-both-still-possible = { PLURAL($count) ->
+    [one] { $attended } of { $total } sessions attended — attend { $count } more session to receive the certificate and apply for the grant.
+   *[other] { $attended } of { $total } sessions attended — attend { $count } more sessions to receive the certificate and apply for the grant.
+}
+outcome-both-no-longer = { $attended } of { $total } sessions attended — too few sessions remain to receive the certificate or apply for the grant.
+outcome-none-eligible = { $attended } of { $total } sessions attended.
+outcome-none-still-possible = { $attended } of { $total } sessions attended.
+outcome-none-no-longer = { $attended } of { $total } sessions attended.
+problem-amount = Enter an amount in euros, like 1500 or 1500.50
+cycle-field-certificate = Meeting the minimum earns a certificate of participation
+cycle-field-grant-max = Largest amount one application may ask for (euros)
+cycle-field-grant-decisions-by = Decisions announced by
+cycle-field-grant-description = About the grant call
+
+## Grant application
+participant-grant = Grant application
+participant-grant-open = You may apply for the grant.
+participant-grant-apply = Apply for the grant
+participant-grant-continue = Continue your application
+participant-grant-view = See your application
+grant-page-title = Grant application
+grant-deadline = Applications accepted until
+grant-max-amount = Largest amount
+grant-decisions-by = Decisions by
+grant-status = Your application
+grant-status-draft = Draft — not sent yet
+grant-status-submitted = Submitted — waiting for the decision
+grant-status-funded = Funded
+grant-status-not-funded = Not funded
+grant-decision-funded = The organisers decided to fund your project: { $amount }.
+grant-decision-not-funded = The organisers decided not to fund your project this time.
+grant-refused-no-call = This cycle has no grant call.
+grant-refused-not-confirmed = Only confirmed participants of the cycle can apply for the grant.
+grant-refused-not-yet = { PLURAL($count) ->
+    [one] You cannot apply yet: attend { $count } more session to be eligible.
+   *[other] You cannot apply yet: attend { $count } more sessions to be eligible.
+}
+grant-refused-no-longer = You cannot apply: too few sessions remain to reach the number the grant requires.
+grant-refused-closed = Applications are no longer accepted: the deadline has passed.
+grant-refused-submitted = Your application has been submitted and can no longer be changed.
+grant-field-title = Project title
+grant-field-summary = Project summary
+grant-field-summary-hint = { PLURAL($count) ->
+    [one] What the project will do, with whom and for whom. Up to { $count } character.
+   *[other] What the project will do, with whom and for whom. Up to { $count } characters.
+}
+grant-field-partners = Community partners
+grant-field-amount = Amount requested (euros)
+grant-field-amount-hint = For example 1200 or 1200.50. At most { $max }.
+grant-field-amount-hint-any = For example 1200 or 1200.50.
+grant-field-attachment = Attachment (PDF)
+grant-field-attachment-hint = A budget or a project description as a PDF file, up to 5 MB. Choosing a new file replaces the one already attached.
+grant-field-required-title = Enter the project title
+grant-field-required-summary = Enter the project summary
+grant-field-required-amount = Enter the amount you request
+grant-field-required-outcome = Choose funded or not funded
+grant-field-amount-positive = The amount must be more than 0
+grant-field-amount-over = The amount is more than the call allows
+grant-field-amount-format = Enter the amount in euros, like 1200 or 1200.50
+grant-field-attachment-too-large = The file is larger than 5 MB
+grant-field-attachment-not-pdf = The file is not a PDF document
+grant-attachment-current = Attached: { $file }
+grant-attachment-size = { $size } MB
+grant-attachment-remove = Remove the attachment
+grant-save = Save draft
+grant-submit = Submit application
+grant-submit-hint = A saved draft can be changed until the deadline. A submitted application cannot be changed; you get a copy by email.
+grant-your-application = What you sent
+grant-back = Back to your page
+grant-submitted-at = Submitted
+grant-granted = Amount granted
+grant-decision-comment = The organisers' comment
+notice-grant-saved = Your draft is saved.
+notice-grant-submitted = Your application is submitted. A copy is on its way to your email.
+notice-grant-attachment-removed = The attachment is removed.
+mail-subject-grant-submitted = your grant application is received
+mail-body-grant-submitted = Thank you: your grant application has been received. This is a copy of what you sent.
+mail-subject-grant-decided-funded = your project is funded
+mail-body-grant-decided-funded = Good news: the organisers decided to fund your project.
+mail-subject-grant-decided-not-funded = decision on your grant application
+mail-body-grant-decided-not-funded = The organisers have decided on your grant application: this time it is not funded.
+
+## Organisers: applications
+admin-applications = Grant applications
+applications-none = No applications yet.
+applications-count = { PLURAL($count) ->
+    [one] { $count } application, { $submitted } submitted.
+   *[other] { $count } applications, { $submitted } submitted.
+}
+applications-col-name = Applicant
+applications-col-title = Project
+applications-col-amount = Amount
+applications-col-status = Status
+applications-col-submitted = Submitted
+applications-download = Download applications.csv
+applications-download-xlsx = Download applications.xlsx
+application-applicant = Applicant
+application-attended = Sessions attended
+application-attachment-download = Download the attachment
+application-no-attachment = No attachment.
+application-decide = Decision
+application-decide-hint = The applicant is told by email once; a decision cannot be changed afterwards.
+decision-funded = Funded
+decision-not-funded = Not funded
+decision-granted = Amount granted (euros)
+decision-granted-hint = Empty: the amount requested.
+decision-comment = Comment to the applicant
+decision-save = Record the decision
+application-audit = History
+audit-by-participant = the applicant
+notice-decision-saved = The decision is recorded; the applicant will get an email.
+notice-decision-not-open = This application cannot be decided (not submitted, or decided already).
+
+## Certificates
+participant-certificate = Certificate of participation
+participant-certificate-open = Open the certificate
+participant-certificate-pdf = Download as PDF
+certificate-heading = Certificate of participation
+certificate-intro = This certifies that
+certificate-completed = completed the training cycle
+certificate-attended = { $attended } of { $total } sessions attended
+certificate-organised-by = Organised by { $organisation }
+certificate-code = Verification code: { $code }
+certificate-verify-at = Check it at { $url }
+verify-title = Certificate check
+verify-valid = This certificate is valid.
+verify-invalid = This certificate is no longer valid.
+verify-name = Name
+verify-cycle = Training cycle
+certificate-code-label = Code

@@ -64,11 +64,6 @@ cycle-register = Reģistrācija
 cycle-seats = Vietas
 cycle-deadline = Reģistrācijas termiņš
 cycle-submit = Reģistrēties
-cycle-min-sessions = { PLURAL($count) ->
-    [zero] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
-    [one] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
-   *[other] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
-}
 seats-left = { PLURAL($count) ->
     [zero] { $count } brīvu vietu
     [one] { $count } brīva vieta
@@ -169,13 +164,6 @@ notice-already-confirmed = Jūsu e-pasta adrese jau bija apstiprināta.
 notice-not-allowed = Šo reģistrāciju vairs nevar mainīt.
 notice-cancelled = Jūsu reģistrācija ir atcelta. Paldies, ka paziņojāt.
 notice-already-cancelled = Šī reģistrācija jau bija atcelta.
-eligibility-eligible = Apmeklētas { $attended } no { $total } nodarbībām — jūs varat pieteikties grantam.
-eligibility-still-possible = { PLURAL($count) ->
-    [one] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbību, lai varētu pieteikties grantam.
-   *[other] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbības, lai varētu pieteikties grantam.
-}
-eligibility-no-longer = Apmeklētas { $attended } no { $total } nodarbībām — atlikušo nodarbību vairs nepietiek, lai pieteiktos grantam.
-
 ## Pieteikšanās un iestatīšana
 login-title = Pieteikties
 login-submit = Pieteikties
@@ -393,3 +381,165 @@ checkin-not-confirmed = Šī reģistrācija nav apstiprināta, tāpēc to nevar 
 checkin-choose-session = Izvēlieties nodarbību.
 checkin-wrong-cycle = Šis kods pieder citam ciklam ({ $cycle }), nevis { $expected }.
 checkin-refused-other-cycle = Atteikts: šis kods pieder citam ciklam.
+
+## Iznākums: ko dod noteiktā apmeklējuma sasniegšana (grants, apliecība, abi, nekas)
+cycle-min-sessions-grant = { PLURAL($count) ->
+    [zero] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+    [one] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+   *[other] Lai pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+}
+cycle-min-sessions-certificate = { PLURAL($count) ->
+    [zero] Lai saņemtu dalības apliecību, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+    [one] Lai saņemtu dalības apliecību, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+   *[other] Lai saņemtu dalības apliecību, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+}
+cycle-min-sessions-both = { PLURAL($count) ->
+    [zero] Lai saņemtu apliecību un pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+    [one] Lai saņemtu apliecību un pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+   *[other] Lai saņemtu apliecību un pretendētu uz grantu, jāapmeklē vismaz { $count } no { $total } nodarbībām.
+}
+outcome-grant-eligible = Apmeklētas { $attended } no { $total } nodarbībām — jūs varat pieteikties grantam.
+outcome-grant-still-possible = { PLURAL($count) ->
+    [one] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbību, lai varētu pieteikties grantam.
+   *[other] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbības, lai varētu pieteikties grantam.
+}
+outcome-grant-no-longer = Apmeklētas { $attended } no { $total } nodarbībām — atlikušo nodarbību vairs nepietiek, lai pieteiktos grantam.
+outcome-certificate-eligible = Apmeklētas { $attended } no { $total } nodarbībām — jūs esat nopelnījuši dalības apliecību.
+outcome-certificate-still-possible = { PLURAL($count) ->
+    [one] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbību, lai saņemtu apliecību.
+   *[other] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbības, lai saņemtu apliecību.
+}
+outcome-certificate-no-longer = Apmeklētas { $attended } no { $total } nodarbībām — atlikušo nodarbību vairs nepietiek, lai saņemtu apliecību.
+outcome-both-eligible = Apmeklētas { $attended } no { $total } nodarbībām — jūs esat nopelnījuši apliecību un varat pieteikties grantam.
+outcome-both-still-possible = { PLURAL($count) ->
+    [one] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbību, lai saņemtu apliecību un varētu pieteikties grantam.
+   *[other] Apmeklētas { $attended } no { $total } nodarbībām — apmeklējiet vēl { $count } nodarbības, lai saņemtu apliecību un varētu pieteikties grantam.
+}
+outcome-both-no-longer = Apmeklētas { $attended } no { $total } nodarbībām — atlikušo nodarbību vairs nepietiek apliecībai un grantam.
+outcome-none-eligible = Apmeklētas { $attended } no { $total } nodarbībām.
+outcome-none-still-possible = Apmeklētas { $attended } no { $total } nodarbībām.
+outcome-none-no-longer = Apmeklētas { $attended } no { $total } nodarbībām.
+problem-amount = Ievadiet summu eiro, piemēram, 1500 vai 1500,50
+cycle-field-certificate = Par noteikto apmeklējumu izsniedz dalības apliecību
+cycle-field-grant-max = Lielākā summa, ko var pieprasīt viens pieteikums (eiro)
+cycle-field-grant-decisions-by = Lēmumus paziņos līdz
+cycle-field-grant-description = Par konkursu
+
+## Granta pieteikums
+participant-grant = Granta pieteikums
+participant-grant-open = Jūs varat pieteikties grantam.
+participant-grant-apply = Pieteikties grantam
+participant-grant-continue = Turpināt pieteikumu
+participant-grant-view = Skatīt pieteikumu
+grant-page-title = Granta pieteikums
+grant-deadline = Pieteikumus pieņem līdz
+grant-max-amount = Lielākā summa
+grant-decisions-by = Lēmumi līdz
+grant-status = Jūsu pieteikums
+grant-status-draft = Melnraksts — vēl nav iesniegts
+grant-status-submitted = Iesniegts — gaida lēmumu
+grant-status-funded = Atbalstīts
+grant-status-not-funded = Nav atbalstīts
+grant-decision-funded = Organizatori nolēma atbalstīt jūsu projektu: { $amount }.
+grant-decision-not-funded = Organizatori nolēma šoreiz jūsu projektu neatbalstīt.
+grant-refused-no-call = Šim ciklam nav granta konkursa.
+grant-refused-not-confirmed = Grantam var pieteikties tikai apstiprināti cikla dalībnieki.
+grant-refused-not-yet = { PLURAL($count) ->
+    [one] Jūs vēl nevarat pieteikties: apmeklējiet vēl { $count } nodarbību.
+   *[other] Jūs vēl nevarat pieteikties: apmeklējiet vēl { $count } nodarbības.
+}
+grant-refused-no-longer = Jūs nevarat pieteikties: atlikušo nodarbību vairs nepietiek, lai sasniegtu grantam vajadzīgo skaitu.
+grant-refused-closed = Pieteikumus vairs nepieņem: termiņš ir beidzies.
+grant-refused-submitted = Jūsu pieteikums ir iesniegts, un to vairs nevar mainīt.
+grant-field-title = Projekta nosaukums
+grant-field-summary = Projekta apraksts
+grant-field-summary-hint = { PLURAL($count) ->
+    [zero] Ko projekts darīs, ar ko un kam. Līdz { $count } rakstzīmēm.
+    [one] Ko projekts darīs, ar ko un kam. Līdz { $count } rakstzīmei.
+   *[other] Ko projekts darīs, ar ko un kam. Līdz { $count } rakstzīmēm.
+}
+grant-field-partners = Kopienas partneri
+grant-field-amount = Pieprasītā summa (eiro)
+grant-field-amount-hint = Piemēram, 1200 vai 1200,50. Ne vairāk kā { $max }.
+grant-field-amount-hint-any = Piemēram, 1200 vai 1200,50.
+grant-field-attachment = Pielikums (PDF)
+grant-field-attachment-hint = Budžets vai projekta apraksts PDF failā, līdz 5 MB. Jauns fails aizstāj jau pievienoto.
+grant-field-required-title = Ievadiet projekta nosaukumu
+grant-field-required-summary = Ievadiet projekta aprakstu
+grant-field-required-amount = Ievadiet pieprasīto summu
+grant-field-required-outcome = Izvēlieties — atbalstīts vai nav atbalstīts
+grant-field-amount-positive = Summai jābūt lielākai par 0
+grant-field-amount-over = Summa pārsniedz konkursā atļauto
+grant-field-amount-format = Ievadiet summu eiro, piemēram, 1200 vai 1200,50
+grant-field-attachment-too-large = Fails ir lielāks par 5 MB
+grant-field-attachment-not-pdf = Fails nav PDF dokuments
+grant-attachment-current = Pievienots: { $file }
+grant-attachment-size = { $size } MB
+grant-attachment-remove = Noņemt pielikumu
+grant-save = Saglabāt melnrakstu
+grant-submit = Iesniegt pieteikumu
+grant-submit-hint = Saglabātu melnrakstu var mainīt līdz termiņam. Iesniegtu pieteikumu mainīt nevar; tā kopiju saņemsiet e-pastā.
+grant-your-application = Ko jūs iesniedzāt
+grant-back = Atpakaļ uz jūsu lapu
+grant-submitted-at = Iesniegts
+grant-granted = Piešķirtā summa
+grant-decision-comment = Organizatoru komentārs
+notice-grant-saved = Melnraksts saglabāts.
+notice-grant-submitted = Pieteikums iesniegts. Kopija ir ceļā uz jūsu e-pastu.
+notice-grant-attachment-removed = Pielikums noņemts.
+mail-subject-grant-submitted = granta pieteikums saņemts
+mail-body-grant-submitted = Paldies! Jūsu granta pieteikums ir saņemts. Šī ir iesniegtā kopija.
+mail-subject-grant-decided-funded = jūsu projekts ir atbalstīts
+mail-body-grant-decided-funded = Labas ziņas: organizatori nolēma atbalstīt jūsu projektu.
+mail-subject-grant-decided-not-funded = lēmums par granta pieteikumu
+mail-body-grant-decided-not-funded = Organizatori ir pieņēmuši lēmumu par jūsu granta pieteikumu: šoreiz tas nav atbalstīts.
+
+## Organizatori: pieteikumi
+admin-applications = Granta pieteikumi
+applications-none = Pieteikumu vēl nav.
+applications-count = { PLURAL($count) ->
+    [zero] { $count } pieteikumu, iesniegti { $submitted }.
+    [one] { $count } pieteikums, iesniegti { $submitted }.
+   *[other] { $count } pieteikumi, iesniegti { $submitted }.
+}
+applications-col-name = Pieteicējs
+applications-col-title = Projekts
+applications-col-amount = Summa
+applications-col-status = Statuss
+applications-col-submitted = Iesniegts
+applications-download = Lejupielādēt applications.csv
+applications-download-xlsx = Lejupielādēt applications.xlsx
+application-applicant = Pieteicējs
+application-attended = Apmeklētās nodarbības
+application-attachment-download = Lejupielādēt pielikumu
+application-no-attachment = Pielikuma nav.
+application-decide = Lēmums
+application-decide-hint = Pieteicējs saņem vienu e-pastu; lēmumu pēc tam mainīt nevar.
+decision-funded = Atbalstīts
+decision-not-funded = Nav atbalstīts
+decision-granted = Piešķirtā summa (eiro)
+decision-granted-hint = Tukšs: pieprasītā summa.
+decision-comment = Komentārs pieteicējam
+decision-save = Saglabāt lēmumu
+application-audit = Vēsture
+audit-by-participant = pieteicējs
+notice-decision-saved = Lēmums saglabāts; pieteicējs saņems e-pastu.
+notice-decision-not-open = Par šo pieteikumu nevar lemt (nav iesniegts vai jau izlemts).
+
+## Apliecības
+participant-certificate = Dalības apliecība
+participant-certificate-open = Atvērt apliecību
+participant-certificate-pdf = Lejupielādēt PDF
+certificate-heading = Dalības apliecība
+certificate-intro = Apliecinām, ka
+certificate-completed = ir piedalījies(-usies) apmācību ciklā
+certificate-attended = Apmeklētas { $attended } no { $total } nodarbībām
+certificate-organised-by = Organizē { $organisation }
+certificate-code = Pārbaudes kods: { $code }
+certificate-verify-at = Pārbaudiet: { $url }
+verify-title = Apliecības pārbaude
+verify-valid = Apliecība ir derīga.
+verify-invalid = Apliecība vairs nav derīga.
+verify-name = Vārds, uzvārds
+verify-cycle = Apmācību cikls
+certificate-code-label = Kods

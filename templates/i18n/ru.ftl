@@ -63,11 +63,6 @@ cycle-register = Регистрация
 cycle-seats = Места
 cycle-deadline = Крайний срок регистрации
 cycle-submit = Зарегистрироваться
-cycle-min-sessions = { PLURAL($count) ->
-    [one] Чтобы получить право на последующий грант, посетите не менее { $count } занятия из { $total }.
-    [few] Чтобы получить право на последующий грант, посетите не менее { $count } занятий из { $total }.
-   *[many] Чтобы получить право на последующий грант, посетите не менее { $count } занятий из { $total }.
-}
 seats-left = { PLURAL($count) ->
     [one] Осталось { $count } место
     [few] Осталось { $count } места
@@ -170,14 +165,6 @@ notice-already-confirmed = Ваш адрес электронной почты �
 notice-not-allowed = Эту регистрацию больше нельзя изменить.
 notice-cancelled = Ваша регистрация отменена. Спасибо, что сообщили нам.
 notice-already-cancelled = Эта регистрация уже была отменена.
-eligibility-eligible = Посещено занятий: { $attended } из { $total } — вы можете подать заявку на грант.
-eligibility-still-possible = { PLURAL($count) ->
-    [one] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятие.
-    [few] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятия.
-   *[many] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятий.
-}
-eligibility-no-longer = Посещено занятий: { $attended } из { $total } — оставшихся занятий недостаточно, чтобы получить право на грант.
-
 ## Вход и настройка
 login-title = Вход
 login-submit = Войти
@@ -395,3 +382,169 @@ checkin-not-confirmed = Эта регистрация не подтвержде�
 checkin-choose-session = Выберите занятие.
 checkin-wrong-cycle = Этот код относится к другому циклу ({ $cycle }), а не к { $expected }.
 checkin-refused-other-cycle = Отказано: этот код относится к другому циклу.
+
+## Итог: что даёт выполнение условия (грант, сертификат, оба, ничего)
+cycle-min-sessions-grant = { PLURAL($count) ->
+    [one] Чтобы получить право на последующий грант, посетите не менее { $count } занятия из { $total }.
+    [few] Чтобы получить право на последующий грант, посетите не менее { $count } занятий из { $total }.
+   *[many] Чтобы получить право на последующий грант, посетите не менее { $count } занятий из { $total }.
+}
+cycle-min-sessions-certificate = { PLURAL($count) ->
+    [one] Чтобы получить сертификат участника, посетите не менее { $count } занятия из { $total }.
+    [few] Чтобы получить сертификат участника, посетите не менее { $count } занятий из { $total }.
+   *[many] Чтобы получить сертификат участника, посетите не менее { $count } занятий из { $total }.
+}
+cycle-min-sessions-both = { PLURAL($count) ->
+    [one] Чтобы получить сертификат и право на грант, посетите не менее { $count } занятия из { $total }.
+    [few] Чтобы получить сертификат и право на грант, посетите не менее { $count } занятий из { $total }.
+   *[many] Чтобы получить сертификат и право на грант, посетите не менее { $count } занятий из { $total }.
+}
+outcome-grant-eligible = Посещено занятий: { $attended } из { $total } — вы можете подать заявку на грант.
+outcome-grant-still-possible = { PLURAL($count) ->
+    [one] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятие.
+    [few] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятия.
+   *[many] Посещено занятий: { $attended } из { $total } — чтобы получить право на грант, посетите ещё { $count } занятий.
+}
+outcome-grant-no-longer = Посещено занятий: { $attended } из { $total } — оставшихся занятий недостаточно, чтобы получить право на грант.
+outcome-certificate-eligible = Посещено занятий: { $attended } из { $total } — вы получили право на сертификат участника.
+outcome-certificate-still-possible = { PLURAL($count) ->
+    [one] Посещено занятий: { $attended } из { $total } — чтобы получить сертификат, посетите ещё { $count } занятие.
+    [few] Посещено занятий: { $attended } из { $total } — чтобы получить сертификат, посетите ещё { $count } занятия.
+   *[many] Посещено занятий: { $attended } из { $total } — чтобы получить сертификат, посетите ещё { $count } занятий.
+}
+outcome-certificate-no-longer = Посещено занятий: { $attended } из { $total } — оставшихся занятий недостаточно для сертификата.
+outcome-both-eligible = Посещено занятий: { $attended } из { $total } — вы получили сертификат и можете подать заявку на грант.
+outcome-both-still-possible = { PLURAL($count) ->
+    [one] Посещено занятий: { $attended } из { $total } — посетите ещё { $count } занятие, чтобы получить сертификат и право на грант.
+    [few] Посещено занятий: { $attended } из { $total } — посетите ещё { $count } занятия, чтобы получить сертификат и право на грант.
+   *[many] Посещено занятий: { $attended } из { $total } — посетите ещё { $count } занятий, чтобы получить сертификат и право на грант.
+}
+outcome-both-no-longer = Посещено занятий: { $attended } из { $total } — оставшихся занятий недостаточно для сертификата и гранта.
+outcome-none-eligible = Посещено занятий: { $attended } из { $total }.
+outcome-none-still-possible = Посещено занятий: { $attended } из { $total }.
+outcome-none-no-longer = Посещено занятий: { $attended } из { $total }.
+problem-amount = Введите сумму в евро, например 1500 или 1500,50
+cycle-field-certificate = За выполнение условия выдаётся сертификат участника
+cycle-field-grant-max = Наибольшая сумма одной заявки (евро)
+cycle-field-grant-decisions-by = Решения будут объявлены до
+cycle-field-grant-description = О конкурсе
+
+## Заявка на грант
+participant-grant = Заявка на грант
+participant-grant-open = Вы можете подать заявку на грант.
+participant-grant-apply = Подать заявку на грант
+participant-grant-continue = Продолжить заявку
+participant-grant-view = Посмотреть заявку
+grant-page-title = Заявка на грант
+grant-deadline = Заявки принимаются до
+grant-max-amount = Наибольшая сумма
+grant-decisions-by = Решения до
+grant-status = Ваша заявка
+grant-status-draft = Черновик — ещё не отправлена
+grant-status-submitted = Подана — ожидает решения
+grant-status-funded = Поддержана
+grant-status-not-funded = Не поддержана
+grant-decision-funded = Организаторы решили поддержать ваш проект: { $amount }.
+grant-decision-not-funded = Организаторы решили в этот раз не поддерживать ваш проект.
+grant-refused-no-call = В этом цикле нет конкурса грантов.
+grant-refused-not-confirmed = Подать заявку могут только подтверждённые участники цикла.
+grant-refused-not-yet = { PLURAL($count) ->
+    [one] Подать заявку пока нельзя: посетите ещё { $count } занятие.
+    [few] Подать заявку пока нельзя: посетите ещё { $count } занятия.
+   *[many] Подать заявку пока нельзя: посетите ещё { $count } занятий.
+}
+grant-refused-no-longer = Подать заявку нельзя: оставшихся занятий недостаточно, чтобы набрать нужное число.
+grant-refused-closed = Заявки больше не принимаются: срок истёк.
+grant-refused-submitted = Ваша заявка подана, и изменить её больше нельзя.
+grant-field-title = Название проекта
+grant-field-summary = Описание проекта
+grant-field-summary-hint = { PLURAL($count) ->
+    [one] Что сделает проект, с кем и для кого. До { $count } знака.
+    [few] Что сделает проект, с кем и для кого. До { $count } знаков.
+   *[many] Что сделает проект, с кем и для кого. До { $count } знаков.
+}
+grant-field-partners = Партнёры из сообщества
+grant-field-amount = Запрашиваемая сумма (евро)
+grant-field-amount-hint = Например, 1200 или 1200,50. Не более { $max }.
+grant-field-amount-hint-any = Например, 1200 или 1200,50.
+grant-field-attachment = Приложение (PDF)
+grant-field-attachment-hint = Бюджет или описание проекта в файле PDF, до 5 МБ. Новый файл заменяет уже приложенный.
+grant-field-required-title = Введите название проекта
+grant-field-required-summary = Введите описание проекта
+grant-field-required-amount = Введите запрашиваемую сумму
+grant-field-required-outcome = Выберите: поддержана или не поддержана
+grant-field-amount-positive = Сумма должна быть больше 0
+grant-field-amount-over = Сумма больше, чем допускает конкурс
+grant-field-amount-format = Введите сумму в евро, например 1200 или 1200,50
+grant-field-attachment-too-large = Файл больше 5 МБ
+grant-field-attachment-not-pdf = Файл не является документом PDF
+grant-attachment-current = Приложено: { $file }
+grant-attachment-size = { $size } МБ
+grant-attachment-remove = Удалить приложение
+grant-save = Сохранить черновик
+grant-submit = Подать заявку
+grant-submit-hint = Сохранённый черновик можно менять до срока. Поданную заявку изменить нельзя; её копия придёт на вашу почту.
+grant-your-application = Что вы отправили
+grant-back = Назад на вашу страницу
+grant-submitted-at = Подана
+grant-granted = Выделенная сумма
+grant-decision-comment = Комментарий организаторов
+notice-grant-saved = Черновик сохранён.
+notice-grant-submitted = Заявка подана. Копия отправлена на вашу почту.
+notice-grant-attachment-removed = Приложение удалено.
+mail-subject-grant-submitted = заявка на грант получена
+mail-body-grant-submitted = Спасибо! Ваша заявка на грант получена. Ниже — копия того, что вы отправили.
+mail-subject-grant-decided-funded = ваш проект поддержан
+mail-body-grant-decided-funded = Хорошие новости: организаторы решили поддержать ваш проект.
+mail-subject-grant-decided-not-funded = решение по заявке на грант
+mail-body-grant-decided-not-funded = Организаторы приняли решение по вашей заявке: в этот раз она не поддержана.
+
+## Организаторы: заявки
+admin-applications = Заявки на грант
+applications-none = Заявок пока нет.
+applications-count = { PLURAL($count) ->
+    [one] { $count } заявка, подано { $submitted }.
+    [few] { $count } заявки, подано { $submitted }.
+   *[many] { $count } заявок, подано { $submitted }.
+}
+applications-col-name = Заявитель
+applications-col-title = Проект
+applications-col-amount = Сумма
+applications-col-status = Статус
+applications-col-submitted = Подана
+applications-download = Скачать applications.csv
+applications-download-xlsx = Скачать applications.xlsx
+application-applicant = Заявитель
+application-attended = Посещено занятий
+application-attachment-download = Скачать приложение
+application-no-attachment = Приложения нет.
+application-decide = Решение
+application-decide-hint = Заявитель получит одно письмо; изменить решение потом нельзя.
+decision-funded = Поддержана
+decision-not-funded = Не поддержана
+decision-granted = Выделенная сумма (евро)
+decision-granted-hint = Пусто: запрошенная сумма.
+decision-comment = Комментарий заявителю
+decision-save = Записать решение
+application-audit = История
+audit-by-participant = заявитель
+notice-decision-saved = Решение записано; заявитель получит письмо.
+notice-decision-not-open = По этой заявке нельзя принять решение (не подана или уже решена).
+
+## Сертификаты
+participant-certificate = Сертификат участника
+participant-certificate-open = Открыть сертификат
+participant-certificate-pdf = Скачать PDF
+certificate-heading = Сертификат участника
+certificate-intro = Настоящим подтверждается, что
+certificate-completed = прошёл(-ла) учебный цикл
+certificate-attended = Посещено занятий: { $attended } из { $total }
+certificate-organised-by = Организатор: { $organisation }
+certificate-code = Код проверки: { $code }
+certificate-verify-at = Проверить: { $url }
+verify-title = Проверка сертификата
+verify-valid = Сертификат действителен.
+verify-invalid = Сертификат больше не действителен.
+verify-name = Имя
+verify-cycle = Учебный цикл
+certificate-code-label = Код

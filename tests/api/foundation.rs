@@ -66,6 +66,8 @@ async fn every_post_route_requires_csrf(b: Backend) {
         "/cycles/kopienas-2023/register".to_string(),
         format!("/r/{token}/confirm"),
         format!("/r/{token}/cancel"),
+        format!("/r/{token}/grant"),
+        format!("/r/{token}/grant/attachment/remove"),
         "/login".into(),
         "/logout".into(),
         "/logout/everywhere".into(),
@@ -81,9 +83,10 @@ async fn every_post_route_requires_csrf(b: Backend) {
         "/admin/cycles/kopienas-2023/sessions/1/import/apply".into(),
         "/admin/cycles/kopienas-2023/notify-eligible".into(),
         format!("/admin/checkin/{token}"),
+        "/admin/cycles/kopienas-2023/applications/1/decision".into(),
     ];
     // The list above covers every POST route the app registers.
-    let registered: usize = ["mod.rs", "admin.rs", "attendance/mod.rs"]
+    let registered: usize = ["mod.rs", "admin.rs", "attendance/mod.rs", "applications.rs"]
         .iter()
         .map(|file| {
             let src =
@@ -106,6 +109,9 @@ async fn every_post_route_requires_csrf(b: Backend) {
                 ("password", "aaaaaaaaaaaaaaaa"),
                 ("password_again", "aaaaaaaaaaaaaaaa"),
                 ("present", "1"),
+                ("title", "X"),
+                ("action", "submit"),
+                ("outcome", "funded"),
             ];
             if let Some(t) = token {
                 fields.push(("csrf_token", t));

@@ -7,6 +7,7 @@ mod attendance;
 mod browser;
 mod exports;
 mod foundation;
+mod grant;
 mod input;
 mod layers;
 mod mail;
