@@ -48,6 +48,7 @@ published = true
 title = "Kopienu iniciatīvu projektu konkurss"
 description = "Finansējums dalībnieku kopienu iniciatīvām."
 apply_until = "{grant}T23:59"
+max_amount = 1500
 
 [[sessions]]
 title = "Es un mana identitāte"
@@ -116,6 +117,7 @@ registration_closes = "{closes}T18:00"
 waitlist = true
 require_email_confirmation = true
 min_sessions = 3
+certificate = true
 published = true
 
 [[sessions]]

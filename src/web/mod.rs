@@ -4,6 +4,7 @@ pub mod admin;
 pub mod applications;
 pub mod attendance;
 pub mod auth;
+pub mod certificate;
 pub mod client_address;
 pub mod csrf;
 pub mod download;
@@ -346,6 +347,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/r/{token}/calendar.ics",
             web::get().to(participant::calendar),
         )
+        .route("/r/{token}/certificate", web::get().to(certificate::page))
+        .route(
+            "/r/{token}/certificate.pdf",
+            web::get().to(certificate::pdf),
+        )
+        .route("/verify/{code}", web::get().to(certificate::verify))
         .route("/r/{token}/grant", web::get().to(grant::show))
         .route("/r/{token}/grant", web::post().to(grant::write))
         .route(

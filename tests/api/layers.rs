@@ -17,6 +17,7 @@ const RULES: &[(&str, &[&str])] = &[
     ("app", &["web", "cli"]),
     ("web", &["cli"]),
     ("cli", &["web"]),
+    ("certificate_pdf", &["db", "app", "web", "cli", "mail"]),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -79,7 +80,13 @@ fn each_layer_imports_only_those_below_it() {
     let mut broken = Vec::new();
     for (layer, forbidden) in RULES {
         let mut files = Vec::new();
-        rust_files(&src.join(layer), &mut files);
+        // A layer is a folder, or a single-file module (`src/certificate_pdf.rs`).
+        let single_file = src.join(format!("{layer}.rs"));
+        if single_file.is_file() {
+            files.push(single_file);
+        } else {
+            rust_files(&src.join(layer), &mut files);
+        }
         assert!(!files.is_empty(), "src/{layer} has no files");
         for file in files {
             let text = std::fs::read_to_string(&file).expect("readable source");

@@ -5,6 +5,7 @@ mod smtp;
 
 mod attendance;
 mod browser;
+mod certificate;
 mod exports;
 mod foundation;
 mod grant;
