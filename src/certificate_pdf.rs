@@ -477,22 +477,4 @@ mod tests {
         );
         assert!(wrap("   ", at_most_ten).is_empty());
     }
-
-    /// `cargo test --release --lib certificate_pdf::tests::time_render -- --ignored --nocapture`
-    #[test]
-    #[ignore = "prints a timing, asserts nothing"]
-    fn time_render() {
-        let started = std::time::Instant::now();
-        let runs = 20;
-        for _ in 0..runs {
-            render(&certificate(
-                "Apliecība",
-                "Anna Bērziņa",
-                "Latvijas Kara muzejs",
-                "Kurss",
-            ))
-            .unwrap();
-        }
-        eprintln!("render: {:?} per certificate", started.elapsed() / runs);
-    }
 }
