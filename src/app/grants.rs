@@ -316,8 +316,17 @@ pub async fn certificate(services: &Services, record: &Record) -> anyhow::Result
     if !earned {
         return Ok(None);
     }
-    let candidate = outcome::verification_code(&random_bytes());
     let reg_id = record.reg.id;
+    // Issued once: later views only read it, and never queue for the writer.
+    let issued = services
+        .db
+        .read(move |c| grants::certificate_of(c, reg_id))
+        .await
+        .context("reading a certificate code")?;
+    if issued.is_some() {
+        return Ok(issued);
+    }
+    let candidate = outcome::verification_code(&random_bytes());
     let now = services.now();
     let code = services
         .db

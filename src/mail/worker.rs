@@ -274,11 +274,17 @@ impl Worker {
             .registration_id
             .with_context(|| format!("outbox row {}: its registration is gone", m.id))
             .map_err(Failure::Never)?;
+        // Only grant notices speak of the application: other mail skips the query.
+        let needs_application = matches!(notice, Notice::GrantSubmitted | Notice::GrantDecided);
         let loaded = self
             .db
             .read(move |c| {
                 let found = registrations::with_cycle(c, registration_id)?;
-                let application = crate::db::grants::of_registration(c, registration_id)?;
+                let application = if needs_application {
+                    crate::db::grants::of_registration(c, registration_id)?
+                } else {
+                    None
+                };
                 Ok(found.map(|found| (found, application)))
             })
             .await

@@ -13,6 +13,7 @@ use super::download::{self, Format};
 use super::error::{AppError, AppResult};
 use super::extract::OrganiserCycle;
 use super::flash;
+use super::grant::{attachment_label, decision_text, status_label};
 use super::lang::Lang;
 use super::pages::{organiser_frame, render_with_status, see_other, Frame};
 use super::AppState;
@@ -62,10 +63,6 @@ pub struct ListPage {
     pub call_title: String,
     pub summary: String,
     pub rows: Vec<ApplicationRow>,
-}
-
-fn status_label(t: &Tr, status: ApplicationStatus) -> String {
-    t.keyed("grant-status-", &status.as_str().replace('_', "-"))
 }
 
 pub async fn list(
@@ -245,19 +242,7 @@ async fn application_page(
             .join(" · "),
         })
         .collect();
-    let decision = match a.status {
-        ApplicationStatus::Funded => Some(
-            t.with_one(
-                "grant-decision-funded",
-                "amount",
-                &a.granted_cents
-                    .map(|c| t.euros(i64::from(c)))
-                    .unwrap_or_default(),
-            ),
-        ),
-        ApplicationStatus::NotFunded => Some(t.text("grant-decision-not-funded")),
-        _ => None,
-    };
+    let decision = decision_text(&t, &a);
     Ok(ApplicationPage {
         frame,
         slug: slug.to_string(),
@@ -280,17 +265,7 @@ async fn application_page(
             .submitted_at
             .map(|s| t.datetime(s.and_utc(), tz))
             .unwrap_or_default(),
-        attachment: attachment.map(|f| {
-            format!(
-                "{} ({})",
-                f.filename,
-                t.with_one(
-                    "grant-attachment-size",
-                    "size",
-                    &format!("{:.1}", f.bytes as f64 / 1_048_576.0)
-                )
-            )
-        }),
+        attachment: attachment.map(|f| attachment_label(&t, &f)),
         decidable: crate::domain::grant::may_decide(a.status),
         decision,
         comment: a.decision_comment.clone().unwrap_or_default(),

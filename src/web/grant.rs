@@ -18,6 +18,7 @@ use super::participant::find;
 use super::AppState;
 use crate::app::attendance::Record;
 use crate::app::grants::{self, Applying, Upload, WriteOutcome};
+use crate::db::models::{Application, AttachmentInfo};
 use crate::domain::grant::{self as rules, Action, Fields, Refusal};
 use crate::domain::{ApplicationStatus, FieldErrors};
 use crate::i18n::Tr;
@@ -35,7 +36,8 @@ pub struct GrantPage {
     /// Why the form is not offered, when it is not.
     pub refusal: Option<String>,
     pub editable: bool,
-    pub status_key: String,
+    /// The application's status in words; empty before there is one.
+    pub status: String,
     pub fields: Fields,
     pub errors: FieldErrors,
     pub attachment: Option<String>,
@@ -60,6 +62,39 @@ impl GrantPage {
     pub fn has_error(&self, field: &str) -> bool {
         self.errors.has(field)
     }
+}
+
+/// An application's status in words ("Submitted — waiting for the decision").
+pub fn status_label(t: &Tr, status: ApplicationStatus) -> String {
+    t.keyed("grant-status-", &status.as_str().replace('_', "-"))
+}
+
+/// The decision in words, once there is one.
+pub fn decision_text(t: &Tr, application: &Application) -> Option<String> {
+    match application.status {
+        ApplicationStatus::Funded => Some(
+            t.with_one(
+                "grant-decision-funded",
+                "amount",
+                &application
+                    .granted_cents
+                    .map(|c| t.euros(i64::from(c)))
+                    .unwrap_or_default(),
+            ),
+        ),
+        ApplicationStatus::NotFunded => Some(t.text("grant-decision-not-funded")),
+        ApplicationStatus::Draft | ApplicationStatus::Submitted => None,
+    }
+}
+
+/// "budžets.pdf (0.2 MB)"
+pub fn attachment_label(t: &Tr, attachment: &AttachmentInfo) -> String {
+    let size = format!("{:.1}", attachment.bytes as f64 / 1_048_576.0);
+    format!(
+        "{} ({})",
+        attachment.filename,
+        t.with_one("grant-attachment-size", "size", &size)
+    )
 }
 
 /// Why someone cannot apply, in words (with the sessions still needed).
@@ -97,19 +132,7 @@ fn page(
             .unwrap_or_default();
         (fields, FieldErrors::default())
     });
-    let decision = application.and_then(|a| match a.status {
-        ApplicationStatus::Funded => Some(
-            t.with_one(
-                "grant-decision-funded",
-                "amount",
-                &a.granted_cents
-                    .map(|c| t.euros(i64::from(c)))
-                    .unwrap_or_default(),
-            ),
-        ),
-        ApplicationStatus::NotFunded => Some(t.text("grant-decision-not-funded")),
-        _ => None,
-    });
+    let decision = application.and_then(|a| decision_text(&t, a));
     GrantPage {
         frame: frame(req, session),
         token,
@@ -121,22 +144,15 @@ fn page(
         name: record.reg.full_name(),
         refusal: applying.refusal.map(|r| refusal_text(&t, r)),
         editable: applying.refusal.is_none(),
-        status_key: application
-            .map(|a| a.status.as_str().replace('_', "-"))
+        status: application
+            .map(|a| status_label(&t, a.status))
             .unwrap_or_default(),
         fields,
         errors,
-        attachment: applying.attachment.as_ref().map(|a| {
-            format!(
-                "{} ({})",
-                a.filename,
-                t.with_one(
-                    "grant-attachment-size",
-                    "size",
-                    &format!("{:.1}", a.bytes as f64 / 1_048_576.0)
-                )
-            )
-        }),
+        attachment: applying
+            .attachment
+            .as_ref()
+            .map(|a| attachment_label(&t, a)),
         deadline: cycle
             .grant_apply_until
             .map(|d| t.datetime(d.and_utc(), tz))

@@ -164,7 +164,7 @@ fn grant_line(t: &Tr, applying: &crate::app::grants::Applying) -> Option<GrantLi
             link: t.text("participant-grant-apply"),
         }),
         (Some(a), refusal) => Some(GrantLine {
-            text: t.keyed("grant-status-", &a.status.as_str().replace('_', "-")),
+            text: super::grant::status_label(t, a.status),
             link: t.text(if refusal.is_none() {
                 "participant-grant-continue"
             } else {

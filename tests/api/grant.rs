@@ -336,6 +336,23 @@ async fn the_seed_cycle_runs_to_the_grant_decision(b: Backend) {
     let csrf = app
         .csrf(&o, &format!("/admin/cycles/{SLUG}/applications/{id}"))
         .await;
+    let path = format!("/admin/cycles/{SLUG}/applications/{id}/decision");
+    // More than the call's maximum: refused beside the field, nothing decided.
+    let too_much = [
+        ("csrf_token", csrf.as_str()),
+        ("outcome", "funded"),
+        ("granted", "2000"),
+        ("comment", "x"),
+    ];
+    let res = app.post_form(&o, &path, &too_much).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Summa pārsniedz konkursā atļauto"));
+    assert_eq!(applications(&app).await[0].status.as_str(), "submitted");
+    assert_eq!(notices(&app, Notice::GrantDecided).await, 0);
     let decision = [
         ("csrf_token", csrf.as_str()),
         ("outcome", "funded"),
@@ -345,7 +362,6 @@ async fn the_seed_cycle_runs_to_the_grant_decision(b: Backend) {
             "Apsveicam! Lūdzu, iesniedziet precizētu budžetu.",
         ),
     ];
-    let path = format!("/admin/cycles/{SLUG}/applications/{id}/decision");
     let res = app.post_form(&o, &path, &decision).await;
     assert_redirect_to(&res, &format!("/admin/cycles/{SLUG}/applications/{id}"));
     let res = app.post_form(&o, &path, &decision).await;
@@ -503,6 +519,33 @@ async fn bad_applications_store_nothing(b: Backend) {
         .unwrap();
     assert_eq!(res.status().as_u16(), 403);
     assert!(applications(&app).await.is_empty(), "nothing was stored");
+
+    // A draft's attachment can be taken off again.
+    let res = post_application(
+        &app,
+        &browser,
+        &token,
+        &with_action(PROJECT, "save"),
+        Some(("budžets.pdf", pdf_bytes())),
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let id = applications(&app).await[0].id;
+    let attached = || {
+        app.db()
+            .read(move |c| cohort::db::grants::attachment_info(c, id))
+    };
+    assert!(attached().await.unwrap().is_some());
+    let csrf = app.csrf(&browser, &format!("/r/{token}/grant")).await;
+    let res = app
+        .post_form(
+            &browser,
+            &format!("/r/{token}/grant/attachment/remove"),
+            &[("csrf_token", csrf.as_str())],
+        )
+        .await;
+    assert_redirect_to(&res, &format!("/r/{token}/grant"));
+    assert!(attached().await.unwrap().is_none());
 }
 
 async fn before_eligibility_the_page_says_how_many_remain(b: Backend) {
