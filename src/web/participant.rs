@@ -164,7 +164,9 @@ fn grant_line(t: &Tr, applying: &crate::app::grants::Applying) -> Option<GrantLi
             link: t.text("participant-grant-apply"),
         }),
         (Some(a), refusal) => Some(GrantLine {
-            text: super::grant::status_label(t, a.status),
+            // Decided: the decision itself (with the amount), not only its word.
+            text: super::grant::decision_text(t, a)
+                .unwrap_or_else(|| super::grant::status_label(t, a.status)),
             link: t.text(if refusal.is_none() {
                 "participant-grant-continue"
             } else {

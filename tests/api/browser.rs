@@ -323,29 +323,7 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
     let organiser = driver.browser().await;
     let (b, c) = (&organiser, &organiser.client);
     c.set_window_size(1280, 900).await.expect("window size");
-    c.goto(&app.url("/login")).await.expect("open /login");
-    let page = look(b).await;
-    page.assert_at("/login", 200);
-    assert_eq!(text_of(c, "h1").await, "Pieteikties");
-    c.find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys("organiser@muzeji.lv")
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys("a long enough password")
-        .await
-        .unwrap();
-    click_and_wait(c, &button(c, "Pieteikties").await).await;
-    let page = look(b).await;
-    page.assert_at("/admin", 200);
-    assert!(
-        text_of(c, "nav.organiser-nav").await.contains("Organiser"),
-        "signed in"
-    );
+    sign_in(&app, b).await;
     let cycle_link = c
         .find(Locator::LinkText(TITLE))
         .await
@@ -373,6 +351,284 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
     eprintln!(
         "browser scenario took {:.1} s",
         started.elapsed().as_secs_f64()
+    );
+}
+
+/// Issue 8's path in the browser: a participant with 4 of 5 sessions finds
+/// the call on their page, is told what is missing, saves a draft with a PDF,
+/// submits; an organiser reads it and decides; the participant sees the
+/// decision and opens a certificate whose code anyone can check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participant_applies_for_the_grant_and_gets_a_certificate_in_a_real_browser() {
+    let Some(driver_path) = chromedriver_path() else {
+        return;
+    };
+    let app = TestApp::spawn_with_smtp(Backend::Sqlite)
+        .await
+        .expect("SQLite always runs");
+    let cycle = crate::grant::cycle_file()
+        .replace("min_sessions = 4", "min_sessions = 4\ncertificate = true");
+    app.import_cycle(&cycle).await;
+    let (_, token) = crate::grant::participant(&app, 1, &[1, 2, 3, 5]).await;
+    let mails_before = app.emails(1).await.len();
+    app.clock.set(utc("2024-01-22T10:00:00Z"));
+    let driver = ChromeDriver::start(&driver_path).await;
+    let own_page = format!("/r/{token}");
+    let grant_page = format!("/r/{token}/grant");
+
+    // 1. Their page says what the attendance earned, with the way to apply.
+    let participant = driver.browser().await;
+    let (b, c) = (&participant, &participant.client);
+    c.set_window_size(390, 844).await.expect("window size");
+    c.goto(&app.url(&own_page)).await.expect("open own page");
+    let page = look(b).await;
+    page.assert_at(&own_page, 200);
+    page.assert_shows(
+        "Apmeklētas 4 no 5 nodarbībām — jūs esat nopelnījuši apliecību un varat pieteikties grantam.",
+    );
+    let apply = c
+        .find(Locator::LinkText("Pieteikties grantam"))
+        .await
+        .expect("a link to apply");
+    click_and_wait(c, &apply).await;
+    let page = look(b).await;
+    page.assert_at(&grant_page, 200);
+    assert_eq!(
+        text_of(c, "h1").await,
+        "Kopienu iniciatīvu projektu konkurss"
+    );
+    page.assert_shows("Ne vairāk kā 1 500,00 €.");
+
+    // 2. Submitted empty: each missing field is named, nothing is stored.
+    click_and_wait(c, &button(c, "Iesniegt pieteikumu").await).await;
+    let page = look(b).await;
+    page.assert_at(&grant_page, 422);
+    assert!(page.title.starts_with("Kļūda: "), "{}", page.title);
+    let mut targets = Vec::new();
+    for link in c
+        .find_all(Locator::Css(".error-summary li a"))
+        .await
+        .unwrap()
+    {
+        targets.push(link.attr("href").await.unwrap().unwrap_or_default());
+    }
+    assert_eq!(targets, ["#title", "#summary", "#amount"]);
+    page.assert_shows("Ievadiet projekta nosaukumu");
+    page.assert_shows("Ievadiet pieprasīto summu");
+    assert!(
+        crate::grant::stored_applications(&app).await.is_empty(),
+        "a refused form stores nothing"
+    );
+
+    // 3. A draft, typed as people do, with a budget in PDF.
+    let budget_dir = tempfile::tempdir().expect("a folder for the budget");
+    let budget = budget_dir.path().join("budžets.pdf");
+    std::fs::write(&budget, crate::grant::pdf_bytes()).expect("write the PDF");
+    let typed = [
+        ("title", "Talsu novada atmiņu stāsti"),
+        ("summary", "Ierakstām senioru atmiņas kopā ar bibliotēku."),
+        ("partners", "Talsu novada bibliotēka"),
+        ("amount", "1 200,50"),
+    ];
+    for (id, value) in typed {
+        let input = c.find(Locator::Id(id)).await.expect("the field");
+        input.clear().await.unwrap();
+        input.send_keys(value).await.expect("type");
+    }
+    c.find(Locator::Id("attachment"))
+        .await
+        .expect("the file field")
+        .send_keys(&budget.display().to_string())
+        .await
+        .expect("choose the file");
+    click_and_wait(c, &button(c, "Saglabāt melnrakstu").await).await;
+    let page = look(b).await;
+    page.assert_at(&grant_page, 200);
+    assert_eq!(text_of(c, "[role=status]").await, "Melnraksts saglabāts.");
+    page.assert_shows("Melnraksts — vēl nav iesniegts");
+    page.assert_shows("Pievienots: budžets.pdf");
+    assert_eq!(
+        c.find(Locator::Id("amount"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("1200.50"),
+        "the amount comes back as stored"
+    );
+
+    // 4. Submitted: read-only, acknowledged by email.
+    click_and_wait(c, &button(c, "Iesniegt pieteikumu").await).await;
+    let page = look(b).await;
+    page.assert_at(&grant_page, 200);
+    assert_eq!(
+        text_of(c, "[role=status]").await,
+        "Pieteikums iesniegts. Kopija ir ceļā uz jūsu e-pastu."
+    );
+    page.assert_shows("Iesniegts — gaida lēmumu");
+    page.assert_shows("Talsu novada atmiņu stāsti");
+    page.assert_shows("budžets.pdf");
+    assert!(
+        c.find_all(Locator::Css("textarea, input[type=file]"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing left to edit"
+    );
+    let mails = app.emails(mails_before + 1).await;
+    let ack = mails.last().unwrap().parsed();
+    assert!(
+        ack.subject().unwrap().contains("granta pieteikums saņemts"),
+        "{:?}",
+        ack.subject()
+    );
+
+    // 5. The organiser reads it, opens the PDF link and decides.
+    app.login_as_organiser().await;
+    let organiser = driver.browser().await;
+    let (ob, oc) = (&organiser, &organiser.client);
+    oc.set_window_size(1280, 900).await.expect("window size");
+    sign_in(&app, ob).await;
+    oc.goto(&app.url(&format!("/admin/cycles/{SLUG}")))
+        .await
+        .expect("the cycle's page");
+    let applications = oc
+        .find(Locator::LinkText("Granta pieteikumi"))
+        .await
+        .expect("a link to the applications");
+    click_and_wait(oc, &applications).await;
+    let page = look(ob).await;
+    page.assert_at(&format!("/admin/cycles/{SLUG}/applications"), 200);
+    page.assert_shows("Iesniegts");
+    let open = oc
+        .find(Locator::LinkText("Talsu novada atmiņu stāsti"))
+        .await
+        .expect("the application in the list");
+    click_and_wait(oc, &open).await;
+    let page = look(ob).await;
+    assert!(
+        page.path
+            .starts_with(&format!("/admin/cycles/{SLUG}/applications/")),
+        "{}",
+        page.path
+    );
+    page.assert_shows("Ierakstām senioru atmiņas kopā ar bibliotēku.");
+    page.assert_shows("4 / 5");
+    let download = oc
+        .find(Locator::LinkText("Lejupielādēt pielikumu"))
+        .await
+        .expect("the attachment link")
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("an href");
+    let cookies = oc.get_all_cookies().await.expect("cookies");
+    let cookie_header = cookies
+        .iter()
+        .map(|cookie| format!("{}={}", cookie.name(), cookie.value()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let pdf = client()
+        .get(app.url(&download))
+        .header("cookie", cookie_header)
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert_eq!(
+        pdf.bytes().await.unwrap().to_vec(),
+        crate::grant::pdf_bytes()
+    );
+    oc.find(Locator::Css("label[for=outcome-funded]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .expect("choose funded");
+    let granted = oc.find(Locator::Id("granted")).await.unwrap();
+    granted.send_keys("1000").await.unwrap();
+    oc.find(Locator::Id("comment"))
+        .await
+        .unwrap()
+        .send_keys("Lūdzu, samaziniet tehnikas izmaksas.")
+        .await
+        .unwrap();
+    click_and_wait(oc, &button(oc, "Saglabāt lēmumu").await).await;
+    let page = look(ob).await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    page.assert_shows("Lūdzu, samaziniet tehnikas izmaksas.");
+    assert!(
+        buttons(oc, "Saglabāt lēmumu").await.is_empty(),
+        "a decision is made once"
+    );
+    let mails = app.emails(mails_before + 2).await;
+    let decided = mails.last().unwrap().parsed();
+    let text = decided.body_text(0).unwrap();
+    assert!(text.contains("1\u{a0}000,00\u{a0}€"), "{text}");
+    assert!(text.contains("samaziniet tehnikas izmaksas"), "{text}");
+
+    // 6. The participant sees the decision, and opens the certificate.
+    c.goto(&app.url(&own_page)).await.expect("own page again");
+    let page = look(b).await;
+    page.assert_shows("Organizatori nolēma atbalstīt jūsu projektu: 1 000,00 €.");
+    let open = c
+        .find(Locator::LinkText("Atvērt apliecību"))
+        .await
+        .expect("the certificate link");
+    click_and_wait(c, &open).await;
+    let page = look(b).await;
+    page.assert_at(&format!("/r/{token}/certificate"), 200);
+    assert_eq!(text_of(c, ".certificate h1").await, "Dalības apliecība");
+    assert_eq!(text_of(c, ".certificate .big").await, "Dalībnieks Nr1");
+    let code_line = text_of(c, ".certificate .code").await;
+    let code = code_line
+        .strip_prefix("Pārbaudes kods: ")
+        .unwrap_or_else(|| panic!("a code line: {code_line}"))
+        .to_string();
+    participant.quit().await;
+
+    // 7. Anyone checks the code, typed in lower case.
+    let verify = format!("/verify/{}", code.to_lowercase().replace('-', ""));
+    oc.goto(&app.url(&verify)).await.expect("open /verify");
+    let page = look(ob).await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    page.assert_shows("Apliecība ir derīga.");
+    page.assert_shows("Dalībnieks Nr1");
+    page.assert_shows(TITLE);
+    assert!(
+        !page.text.contains("dalibnieks1@muzejs.lv"),
+        "the email stays private"
+    );
+    organiser.quit().await;
+}
+
+/// Signs the test organiser in through the login form.
+async fn sign_in(app: &TestApp, b: &Browser) {
+    let c = &b.client;
+    c.goto(&app.url("/login")).await.expect("open /login");
+    let page = look(b).await;
+    page.assert_at("/login", 200);
+    assert_eq!(text_of(c, "h1").await, "Pieteikties");
+    c.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys("organiser@muzeji.lv")
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys("a long enough password")
+        .await
+        .unwrap();
+    click_and_wait(c, &button(c, "Pieteikties").await).await;
+    let page = look(b).await;
+    page.assert_at("/admin", 200);
+    assert!(
+        text_of(c, "nav.organiser-nav").await.contains("Organiser"),
+        "signed in"
     );
 }
 

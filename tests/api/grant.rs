@@ -14,7 +14,7 @@ use crate::on_both_backends;
 const SLUG: &str = "kopienas-2023";
 
 /// The seed cycle with the call's maximum and decision date.
-fn cycle_file() -> String {
+pub fn cycle_file() -> String {
     SEED_CYCLE.replace(
         "apply_until = \"2024-03-01T23:59\"",
         "apply_until = \"2024-03-01T23:59\"\nmax_amount = 1500\ndecisions_by = \"2024-03-31\"",
@@ -28,7 +28,7 @@ pub fn pdf_bytes() -> Vec<u8> {
 
 /// Registers and confirms someone, and marks them present at `attended`
 /// of the seed's five sessions. Returns their registration and page token.
-async fn participant(app: &TestApp, n: usize, attended: &[i32]) -> (Registration, String) {
+pub async fn participant(app: &TestApp, n: usize, attended: &[i32]) -> (Registration, String) {
     let person = Person::numbered(n);
     assert_eq!(app.register(SLUG, &person).await.status().as_u16(), 303);
     let email = person.email.clone();
@@ -120,7 +120,7 @@ fn with_action<'a>(fields: &[(&'a str, &'a str)], action: &'a str) -> Vec<(&'a s
     all
 }
 
-async fn applications(app: &TestApp) -> Vec<cohort::db::models::Application> {
+pub async fn stored_applications(app: &TestApp) -> Vec<cohort::db::models::Application> {
     app.db()
         .read(|c| {
             use cohort::db::schema::grant_applications::dsl::*;
@@ -177,7 +177,7 @@ async fn the_seed_cycle_runs_to_the_grant_decision(b: Backend) {
     )
     .await;
     assert_redirect_to(&res, &format!("/r/{anna_token}/grant"));
-    let saved = applications(&app).await;
+    let saved = stored_applications(&app).await;
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].status.as_str(), "draft");
     assert_eq!(saved[0].title, "Talsu novada atmiņu stāsti");
@@ -227,7 +227,7 @@ async fn the_seed_cycle_runs_to_the_grant_decision(b: Backend) {
         .await
         .unwrap()
         .contains("to vairs nevar mainīt"));
-    let stored = applications(&app).await;
+    let stored = stored_applications(&app).await;
     assert_eq!(stored[0].title, "Talsu novada atmiņu stāsti");
     assert_eq!(stored[0].amount_cents, Some(120_050));
 
@@ -248,7 +248,7 @@ async fn the_seed_cycle_runs_to_the_grant_decision(b: Backend) {
     .await;
     assert_eq!(res.status().as_u16(), 403);
     assert_eq!(
-        applications(&app).await.len(),
+        stored_applications(&app).await.len(),
         1,
         "nothing stored for Jānis"
     );
@@ -351,7 +351,10 @@ async fn the_seed_cycle_runs_to_the_grant_decision(b: Backend) {
         .await
         .unwrap()
         .contains("Summa pārsniedz konkursā atļauto"));
-    assert_eq!(applications(&app).await[0].status.as_str(), "submitted");
+    assert_eq!(
+        stored_applications(&app).await[0].status.as_str(),
+        "submitted"
+    );
     assert_eq!(notices(&app, Notice::GrantDecided).await, 0);
     let decision = [
         ("csrf_token", csrf.as_str()),
@@ -433,7 +436,7 @@ async fn two_submits_at_once_make_one_application(b: Backend) {
     let mut statuses = [first.status().as_u16(), second.status().as_u16()];
     statuses.sort();
     assert_eq!(statuses, [303, 403]);
-    let stored = applications(&app).await;
+    let stored = stored_applications(&app).await;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].status.as_str(), "submitted");
     assert_eq!(
@@ -518,7 +521,10 @@ async fn bad_applications_store_nothing(b: Backend) {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 403);
-    assert!(applications(&app).await.is_empty(), "nothing was stored");
+    assert!(
+        stored_applications(&app).await.is_empty(),
+        "nothing was stored"
+    );
 
     // A draft's attachment can be taken off again.
     let res = post_application(
@@ -530,7 +536,7 @@ async fn bad_applications_store_nothing(b: Backend) {
     )
     .await;
     assert_eq!(res.status().as_u16(), 303);
-    let id = applications(&app).await[0].id;
+    let id = stored_applications(&app).await[0].id;
     let attached = || {
         app.db()
             .read(move |c| cohort::db::grants::attachment_info(c, id))
