@@ -320,7 +320,7 @@ async fn render_cost(db: &Db, composer: &Arc<Composer>) -> f64 {
                         &cycle,
                         &sessions,
                         &reg,
-                        None,
+                        cohort::mail::Attached::Nothing,
                     )
                     .expect("renders");
                 std::hint::black_box(m);

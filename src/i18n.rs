@@ -302,6 +302,9 @@ mod tests {
         for k in crate::domain::InstitutionType::ALL {
             used.insert(format!("institution-{}", k.as_str()));
         }
+        for k in crate::domain::Audience::ALL {
+            used.insert(format!("message-group-{}", k.as_str()));
+        }
         for k in [
             "seated",
             "waitlisted",
@@ -313,6 +316,7 @@ mod tests {
             "grant-submitted",
             "grant-decided-funded",
             "grant-decided-not-funded",
+            "reminder",
         ] {
             used.insert(format!("mail-body-{k}"));
             used.insert(format!("mail-subject-{k}"));

@@ -29,7 +29,7 @@ impl EligibilityRow {
 }
 
 /// The eligibility list, counted by the database in one query.
-fn eligibility_rows(
+pub(super) fn eligibility_rows(
     conn: &mut AnyConnection,
     cycle: &Cycle,
     now: DateTime<Utc>,

@@ -10,7 +10,9 @@ pub mod cycles;
 pub mod exports;
 pub mod grants;
 pub mod mail;
+pub mod messages;
 pub mod registration;
+pub mod reminders;
 
 use std::sync::Arc;
 

@@ -143,6 +143,7 @@ pub fn save(
             cycles::grant_max_cents.eq(grant.and_then(|g| g.max_cents).map(|c| c as i32)),
             cycles::grant_decisions_by.eq(grant.and_then(|g| g.decisions_by).map(to_db)),
             cycles::certificate.eq(spec.certificate),
+            cycles::reminder_hours_before.eq(spec.reminders.setting()),
         ),
     );
     let (id, saved) = match existing {

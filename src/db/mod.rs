@@ -5,10 +5,12 @@
 pub mod attendance;
 pub mod cycles;
 pub mod grants;
+pub mod messages;
 pub mod models;
 pub mod organisers;
 pub mod outbox;
 pub mod registrations;
+pub mod reminders;
 pub mod schema;
 
 use std::sync::Arc;

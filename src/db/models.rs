@@ -59,11 +59,15 @@ pub struct Cycle {
     pub grant_max_cents: Option<i32>,
     pub grant_decisions_by: Option<NaiveDateTime>,
     pub certificate: bool,
+    pub reminder_hours_before: Option<i32>,
 }
 
 impl Cycle {
     pub fn tz(&self) -> Tz {
         self.timezone.0
+    }
+    pub fn reminder_rule(&self) -> crate::domain::reminders::ReminderRule {
+        crate::domain::reminders::ReminderRule::from_setting(self.reminder_hours_before)
     }
     pub fn window(&self) -> Window {
         Window {
@@ -207,6 +211,23 @@ pub struct OutboxMessage {
     pub params: String,
     /// The server process (node) that claimed it for sending.
     pub claimed_by: Option<String>,
+    /// The organiser's message it delivers, if it is one.
+    pub message_id: Option<i32>,
+}
+
+/// An organiser's message to a group, as sent.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = messages)]
+pub struct Message {
+    pub id: i32,
+    pub cycle_id: i32,
+    #[diesel(deserialize_as = String)]
+    pub audience: crate::domain::Audience,
+    pub subject: String,
+    pub body: String,
+    pub sent_by: Option<i32>,
+    pub sent_at: NaiveDateTime,
+    pub recipients: i32,
 }
 
 impl OutboxMessage {

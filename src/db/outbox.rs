@@ -33,6 +33,7 @@ pub fn enqueue(
             outbox::kind.eq(notice.kind()),
             outbox::params.eq(params),
             outbox::dedupe_key.eq(dedupe_key),
+            outbox::message_id.eq(notice.message_id()),
             outbox::created_at.eq(to_db(now)),
             outbox::next_attempt_at.eq(to_db(now)),
         ))
@@ -216,4 +217,22 @@ pub fn unsent_count(conn: &mut AnyConnection) -> DbResult<i64> {
         .filter(outbox::sent_at.is_null())
         .count()
         .get_result(conn)?)
+}
+
+/// Messages given up for good are tried again from now (an organiser
+/// pressed "retry" after fixing an address or the mail server).
+pub fn retry_given_up(
+    conn: &mut AnyConnection,
+    message_id: i32,
+    now: DateTime<Utc>,
+) -> DbResult<usize> {
+    Ok(diesel::update(outbox::table)
+        .filter(outbox::message_id.eq(message_id))
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::attempts.ge(MAX_ATTEMPTS))
+        .set((
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(to_db(now)),
+        ))
+        .execute(conn)?)
 }

@@ -53,6 +53,7 @@ diesel::table! {
         grant_max_cents -> Nullable<Integer>,
         grant_decisions_by -> Nullable<Timestamp>,
         certificate -> Bool,
+        reminder_hours_before -> Nullable<Integer>,
     }
 }
 
@@ -67,6 +68,7 @@ diesel::table! {
         mode -> Text,
         location -> Nullable<Text>,
         online_url -> Nullable<Text>,
+        reminded_for -> Nullable<Timestamp>,
     }
 }
 
@@ -138,6 +140,21 @@ diesel::table! {
         last_error -> Nullable<Text>,
         params -> Text,
         claimed_by -> Nullable<Text>,
+        message_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> Integer,
+        cycle_id -> Integer,
+        audience -> Text,
+        subject -> Text,
+        body -> Text,
+        sent_by -> Nullable<Integer>,
+        sent_at -> Timestamp,
+        recipients -> Integer,
+        send_key -> Text,
     }
 }
 
@@ -212,8 +229,11 @@ diesel::joinable!(grant_applications -> registrations (registration_id));
 diesel::joinable!(grant_attachments -> grant_applications (application_id));
 diesel::joinable!(grant_audit -> grant_applications (application_id));
 diesel::joinable!(certificates -> registrations (registration_id));
+diesel::joinable!(messages -> cycles (cycle_id));
+diesel::joinable!(outbox -> messages (message_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    messages,
     organisers,
     organiser_sessions,
     setup_tokens,

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use super::reminders::{ReminderRule, MAX_HOURS_BEFORE};
 use super::text::{is_meant, Lines};
 use super::window::{local_to_utc, parse_local, parse_local_end, parse_zone, Ambiguity, Window};
 use super::{Capacity, Language, Slug};
@@ -49,6 +50,8 @@ pub struct CycleSpec {
     pub published: bool,
     /// Meeting `min_sessions` earns a certificate of participation.
     pub certificate: bool,
+    /// When seat holders are reminded of each session.
+    pub reminders: ReminderRule,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
 }
@@ -89,6 +92,9 @@ pub struct RawCycle {
     pub published: bool,
     #[serde(default)]
     pub certificate: bool,
+    /// Absent: the day before at 10:00; 0: no reminders.
+    #[serde(default)]
+    pub reminder_hours_before: Option<i64>,
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
@@ -321,6 +327,19 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
             problem: "min-sessions-over",
         });
     }
+    let reminders = match raw.reminder_hours_before {
+        None => ReminderRule::DayBefore,
+        Some(hours) if (0..=i64::from(MAX_HOURS_BEFORE)).contains(&hours) => {
+            ReminderRule::from_setting(Some(hours as i32))
+        }
+        Some(_) => {
+            p.push(FieldProblem {
+                field: "reminder_hours_before".into(),
+                problem: "range",
+            });
+            ReminderRule::DayBefore
+        }
+    };
     if raw.sessions.len() > 100 {
         p.push(FieldProblem {
             field: "sessions".into(),
@@ -403,6 +422,7 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 min_sessions: raw.min_sessions as u32,
                 published: raw.published,
                 certificate: raw.certificate,
+                reminders,
                 grant,
                 sessions,
             })

@@ -212,15 +212,15 @@ fn checked_text(
     required: bool,
     errors: &mut FieldErrors,
 ) -> String {
-    let value = value.trim();
-    if required && value.is_empty() {
-        errors.add(field, &format!("grant-field-required-{field}"));
-    } else if value.chars().count() > max {
-        errors.add(field, "field-too-long");
-    } else if !text::is_meant(value, lines) || value.chars().any(text::is_invisible) {
-        errors.add(field, "field-unreadable");
-    }
-    text::nfc(value)
+    let required_key = format!("grant-field-required-{field}");
+    text::checked_field(
+        field,
+        value,
+        max,
+        lines,
+        required.then_some(required_key.as_str()),
+        errors,
+    )
 }
 
 /// Not an amount of euros.

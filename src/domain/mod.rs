@@ -3,9 +3,11 @@
 pub mod cycle_file;
 pub mod eligibility;
 pub mod grant;
+pub mod messages;
 pub mod outcome;
 pub mod problems;
 pub mod registration;
+pub mod reminders;
 pub mod seats;
 pub mod text;
 pub mod values;
@@ -14,6 +16,6 @@ pub mod zoom;
 
 pub use problems::FieldErrors;
 pub use values::{
-    ApplicationStatus, AttendanceSource, Capacity, Email, InstitutionType, Language, Role,
-    SessionMode, SessionNo, Slug, Status, Zone,
+    ApplicationStatus, AttendanceSource, Audience, Capacity, Email, InstitutionType, Language,
+    Role, SessionMode, SessionNo, Slug, Status, Zone,
 };

@@ -133,6 +133,16 @@ pub enum Notice {
     GrantSubmitted,
     /// The organisers decided on the application.
     GrantDecided,
+    /// Before a session: when, where, the link. `starts` (Unix seconds) is
+    /// the start it was written for; a session moved since is reminded anew.
+    Reminder {
+        session_id: i32,
+        starts: i64,
+    },
+    /// An organiser's message to a group (stored in `messages`).
+    Message {
+        message_id: i32,
+    },
 }
 
 impl Notice {
@@ -147,6 +157,8 @@ impl Notice {
             Notice::GrantEligible => "grant_eligible",
             Notice::GrantSubmitted => "grant_submitted",
             Notice::GrantDecided => "grant_decided",
+            Notice::Reminder { .. } => "reminder",
+            Notice::Message { .. } => "message",
         }
     }
 
@@ -158,6 +170,12 @@ impl Notice {
             // One application and one decision per person: heard once.
             Notice::GrantSubmitted => Some(format!("grant-submitted:{registration_id}")),
             Notice::GrantDecided => Some(format!("grant-decided:{registration_id}")),
+            Notice::Reminder { session_id, starts } => {
+                Some(format!("reminder:{registration_id}:{session_id}:{starts}"))
+            }
+            Notice::Message { message_id } => {
+                Some(format!("message:{message_id}:{registration_id}"))
+            }
             // One reminder per ten minutes at most, so a stranger who knows
             // the address cannot flood the participant's inbox.
             Notice::LinkAgain => Some(format!(
@@ -168,9 +186,20 @@ impl Notice {
         }
     }
 
+    /// The organiser's message this notice delivers, if it is one.
+    pub fn message_id(self) -> Option<i32> {
+        match self {
+            Notice::Message { message_id } => Some(message_id),
+            _ => None,
+        }
+    }
+
     /// Messages to someone holding a seat carry the door check-in code.
     pub fn carries_checkin_code(self) -> bool {
-        matches!(self, Notice::Seated | Notice::Promoted | Notice::LinkAgain)
+        matches!(
+            self,
+            Notice::Seated | Notice::Promoted | Notice::LinkAgain | Notice::Reminder { .. }
+        )
     }
 
     /// Messages that carry the sessions as a calendar file.

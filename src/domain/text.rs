@@ -53,6 +53,29 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
+/// A typed field as every form checks it: trimmed, `required_key` is the
+/// message when it is empty (`None`: optional), at most `max` characters,
+/// no character nobody types on purpose; returned in one spelling (NFC).
+pub fn checked_field(
+    field: &str,
+    value: &str,
+    max: usize,
+    lines: Lines,
+    required_key: Option<&str>,
+    errors: &mut super::FieldErrors,
+) -> String {
+    let value = value.trim();
+    match required_key {
+        Some(key) if value.is_empty() => errors.add(field, key),
+        _ if value.chars().count() > max => errors.add(field, "field-too-long"),
+        _ if !is_meant(value, lines) || value.chars().any(is_invisible) => {
+            errors.add(field, "field-unreadable")
+        }
+        _ => {}
+    }
+    nfc(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -183,6 +183,12 @@ text_enum!(
 );
 
 text_enum!(
+    /// Who an organiser's message goes to: seat holders, the waiting list,
+    /// or confirmed participants by where their attendance stands.
+    Audience { SeatHolders => "seat_holders", Waitlist => "waitlist", Eligible => "eligible", StillPossible => "still_possible", NoLongerPossible => "no_longer_possible" }
+);
+
+text_enum!(
     /// Where a grant application stands: written, sent, decided.
     ApplicationStatus { Draft => "draft", Submitted => "submitted", Funded => "funded", NotFunded => "not_funded" }
 );

@@ -10,7 +10,7 @@ pub mod worker;
 use anyhow::Context;
 use askama::Template;
 
-use crate::db::models::{Application, Cycle, Registration, Session};
+use crate::db::models::{Application, Cycle, Message, Registration, Session};
 use crate::domain::registration::Notice;
 use crate::domain::ApplicationStatus;
 use crate::i18n::Tr;
@@ -28,7 +28,8 @@ pub struct MailSession {
 #[template(path = "mail/notice.txt")]
 struct NoticeText<'a> {
     tr: Tr,
-    notice: &'a str,
+    /// The message's own sentence (why it is sent).
+    body: &'a str,
     /// Lines under the body (a copy of the application, a decision).
     details: &'a [Detail],
     name: &'a str,
@@ -45,7 +46,8 @@ struct NoticeText<'a> {
 #[template(path = "mail/notice.html")]
 struct NoticeHtml<'a> {
     tr: Tr,
-    notice: &'a str,
+    /// The message's own sentence (why it is sent).
+    body: &'a str,
     /// Lines under the body (a copy of the application, a decision).
     details: &'a [Detail],
     name: &'a str,
@@ -57,6 +59,17 @@ struct NoticeHtml<'a> {
     sessions: &'a [MailSession],
     zone: &'a str,
     qr: bool,
+}
+
+/// What some notices need besides the registration and its cycle.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Attached<'a> {
+    #[default]
+    Nothing,
+    /// The grant application (acknowledgement, decision).
+    Application(&'a Application),
+    /// The organiser's message.
+    Message(&'a Message),
 }
 
 /// One labelled line of an email's details; `long` values keep their lines.
@@ -124,7 +137,7 @@ impl Composer {
         cycle: &Cycle,
         sessions: &[Session],
         reg: &Registration,
-        application: Option<&Application>,
+        attached: Attached<'_>,
     ) -> anyhow::Result<RenderedMail> {
         let t = Tr::new(reg.lang());
         let tz = cycle.tz();
@@ -157,19 +170,47 @@ impl Composer {
             .unwrap_or_default();
         let name = reg.first_name.as_str();
         let mut notice_key = notice.kind().replace('_', "-");
-        let details = match (notice, application) {
-            (Notice::GrantSubmitted, Some(a)) => application_copy(&t, a, cycle),
-            (Notice::GrantDecided, Some(a)) => {
+        let mut subject_args: Vec<(&str, String)> = Vec::new();
+        let mut organisers_words: Option<&Message> = None;
+        let details = match (notice, attached) {
+            (Notice::GrantSubmitted, Attached::Application(a)) => application_copy(&t, a, cycle),
+            (Notice::GrantDecided, Attached::Application(a)) => {
                 notice_key = match a.status {
                     ApplicationStatus::Funded => "grant-decided-funded".into(),
                     _ => "grant-decided-not-funded".into(),
                 };
                 decision_lines(&t, a)
             }
-            (Notice::GrantSubmitted | Notice::GrantDecided, None) => {
+            (Notice::GrantSubmitted | Notice::GrantDecided, _) => {
                 anyhow::bail!("a {} email needs its application", notice.kind())
             }
+            (Notice::Message { .. }, Attached::Message(m)) => {
+                organisers_words = Some(m);
+                Vec::new()
+            }
+            (Notice::Message { .. }, _) => anyhow::bail!("a message email needs its message"),
+            (Notice::Reminder { session_id, .. }, _) => {
+                let session = sessions
+                    .iter()
+                    .find(|s| s.id == session_id)
+                    .with_context(|| format!("session {session_id} of a reminder is gone"))?;
+                subject_args.push(("session", session.title.clone()));
+                subject_args.push((
+                    "when",
+                    t.span(session.starts_at.and_utc(), session.ends_at.and_utc(), tz),
+                ));
+                reminder_lines(&t, session)
+            }
             _ => Vec::new(),
+        };
+        let named: Vec<(&str, &str)> = subject_args
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        // The organiser's own words are the body and the subject, as typed.
+        let body = match organisers_words {
+            Some(m) => m.body.clone(),
+            None => t.with(&format!("mail-body-{notice_key}"), &named),
         };
         let pending = reg.status() == crate::domain::Status::Pending;
         // The door check-in code goes with every message to someone holding a seat.
@@ -177,7 +218,7 @@ impl Composer {
             (holds_seat && notice.carries_checkin_code()).then(|| self.checkin_link(reg));
         let text = NoticeText {
             tr: t,
-            notice: &notice_key,
+            body: &body,
             details: &details,
             name,
             cycle: &cycle.title,
@@ -192,7 +233,7 @@ impl Composer {
         .with_context(|| format!("rendering the text of a {} email", notice.kind()))?;
         let html = NoticeHtml {
             tr: t,
-            notice: &notice_key,
+            body: &body,
             details: &details,
             name,
             cycle: &cycle.title,
@@ -207,7 +248,11 @@ impl Composer {
         .render()
         .with_context(|| format!("rendering the HTML of a {} email", notice.kind()))?;
         let subject_key = format!("mail-subject-{notice_key}");
-        let subject = header_safe(&format!("{} — {}", cycle.title, t.text(&subject_key)));
+        let subject_text = match organisers_words {
+            Some(m) => m.subject.clone(),
+            None => t.with(&subject_key, &named),
+        };
+        let subject = header_safe(&format!("{} — {subject_text}", cycle.title));
         let ics = notice
             .carries_calendar()
             .then(|| calendar::ics(cycle, sessions, &link, holds_seat, &self.base_url));
@@ -253,6 +298,19 @@ fn application_copy(t: &Tr, a: &Application, cycle: &Cycle) -> Vec<Detail> {
         });
     }
     lines
+}
+
+/// Where the reminded session is: the join link, or the address.
+fn reminder_lines(t: &Tr, session: &Session) -> Vec<Detail> {
+    let (label, value) = match (&session.online_url, &session.location) {
+        (Some(url), _) if session.is_online() => ("mail-reminder-join", url.clone()),
+        (_, Some(place)) => ("mail-reminder-where", place.clone()),
+        _ => return Vec::new(),
+    };
+    vec![Detail {
+        label: t.text(label),
+        value,
+    }]
 }
 
 /// The decision as the participant is told it.

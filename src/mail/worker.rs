@@ -19,7 +19,7 @@ use crate::db::{outbox, registrations, Db};
 use crate::domain::registration::Notice;
 use crate::domain::Status;
 
-use super::{Composer, RenderedMail};
+use super::{Attached, Composer, RenderedMail};
 
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
@@ -274,18 +274,23 @@ impl Worker {
             .registration_id
             .with_context(|| format!("outbox row {}: its registration is gone", m.id))
             .map_err(Failure::Never)?;
-        // Only grant notices speak of the application: other mail skips the query.
-        let needs_application = matches!(notice, Notice::GrantSubmitted | Notice::GrantDecided);
+        // Only grant notices speak of the application and only messages of
+        // the message: other mail skips those queries.
         let loaded = self
             .db
             .read(move |c| {
                 let found = registrations::with_cycle(c, registration_id)?;
-                let application = if needs_application {
-                    crate::db::grants::of_registration(c, registration_id)?
-                } else {
-                    None
+                let application = match notice {
+                    Notice::GrantSubmitted | Notice::GrantDecided => {
+                        crate::db::grants::of_registration(c, registration_id)?
+                    }
+                    _ => None,
                 };
-                Ok(found.map(|found| (found, application)))
+                let message = match notice {
+                    Notice::Message { message_id } => crate::db::messages::of_row(c, message_id)?,
+                    _ => None,
+                };
+                Ok(found.map(|found| (found, application, message)))
             })
             .await
             .map_err(|e| Failure::ThisMessage(e.into()))?
@@ -296,23 +301,42 @@ impl Worker {
                 )
             })
             .map_err(Failure::Never)?;
-        let ((reg, cycle, sessions), application) = loaded;
+        let ((reg, cycle, sessions), application, message) = loaded;
         let status = reg.status();
         let stale = match notice {
             Notice::Waitlisted { .. } if status != Status::Waitlisted => {
                 Some("no longer on the waitlist")
             }
-            Notice::Seated | Notice::Promoted if !status.holds_seat() => {
+            Notice::Seated | Notice::Promoted | Notice::Reminder { .. } if !status.holds_seat() => {
                 Some("no longer holds a seat")
+            }
+            // A reminder held back (an outage) must not arrive after the
+            // start, nor speak of a time the session no longer has.
+            Notice::Reminder { session_id, starts } => {
+                match sessions.iter().find(|s| s.id == session_id) {
+                    None => Some("the session is gone"),
+                    Some(s) if s.starts_at.and_utc().timestamp() != starts => {
+                        Some("the session moved")
+                    }
+                    Some(s) if s.starts_at.and_utc() <= self.clock.now() => {
+                        Some("the session has started")
+                    }
+                    Some(_) => None,
+                }
             }
             _ => None,
         };
         if let Some(why) = stale {
             return Ok(Rendered::NoLongerApplies(why));
         }
+        let attached = match (&application, &message) {
+            (Some(a), _) => Attached::Application(a),
+            (_, Some(m)) => Attached::Message(m),
+            _ => Attached::Nothing,
+        };
         // A template that fails is a bug to fix: retried, and visible meanwhile.
         self.composer
-            .render(notice, &cycle, &sessions, &reg, application.as_ref())
+            .render(notice, &cycle, &sessions, &reg, attached)
             .map(Rendered::Mail)
             .map_err(Failure::ThisMessage)
     }

@@ -210,6 +210,12 @@ impl CycleFormValues {
                 "grant_decisions_by",
                 cy.grant_decisions_by.map(local).unwrap_or_default(),
             ),
+            (
+                "reminder_hours_before",
+                cy.reminder_hours_before
+                    .map(|hours| hours.to_string())
+                    .unwrap_or_default(),
+            ),
         ] {
             f.insert(k.to_string(), v);
         }
@@ -282,6 +288,9 @@ impl CycleFormValues {
             min_sessions: int("min_sessions"),
             published: self.is_on("published"),
             certificate: self.is_on("certificate"),
+            reminder_hours_before: Some(self.get("reminder_hours_before"))
+                .filter(|typed| !typed.trim().is_empty())
+                .map(|_| int("reminder_hours_before")),
             grant: (!grant_title.trim().is_empty()).then(|| cycle_file::RawGrant {
                 title: grant_title,
                 description: self.get("grant_description"),

@@ -177,7 +177,10 @@ pub fn form_limit(path: &str) -> usize {
             .strip_prefix("/admin/cycles/")
             .and_then(|r| r.strip_suffix("/edit"))
             .is_some_and(|slug| !slug.is_empty() && !slug.contains('/'));
-    if cycle_form {
+    // A message of 10,000 Cyrillic letters is 60 kB once form-encoded.
+    let message_form = path.starts_with("/admin/cycles/")
+        && (path.ends_with("/messages") || path.ends_with("/messages/preview"));
+    if cycle_form || message_form {
         CYCLE_FORM_LIMIT
     } else {
         FORM_LIMIT

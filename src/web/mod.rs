@@ -15,6 +15,7 @@ pub mod forms;
 pub mod grant;
 pub mod health;
 pub mod lang;
+pub mod messages;
 pub mod middleware;
 pub mod pages;
 pub mod participant;
@@ -157,6 +158,11 @@ impl AppState {
     pub async fn sweep_holds(&self) -> anyhow::Result<usize> {
         crate::app::registration::expire_holds(&self.services).await
     }
+
+    /// Writes the session reminders now due (the background task calls this).
+    pub async fn remind_due(&self) -> anyhow::Result<usize> {
+        crate::app::reminders::write_due(&self.services).await
+    }
 }
 
 /// `cohort serve`: migrate, then serve until stopped.
@@ -279,6 +285,9 @@ impl Application {
                 if let Err(e) = state.sweep_holds().await {
                     tracing::warn!(error = %e, "hold sweep failed");
                 }
+                if let Err(e) = state.remind_due().await {
+                    tracing::warn!(error = %e, "writing reminders failed");
+                }
                 // Forget rate-limit keys that are back to full quota, so the
                 // limiters' memory stays bounded.
                 state.limits.registrations.retain_recent();
@@ -370,5 +379,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/setup/{token}", web::post().to(auth::setup))
         .configure(admin::routes)
         .configure(applications::routes)
+        .configure(messages::routes)
         .configure(attendance::routes);
 }

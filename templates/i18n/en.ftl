@@ -222,6 +222,7 @@ cycle-field-opens = Registration opens (local time)
 cycle-field-closes = Registration closes (local time, inclusive)
 cycle-field-hold-hours = Hours to confirm the email before the seat is released
 cycle-field-min-sessions = Sessions needed for the grant
+cycle-field-reminder-hours = Reminder before each session, in hours (empty: the day before at 10:00; 0: no reminders)
 cycle-field-waitlist = Keep a waiting list
 cycle-field-confirmation = Require email confirmation
 cycle-field-published = Published
@@ -530,3 +531,56 @@ verify-invalid = This certificate is no longer valid.
 verify-name = Name
 verify-cycle = Training cycle
 certificate-code-label = Code
+
+# Reminders before each session (issue 9)
+mail-subject-reminder = reminder: { $session }
+mail-body-reminder = A reminder: the session “{ $session }” is on { $when }.
+mail-reminder-where = Where
+mail-reminder-join = Join link
+
+# Messages from organisers (issue 9)
+admin-messages = Messages
+message-intro = Write to one group of this cycle's people. You see who gets it and how it reads before anything is sent. The text is sent as you type it, as plain text.
+message-field-audience = To
+message-field-subject = Subject
+message-field-body = Message
+message-field-body-hint = Plain text. Each person also gets the link to their own page.
+message-field-required-audience = Choose who the message is for
+message-field-required-subject = Enter the subject
+message-field-required-body = Enter the message
+message-group-empty = Nobody is in this group now; choose another
+message-group-seat_holders = Everyone with a seat
+message-group-waitlist = The waiting list
+message-group-eligible = Those who met the attendance rule
+message-group-still_possible = Those who can still meet it
+message-group-no_longer_possible = Those who can no longer meet it
+message-group-with-size = { $group } ({ $count })
+message-preview = Preview
+message-preview-title = Check before sending
+message-preview-count = { PLURAL($count) ->
+    [one] This message goes to 1 person
+   *[other] This message goes to { $count } people
+}
+message-preview-as-read = As it will read
+message-send = { PLURAL($count) ->
+    [one] Send to 1 person
+   *[other] Send to { $count } people
+}
+message-change = Change the message
+message-sent-title = Sent
+message-sent-none = No messages sent yet.
+message-col-when = Sent
+message-col-recipients = Recipients
+message-col-delivery = Delivery
+message-delivery = { $delivered } delivered, { $waiting } waiting, { $failed } failed
+message-state-delivered = Delivered
+message-state-waiting = Waiting to be sent
+message-state-failed = Not delivered
+message-retry = { PLURAL($count) ->
+    [one] Try the failed delivery again
+   *[other] Try the { $count } failed deliveries again
+}
+notice-message-sent = The message is on its way.
+notice-message-already-sent = This message was already sent; it was not sent again.
+notice-message-retried = The failed deliveries are being tried again.
+

@@ -225,6 +225,7 @@ cycle-field-opens = Reģistrācija sākas (vietējais laiks)
 cycle-field-closes = Reģistrācija beidzas (vietējais laiks, ieskaitot)
 cycle-field-hold-hours = Stundas e-pasta apstiprināšanai, pirms vieta tiek atbrīvota
 cycle-field-min-sessions = Granta saņemšanai nepieciešamās nodarbības
+cycle-field-reminder-hours = Atgādinājums pirms katras nodarbības, stundās (tukšs: dienu iepriekš plkst. 10.00; 0: bez atgādinājumiem)
 cycle-field-waitlist = Veidot rindu
 cycle-field-confirmation = Prasīt e-pasta apstiprināšanu
 cycle-field-published = Publicēts
@@ -543,3 +544,59 @@ verify-invalid = Apliecība vairs nav derīga.
 verify-name = Vārds, uzvārds
 verify-cycle = Apmācību cikls
 certificate-code-label = Kods
+
+# Reminders before each session (issue 9)
+mail-subject-reminder = atgādinājums: { $session }
+mail-body-reminder = Atgādinām: nodarbība “{ $session }” notiks { $when }.
+mail-reminder-where = Vieta
+mail-reminder-join = Saite pievienoties
+
+# Messages from organisers (issue 9)
+admin-messages = Ziņojumi
+message-intro = Rakstiet vienai šī cikla cilvēku grupai. Pirms sūtīšanas redzēsiet, kas to saņems un kā tas izskatīsies. Teksts tiek nosūtīts tieši tā, kā to ierakstāt, kā vienkāršs teksts.
+message-field-audience = Kam
+message-field-subject = Temats
+message-field-body = Ziņojums
+message-field-body-hint = Vienkāršs teksts. Katrs saņēmējs saņems arī saiti uz savu lapu.
+message-field-required-audience = Izvēlieties, kam ziņojums paredzēts
+message-field-required-subject = Ievadiet tematu
+message-field-required-body = Ievadiet ziņojumu
+message-group-empty = Šajā grupā pašlaik nav neviena; izvēlieties citu
+message-group-seat_holders = Visi, kam ir vieta
+message-group-waitlist = Gaidīšanas saraksts
+message-group-eligible = Tie, kas izpildījuši apmeklējuma nosacījumu
+message-group-still_possible = Tie, kas to vēl var izpildīt
+message-group-no_longer_possible = Tie, kas to vairs nevar izpildīt
+message-group-with-size = { $group } ({ $count })
+message-preview = Priekšskatīt
+message-preview-title = Pārbaudiet pirms sūtīšanas
+message-preview-count = { PLURAL($count) ->
+    [zero] Ziņojumu saņems { $count } cilvēki
+    [one] Ziņojumu saņems { $count } cilvēks
+   *[other] Ziņojumu saņems { $count } cilvēki
+}
+message-preview-as-read = Kā to redzēs saņēmēji
+message-send = { PLURAL($count) ->
+    [zero] Sūtīt { $count } cilvēkiem
+    [one] Sūtīt { $count } cilvēkam
+   *[other] Sūtīt { $count } cilvēkiem
+}
+message-change = Mainīt ziņojumu
+message-sent-title = Nosūtītie
+message-sent-none = Neviens ziņojums vēl nav nosūtīts.
+message-col-when = Nosūtīts
+message-col-recipients = Saņēmēji
+message-col-delivery = Piegāde
+message-delivery = piegādāti: { $delivered }, gaida: { $waiting }, neizdevās: { $failed }
+message-state-delivered = Piegādāts
+message-state-waiting = Gaida nosūtīšanu
+message-state-failed = Nav piegādāts
+message-retry = { PLURAL($count) ->
+    [zero] Mēģināt vēlreiz { $count } neizdevušās piegādes
+    [one] Mēģināt vēlreiz { $count } neizdevušos piegādi
+   *[other] Mēģināt vēlreiz { $count } neizdevušās piegādes
+}
+notice-message-sent = Ziņojums ir ceļā.
+notice-message-already-sent = Šis ziņojums jau bija nosūtīts; otrreiz tas netika sūtīts.
+notice-message-retried = Neizdevušās piegādes tiek mēģinātas vēlreiz.
+

@@ -226,6 +226,7 @@ cycle-field-opens = Начало регистрации (местное врем
 cycle-field-closes = Окончание регистрации (местное время, включительно)
 cycle-field-hold-hours = Срок подтверждения адреса электронной почты в часах, после которого место освобождается
 cycle-field-min-sessions = Число занятий, необходимое для гранта
+cycle-field-reminder-hours = Напоминание перед каждым занятием, за сколько часов (пусто: накануне в 10:00; 0: без напоминаний)
 cycle-field-waitlist = Вести лист ожидания
 cycle-field-confirmation = Требовать подтверждение адреса электронной почты
 cycle-field-published = Опубликован
@@ -548,3 +549,59 @@ verify-invalid = Сертификат больше не действителен
 verify-name = Имя
 verify-cycle = Учебный цикл
 certificate-code-label = Код
+
+# Reminders before each session (issue 9)
+mail-subject-reminder = напоминание: { $session }
+mail-body-reminder = Напоминаем: занятие «{ $session }» пройдёт { $when }.
+mail-reminder-where = Место
+mail-reminder-join = Ссылка для подключения
+
+# Messages from organisers (issue 9)
+admin-messages = Сообщения
+message-intro = Напишите одной группе участников этого цикла. Перед отправкой вы увидите, кто его получит и как оно будет выглядеть. Текст отправляется так, как вы его ввели, простым текстом.
+message-field-audience = Кому
+message-field-subject = Тема
+message-field-body = Сообщение
+message-field-body-hint = Простой текст. Каждый получатель также получит ссылку на свою страницу.
+message-field-required-audience = Выберите, кому адресовано сообщение
+message-field-required-subject = Введите тему
+message-field-required-body = Введите сообщение
+message-group-empty = В этой группе сейчас никого нет; выберите другую
+message-group-seat_holders = Все, у кого есть место
+message-group-waitlist = Лист ожидания
+message-group-eligible = Выполнившие условие посещения
+message-group-still_possible = Те, кто ещё может его выполнить
+message-group-no_longer_possible = Те, кто уже не может его выполнить
+message-group-with-size = { $group } ({ $count })
+message-preview = Предпросмотр
+message-preview-title = Проверьте перед отправкой
+message-preview-count = { PLURAL($count) ->
+    [one] Сообщение получит { $count } человек
+    [few] Сообщение получат { $count } человека
+   *[many] Сообщение получат { $count } человек
+}
+message-preview-as-read = Как его увидят получатели
+message-send = { PLURAL($count) ->
+    [one] Отправить { $count } человеку
+    [few] Отправить { $count } людям
+   *[many] Отправить { $count } людям
+}
+message-change = Изменить сообщение
+message-sent-title = Отправленные
+message-sent-none = Сообщений ещё не отправлено.
+message-col-when = Отправлено
+message-col-recipients = Получатели
+message-col-delivery = Доставка
+message-delivery = доставлено: { $delivered }, ожидают: { $waiting }, не доставлено: { $failed }
+message-state-delivered = Доставлено
+message-state-waiting = Ожидает отправки
+message-state-failed = Не доставлено
+message-retry = { PLURAL($count) ->
+    [one] Повторить { $count } неудачную доставку
+    [few] Повторить { $count } неудачные доставки
+   *[many] Повторить { $count } неудачных доставок
+}
+notice-message-sent = Сообщение отправляется.
+notice-message-already-sent = Это сообщение уже было отправлено; повторно оно не отправлялось.
+notice-message-retried = Неудачные доставки повторяются.
+

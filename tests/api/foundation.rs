@@ -38,6 +38,20 @@ async fn health_and_public_pages(b: Backend) {
 
 on_both_backends!(health_and_public_pages);
 
+/// Every Rust file of the web layer, so a new one's routes are counted too.
+fn web_sources(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(web_sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
 /// Every POST route refuses a request without a valid token, and changes nothing.
 async fn every_post_route_requires_csrf(b: Backend) {
     let Some(app) = TestApp::spawn(b).await else {
@@ -84,17 +98,21 @@ async fn every_post_route_requires_csrf(b: Backend) {
         "/admin/cycles/kopienas-2023/notify-eligible".into(),
         format!("/admin/checkin/{token}"),
         "/admin/cycles/kopienas-2023/applications/1/decision".into(),
+        "/admin/cycles/kopienas-2023/messages/preview".into(),
+        "/admin/cycles/kopienas-2023/messages".into(),
+        "/admin/cycles/kopienas-2023/messages/1/retry".into(),
     ];
     // The list above covers every POST route the app registers.
-    let registered: usize = ["mod.rs", "admin.rs", "attendance/mod.rs", "applications.rs"]
-        .iter()
-        .map(|file| {
-            let src =
-                std::fs::read_to_string(format!("{}/src/web/{file}", env!("CARGO_MANIFEST_DIR")))
-                    .unwrap();
-            src.matches("web::post()").count()
-        })
-        .sum();
+    let registered: usize =
+        web_sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"))
+            .iter()
+            .map(|file| {
+                std::fs::read_to_string(file)
+                    .unwrap()
+                    .matches("web::post()")
+                    .count()
+            })
+            .sum();
     assert_eq!(
         registered,
         routes.len(),
@@ -112,6 +130,10 @@ async fn every_post_route_requires_csrf(b: Backend) {
                 ("title", "X"),
                 ("action", "submit"),
                 ("outcome", "funded"),
+                ("audience", "seat_holders"),
+                ("subject", "X"),
+                ("body", "X"),
+                ("send_key", "0123456789abcdef0123"),
             ];
             if let Some(t) = token {
                 fields.push(("csrf_token", t));
@@ -139,6 +161,15 @@ async fn every_post_route_requires_csrf(b: Backend) {
         app.db().read(cohort::db::organisers::count).await.unwrap(),
         1
     );
+    let messages: i64 = app
+        .db()
+        .read(|c| {
+            use diesel::prelude::*;
+            Ok(cohort::db::schema::messages::table.count().get_result(c)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(messages, 0, "no message was sent");
     // And the logout without a token did not log the organiser out.
     assert_eq!(
         admin

@@ -6,8 +6,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use cohort::clock::ManualClock;
 use cohort::config::Settings;
+use cohort::db::models::OutboxMessage;
 use cohort::db::Db;
 use cohort::web::{AppState, Application};
+use diesel::prelude::*;
 
 pub use crate::smtp::TestSmtp;
 
@@ -450,4 +452,46 @@ impl TestApp {
     pub async fn register(&self, slug: &str, p: &Person) -> reqwest::Response {
         self.register_with(&self.browser(), slug, p).await
     }
+}
+
+pub async fn outbox_rows(app: &TestApp) -> Vec<OutboxMessage> {
+    app.db()
+        .read(|c| {
+            Ok(cohort::db::schema::outbox::table
+                .order(cohort::db::schema::outbox::id.asc())
+                .select(OutboxMessage::as_select())
+                .load(c)?)
+        })
+        .await
+        .expect("outbox")
+}
+
+/// Waits until every message is sent (or found no longer to apply).
+pub async fn all_mail_sent(app: &TestApp) {
+    wait_for_outbox(app, "all mail sent", |rows| {
+        rows.iter().all(|m| m.sent_at.is_some())
+    })
+    .await;
+}
+
+/// Waits until every message is sent or given up for good.
+pub async fn all_mail_sent_or_given_up(app: &TestApp) {
+    wait_for_outbox(app, "all mail sent or given up", |rows| {
+        rows.iter()
+            .all(|m| m.sent_at.is_some() || m.attempts >= cohort::db::outbox::MAX_ATTEMPTS)
+    })
+    .await;
+}
+
+/// Waits (real time) until `done` holds for the outbox, or fails saying what it saw.
+pub async fn wait_for_outbox(app: &TestApp, what: &str, done: impl Fn(&[OutboxMessage]) -> bool) {
+    for _ in 0..200 {
+        let rows = outbox_rows(app).await;
+        if done(&rows) {
+            return;
+        }
+        app.state.mail_wake.notify_one();
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{what}: outbox is {:?}", outbox_rows(app).await);
 }

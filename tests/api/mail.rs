@@ -2,9 +2,6 @@
 //! backlog goes out as soon as delivery works again, and a restarted server
 //! does not sit on its own claims. Real SMTP conversations throughout.
 
-use std::time::Duration;
-
-use cohort::db::models::OutboxMessage;
 use cohort::db::schema::outbox;
 use diesel::prelude::*;
 
@@ -12,31 +9,6 @@ use crate::helpers::*;
 use crate::on_both_backends;
 
 const SLUG: &str = "kopienas-2023";
-
-async fn outbox_rows(app: &TestApp) -> Vec<OutboxMessage> {
-    app.db()
-        .read(|c| {
-            Ok(outbox::table
-                .order(outbox::id.asc())
-                .select(OutboxMessage::as_select())
-                .load(c)?)
-        })
-        .await
-        .expect("outbox")
-}
-
-/// Waits (real time) until `done` holds for the outbox, or fails saying what it saw.
-async fn wait_for_outbox(app: &TestApp, what: &str, done: impl Fn(&[OutboxMessage]) -> bool) {
-    for _ in 0..200 {
-        let rows = outbox_rows(app).await;
-        if done(&rows) {
-            return;
-        }
-        app.state.mail_wake.notify_one();
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{what}: outbox is {:?}", outbox_rows(app).await);
-}
 
 async fn with_smtp_and_timeout(b: Backend) -> Option<TestApp> {
     TestApp::spawn_with(

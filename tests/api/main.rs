@@ -12,6 +12,8 @@ mod grant;
 mod input;
 mod layers;
 mod mail;
+mod messages;
 mod migrations;
 mod registration;
+mod reminders;
 mod security;

@@ -165,6 +165,14 @@ impl TestSmtp {
         self.refused.lock().unwrap().push(address.to_string());
     }
 
+    /// Takes `address` again (the mailbox was fixed).
+    pub fn accept_recipient(&self, address: &str) {
+        self.refused
+            .lock()
+            .unwrap()
+            .retain(|refused| refused != address);
+    }
+
     /// Everything received so far, in order of completion.
     pub fn messages(&self) -> Vec<ReceivedMail> {
         self.store.lock().unwrap().clone()

@@ -1,0 +1,3 @@
+DROP INDEX outbox_message;
+ALTER TABLE outbox DROP COLUMN message_id;
+DROP TABLE messages;
