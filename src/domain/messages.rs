@@ -67,7 +67,8 @@ pub fn check(typed: &Typed) -> Result<Draft, FieldErrors> {
     match audience {
         Some(audience) if errors.is_empty() => Ok(Draft {
             audience,
-            subject,
+            // A tab is fine in a text, not in a mail's subject line.
+            subject: subject.replace('\t', " "),
             // One kind of line break, whatever the browser sent.
             body: body.replace("\r\n", "\n"),
         }),
