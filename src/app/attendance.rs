@@ -8,7 +8,7 @@ use super::Services;
 use crate::db::attendance::{self as att, Change, StoredImport};
 use crate::db::models::{Cycle, Registration, Session};
 use crate::db::{cycles, outbox, registrations, AnyConnection, DbResult};
-use crate::domain::eligibility::{self, Standing, Verdict};
+use crate::domain::eligibility::{self, Standing, TooEarly, Verdict};
 use crate::domain::registration::Notice;
 use crate::domain::zoom::{self, Assignment, Candidate, MatchPlan, MatchedBy, ZoomReport};
 
@@ -209,17 +209,22 @@ pub async fn plan_stored_import(
 /// many marks changed.
 pub async fn apply_import(
     services: &Services,
-    session_id: i32,
+    session: &Session,
     import_id: i32,
     plan: MatchPlan,
-    change: Change,
-) -> anyhow::Result<usize> {
+    mut change: Change,
+    early_reason: Option<String>,
+) -> anyhow::Result<Result<usize, TooEarly>> {
+    if let Err(too_early) = allow_marking(session, &mut change, early_reason) {
+        return Ok(Err(too_early));
+    }
+    let session_id = session.id;
     services
         .db
         .write(move |c| {
             let changed = apply_plan(c, session_id, &plan, &change)?;
             att::mark_import_applied(c, import_id, change.at)?;
-            Ok(changed)
+            Ok(Ok(changed))
         })
         .await
         .context("applying an attendance report")
@@ -250,8 +255,15 @@ pub async fn import_report(
     report: &ZoomReport,
     min_minutes: u32,
     change: Option<Change>,
-) -> anyhow::Result<(MatchPlan, Vec<Registration>, usize)> {
+    early_reason: Option<String>,
+) -> anyhow::Result<Result<(MatchPlan, Vec<Registration>, usize), TooEarly>> {
     let cycle_id = cycle.id;
+    let mut change = change;
+    if let Some(change) = change.as_mut() {
+        if let Err(too_early) = allow_marking(session, change, early_reason) {
+            return Ok(Err(too_early));
+        }
+    }
     let people = services
         .db
         .read(move |c| att::confirmed(c, cycle_id))
@@ -273,18 +285,23 @@ pub async fn import_report(
         }
         None => 0,
     };
-    Ok((plan, people, changed))
+    Ok(Ok((plan, people, changed)))
 }
 
 /// Saves a session's roster as ticked (or everyone confirmed, `all`).
 pub async fn save_roster(
     services: &Services,
     cycle_id: i32,
-    session_id: i32,
+    session: &Session,
     mut present: Vec<i32>,
     all: bool,
-    change: Change,
-) -> anyhow::Result<usize> {
+    mut change: Change,
+    early_reason: Option<String>,
+) -> anyhow::Result<Result<usize, TooEarly>> {
+    if let Err(too_early) = allow_marking(session, &mut change, early_reason) {
+        return Ok(Err(too_early));
+    }
+    let session_id = session.id;
     services
         .db
         .write(move |c| {
@@ -294,24 +311,68 @@ pub async fn save_roster(
                     .map(|r| r.id)
                     .collect();
             }
-            att::save_roster(c, cycle_id, session_id, &present, &change)
+            Ok(Ok(att::save_roster(
+                c, cycle_id, session_id, &present, &change,
+            )?))
         })
         .await
         .context("saving the roster")
 }
 
 /// Marks one person present at the door; false when they already were.
+/// Before the doors open there is no checking in (the roster takes a reason).
 pub async fn check_in(
     services: &Services,
     registration_id: i32,
-    session_id: i32,
-    change: Change,
-) -> anyhow::Result<bool> {
+    session: &Session,
+    mut change: Change,
+) -> anyhow::Result<Result<bool, TooEarly>> {
+    if let Err(too_early) = allow_marking(session, &mut change, None) {
+        return Ok(Err(too_early));
+    }
+    let session_id = session.id;
     services
         .db
-        .write(move |c| att::set(c, registration_id, session_id, true, None, &change))
+        .write(move |c| {
+            Ok(Ok(att::set(
+                c,
+                registration_id,
+                session_id,
+                true,
+                None,
+                &change,
+            )?))
+        })
         .await
         .context("checking in")
+}
+
+/// Refuses marks before the session's doors open unless the organiser gave
+/// a reason; the reason then goes into the audit trail with the change.
+fn allow_marking(
+    session: &Session,
+    change: &mut Change,
+    early_reason: Option<String>,
+) -> Result<(), TooEarly> {
+    let reason: Option<String> = early_reason
+        .map(|r| {
+            r.chars()
+                .filter(|c| !c.is_control())
+                .take(500)
+                .collect::<String>()
+        })
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    let starts = session.starts_at.and_utc();
+    eligibility::may_mark(starts, change.at, reason.as_deref())?;
+    if let Some(reason) = reason.filter(|_| change.at < eligibility::marking_opens(starts)) {
+        let early = format!("before the session: {reason}");
+        change.note = Some(match change.note.take() {
+            Some(note) => format!("{note}; {early}"),
+            None => early,
+        });
+    }
+    Ok(())
 }
 
 /// A participant's record: the registration, its cycle and sessions, and

@@ -143,6 +143,7 @@ pub fn import_attendance(
     n: i64,
     min_minutes: Option<u32>,
     dry_run: bool,
+    early_reason: Option<String>,
     file: &Path,
 ) -> anyhow::Result<()> {
     let en = Tr::new(Language::En);
@@ -164,8 +165,20 @@ pub fn import_attendance(
         note: Some(format!("cli import {}, {threshold} min", file.display())),
     });
     let (plan, people, changed) = run(app::attendance::import_report(
-        &services, &cycle, session, &report, threshold, change,
-    ))?;
+        &services,
+        &cycle,
+        session,
+        &report,
+        threshold,
+        change,
+        early_reason,
+    ))?
+    .map_err(|too_early| {
+        anyhow::anyhow!(
+            "session {n} has not started: attendance can be marked from {} (give --reason \"…\" to import it anyway)",
+            en.datetime(too_early.opens, cycle.tz())
+        )
+    })?;
     let name = |id: i32| {
         people
             .iter()

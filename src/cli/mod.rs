@@ -85,6 +85,9 @@ enum AttendanceCommand {
         min_minutes: Option<u32>,
         #[arg(long)]
         dry_run: bool,
+        /// Why a session that has not started is imported now (kept in the audit trail).
+        #[arg(long)]
+        reason: Option<String>,
         file: PathBuf,
     },
 }
@@ -114,9 +117,18 @@ pub fn main(serve: fn(Settings) -> anyhow::Result<()>) -> anyhow::Result<()> {
                     session,
                     min_minutes,
                     dry_run,
+                    reason,
                     file,
                 },
-        } => commands::import_attendance(&settings, &cycle, session, min_minutes, dry_run, &file),
+        } => commands::import_attendance(
+            &settings,
+            &cycle,
+            session,
+            min_minutes,
+            dry_run,
+            reason,
+            &file,
+        ),
         Command::Eligibility { cycle } => commands::eligibility(&settings, &cycle),
         Command::Demo => demo::load(&settings),
     }

@@ -40,6 +40,38 @@ pub fn sessions_remaining(
     ends.filter(|end| *end > now).count() as u32
 }
 
+/// Doors open an hour before a session: from then on its attendance may be
+/// recorded. A mark before that is almost always the wrong session chosen,
+/// so it needs an organiser's stated reason.
+pub const DOORS_OPEN_MINUTES: i64 = 60;
+
+/// When attendance of a session starting at `starts` may first be marked.
+pub fn marking_opens(starts: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    starts - chrono::Duration::minutes(DOORS_OPEN_MINUTES)
+}
+
+/// Marking a session too early: when it becomes possible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooEarly {
+    pub opens: chrono::DateTime<chrono::Utc>,
+}
+
+/// Whether attendance of a session starting at `starts` may be marked at
+/// `now`; before the doors open only with a reason (which the audit keeps).
+pub fn may_mark(
+    starts: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+    reason: Option<&str>,
+) -> Result<(), TooEarly> {
+    let opens = marking_opens(starts);
+    let has_reason = reason.is_some_and(|r| !r.trim().is_empty());
+    if now >= opens || has_reason {
+        Ok(())
+    } else {
+        Err(TooEarly { opens })
+    }
+}
+
 /// How many more sessions a participant must attend; zero once eligible.
 pub fn sessions_still_needed(attended: u32, min_sessions: u32) -> u32 {
     min_sessions.saturating_sub(attended)
@@ -136,6 +168,34 @@ impl Standing {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_session_is_marked_from_an_hour_before_or_with_a_reason() {
+        let starts = chrono::DateTime::parse_from_rfc3339("2023-12-18T11:00:00Z")
+            .unwrap()
+            .to_utc();
+        let hour = chrono::Duration::hours(1);
+        let opens = starts - hour;
+        assert_eq!(
+            super::may_mark(starts, opens - chrono::Duration::seconds(1), None),
+            Err(super::TooEarly { opens })
+        );
+        assert_eq!(super::may_mark(starts, opens, None), Ok(()));
+        assert_eq!(super::may_mark(starts, starts + hour, None), Ok(()));
+        assert_eq!(
+            super::may_mark(starts, starts - chrono::Duration::hours(24), Some("  ")),
+            Err(super::TooEarly { opens }),
+            "a blank reason is no reason"
+        );
+        assert_eq!(
+            super::may_mark(
+                starts,
+                starts - chrono::Duration::hours(24),
+                Some("recorded from the paper list")
+            ),
+            Ok(())
+        );
+    }
+
     use super::*;
     use proptest::prelude::*;
 

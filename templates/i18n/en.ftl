@@ -584,3 +584,8 @@ notice-message-sent = The message is on its way.
 notice-message-already-sent = This message was already sent; it was not sent again.
 notice-message-retried = The failed deliveries are being tried again.
 
+# Marking a session before it starts (issue 9)
+attendance-early-warning = This session has not started yet: attendance can be marked from { $opens }. To record it now anyway, say why (the reason is kept in the audit trail).
+attendance-early-reason = Reason for marking before the session
+attendance-early-refused = Nothing was saved: the session has not started. Give a reason to record it anyway
+checkin-too-early = Not checked in: this session has not started yet. Check-in opens an hour before it starts; choose the session that is running.

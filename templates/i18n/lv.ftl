@@ -600,3 +600,8 @@ notice-message-sent = Ziņojums ir ceļā.
 notice-message-already-sent = Šis ziņojums jau bija nosūtīts; otrreiz tas netika sūtīts.
 notice-message-retried = Neizdevušās piegādes tiek mēģinātas vēlreiz.
 
+# Marking a session before it starts (issue 9)
+attendance-early-warning = Šī nodarbība vēl nav sākusies: apmeklējumu var atzīmēt no { $opens }. Lai to reģistrētu jau tagad, norādiet iemeslu (tas tiek saglabāts vēsturē).
+attendance-early-reason = Iemesls atzīmēšanai pirms nodarbības
+attendance-early-refused = Nekas netika saglabāts: nodarbība vēl nav sākusies. Norādiet iemeslu, lai to tomēr reģistrētu
+checkin-too-early = Nav atzīmēts: šī nodarbība vēl nav sākusies. Ierašanos var atzīmēt stundu pirms sākuma; izvēlieties nodarbību, kas notiek.

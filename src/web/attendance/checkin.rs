@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::app::attendance as app_att;
 use crate::db::attendance::{Change, Source};
 use crate::db::models::{Cycle, Registration, Session as CycleSession};
+use crate::domain::eligibility::marking_opens;
 use crate::domain::Status;
 use crate::i18n::Tr;
 use crate::tokens::Purpose;
@@ -48,9 +49,7 @@ async fn find_code(
 fn current_session(sessions: &[CycleSession], now: DateTime<Utc>) -> Option<i32> {
     sessions
         .iter()
-        .find(|s| {
-            s.starts_at.and_utc() - chrono::Duration::hours(1) <= now && now <= s.ends_at.and_utc()
-        })
+        .find(|s| marking_opens(s.starts_at.and_utc()) <= now && now <= s.ends_at.and_utc())
         .map(|s| s.position)
 }
 
@@ -159,13 +158,13 @@ pub async fn checkin(
         at: state.now(),
         note: None,
     };
-    let changed = app_att::check_in(&state.services, reg.id, s.id, change).await?;
+    let checked = app_att::check_in(&state.services, reg.id, s, change).await?;
     flash::set(
         &session,
-        if changed {
-            "checkin-done"
-        } else {
-            "checkin-already"
+        match checked {
+            Ok(true) => "checkin-done",
+            Ok(false) => "checkin-already",
+            Err(_) => "checkin-too-early",
         },
     );
     Ok(see_other(&back))

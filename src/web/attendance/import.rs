@@ -123,6 +123,10 @@ pub struct PreviewPage {
     pub unmatched: Vec<UnmatchedRow>,
     pub people: Vec<(i32, String)>,
     pub already_applied: bool,
+    /// Before the doors open: why a reason is needed to apply.
+    pub early: Option<String>,
+    /// The last apply was refused for being early, without a reason.
+    pub early_refused: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -232,6 +236,8 @@ pub async fn preview(
             })
             .collect(),
         already_applied: import.applied_at.is_some(),
+        early: super::early_warning(&t, &cycle, &s, state.now()),
+        early_refused: super::was_refused_early(&session),
         tr: t,
     })
 }
@@ -280,7 +286,16 @@ pub async fn apply(
         at: state.now(),
         note: Some(format!("import #{import_id}, {min_minutes} min")),
     };
-    let changed = app_att::apply_import(&state.services, s.id, import_id, plan, change).await?;
+    let reason = super::early_reason(&form);
+    let applied =
+        app_att::apply_import(&state.services, &s, import_id, plan, change, reason).await?;
+    let Ok(changed) = applied else {
+        super::refuse_early(&session);
+        return Ok(see_other(&format!(
+            "/admin/cycles/{}/sessions/{n}/import/{import_id}?min={min_minutes}",
+            cycle.slug
+        )));
+    };
     flash::set(
         &session,
         if changed == 0 {

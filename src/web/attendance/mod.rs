@@ -67,3 +67,45 @@ async fn cycle_session(state: &AppState, slug: String, n: i32) -> AppResult<(Cyc
         .ok_or(AppError::NotFound)?;
     Ok((cycle, session))
 }
+
+/// The session key of the message when marks were refused for being early.
+const EARLY_ERROR: &str = "early_error";
+
+/// Before the session's doors open: what the roster and the import say
+/// above the reason field. `None` once marks are open.
+fn early_warning(
+    t: &crate::i18n::Tr,
+    cycle: &Cycle,
+    s: &CycleSession,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<String> {
+    let opens = crate::domain::eligibility::marking_opens(s.starts_at.and_utc());
+    (now < opens).then(|| {
+        t.with_one(
+            "attendance-early-warning",
+            "opens",
+            &t.datetime(opens, cycle.tz()),
+        )
+    })
+}
+
+/// Leaves the refusal for the page the organiser is sent back to.
+fn refuse_early(session: &actix_session::Session) {
+    let _ = session.insert(EARLY_ERROR, true);
+}
+
+/// Whether the last save was refused for being early (taking it clears it).
+fn was_refused_early(session: &actix_session::Session) -> bool {
+    session
+        .remove_as::<bool>(EARLY_ERROR)
+        .and_then(Result::ok)
+        .unwrap_or(false)
+}
+
+/// The reason typed into a form, if any.
+fn early_reason(form: &[(String, String)]) -> Option<String> {
+    form.iter()
+        .find(|(k, _)| k == "early_reason")
+        .map(|(_, v)| v.clone())
+        .filter(|v| !v.trim().is_empty())
+}

@@ -44,6 +44,10 @@ pub struct RosterPage {
     pub notice: Option<String>,
     pub upload_error: Option<String>,
     pub min_minutes: u32,
+    /// Before the doors open: why a reason is needed to save.
+    pub early: Option<String>,
+    /// The last save was refused for being early, without a reason.
+    pub early_refused: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -121,6 +125,8 @@ pub async fn roster(
         notice,
         upload_error,
         min_minutes: s.minutes().div_ceil(2),
+        early: super::early_warning(&t, &cycle, &s, state.now()),
+        early_refused: super::was_refused_early(&session),
         tr: t,
     })
 }
@@ -146,8 +152,14 @@ pub async fn save_roster(
         at: state.now(),
         note: None,
     };
-    let changed =
-        app_att::save_roster(&state.services, cycle.id, s.id, present, all, change).await?;
+    let reason = super::early_reason(&form);
+    let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
+    let saved =
+        app_att::save_roster(&state.services, cycle.id, &s, present, all, change, reason).await?;
+    let Ok(changed) = saved else {
+        super::refuse_early(&session);
+        return Ok(see_other(&back));
+    };
     flash::set(
         &session,
         if changed == 0 {
@@ -156,8 +168,5 @@ pub async fn save_roster(
             "notice-attendance-saved"
         },
     );
-    Ok(see_other(&format!(
-        "/admin/cycles/{}/sessions/{n}/attendance",
-        cycle.slug
-    )))
+    Ok(see_other(&back))
 }
