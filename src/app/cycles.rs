@@ -19,7 +19,7 @@ pub async fn save_cycle(
         .db
         .write(move |c| {
             let saved = cycles::save(c, &spec, now)?;
-            if let Ok(Saved::Created(id) | Saved::Updated(id)) = saved {
+            if let Ok(Saved::Created(id) | Saved::Updated { id, .. }) = saved {
                 registrations::promote(c, id, now)?;
             }
             Ok(saved)

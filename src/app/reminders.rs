@@ -1,11 +1,12 @@
-//! Reminders before each session: the server's scheduler asks this on every
-//! tick; the domain says which sessions are due, storage writes one reminder
-//! per seat holder, once per session start, and the mail worker sends them.
+//! What the server's scheduler asks on every tick: the reminders before each
+//! session (the domain says which are due, storage writes one per seat
+//! holder, once per session start) and the end of the waiting list when a
+//! cycle's first session starts. The mail worker sends them.
 
 use anyhow::Context;
 
 use super::Services;
-use crate::db::reminders;
+use crate::db::{reminders, waitlist};
 
 /// Writes the reminders now due; returns how many were written.
 pub async fn write_due(services: &Services) -> anyhow::Result<usize> {
@@ -38,4 +39,31 @@ pub async fn write_due(services: &Services) -> anyhow::Result<usize> {
         services.wake_mail();
     }
     Ok(written)
+}
+
+/// Tells the people still waiting in cycles whose first session started
+/// that no seat became free; returns how many were told.
+pub async fn close_waitlists(services: &Services) -> anyhow::Result<usize> {
+    let now = services.now();
+    let cycles = services
+        .db
+        .read(move |c| waitlist::to_close(c, now))
+        .await
+        .context("finding waiting lists to close")?;
+    let mut told = 0;
+    for cycle_id in cycles {
+        let done = services
+            .db
+            .write(move |c| waitlist::close(c, cycle_id, now))
+            .await
+            .with_context(|| format!("closing the waiting list of cycle {cycle_id}"))?;
+        if let Some(n) = done {
+            tracing::info!(cycle = cycle_id, told = n, "waiting list closed");
+            told += n;
+        }
+    }
+    if told > 0 {
+        services.wake_mail();
+    }
+    Ok(told)
 }

@@ -120,15 +120,19 @@ pub fn import_cycle(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         )
     })?;
     let services = services(settings)?;
-    let verb = match save_spec(&services, &spec)? {
-        Saved::Created(_) => "created",
-        Saved::Updated(_) => "updated",
+    let (verb, told) = match save_spec(&services, &spec)? {
+        Saved::Created(_) => ("created", 0),
+        Saved::Updated { told, .. } => ("updated", told),
     };
     println!(
         "{verb} cycle {} ({} sessions)",
         spec.slug,
         spec.sessions.len()
     );
+    if told > 0 {
+        // The running server's mail worker sends them from the outbox.
+        println!("{told} emails about the changed schedule are queued");
+    }
     Ok(())
 }
 

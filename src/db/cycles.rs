@@ -104,7 +104,11 @@ pub enum SaveProblem {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Saved {
     Created(i32),
-    Updated(i32),
+    /// `told`: how many people are to hear of changed session times or places.
+    Updated {
+        id: i32,
+        told: usize,
+    },
 }
 
 /// Creates or updates a cycle by slug, with its sessions matched by position.
@@ -159,7 +163,7 @@ pub fn save(
             diesel::update(cycles::table.find(c.id))
                 .set((values, cycles::capacity.eq(spec.capacity.get() as i32)))
                 .execute(conn)?;
-            (c.id, Saved::Updated(c.id))
+            (c.id, Saved::Updated { id: c.id, told: 0 })
         }
         None => {
             let id: i32 = diesel::insert_into(cycles::table)
@@ -175,10 +179,14 @@ pub fn save(
             (id, Saved::Created(id))
         }
     };
-    if let Err(p) = replace_sessions(conn, id, &spec.sessions)? {
-        return Ok(Err(p));
-    }
-    Ok(Ok(saved))
+    let told = match replace_sessions(conn, id, &spec.sessions, now)? {
+        Ok(told) => told,
+        Err(p) => return Ok(Err(p)),
+    };
+    Ok(Ok(match saved {
+        Saved::Updated { id, .. } => Saved::Updated { id, told },
+        created => created,
+    }))
 }
 
 /// Sessions are kept by position so attendance already recorded stays attached.
@@ -203,11 +211,16 @@ fn attended_session_beyond(
     Ok(None)
 }
 
+/// Sets a cycle's sessions to `specs`, by position. A session whose time,
+/// place or link changed is recorded as a schedule change, and the people
+/// holding a seat are told (returns how many).
 pub fn replace_sessions(
     conn: &mut AnyConnection,
     cycle_id: i32,
     specs: &[SessionSpec],
-) -> DbResult<Result<(), SaveProblem>> {
+    now: DateTime<Utc>,
+) -> DbResult<Result<usize, SaveProblem>> {
+    let mut told = 0;
     let current = sessions_of(conn, cycle_id)?;
     for old in current.iter().filter(|s| s.position as usize > specs.len()) {
         let recorded: i64 = attendance::table
@@ -231,6 +244,14 @@ pub fn replace_sessions(
         );
         match current.iter().find(|c| c.position == position) {
             Some(old) => {
+                let slot = crate::domain::schedule::Slot {
+                    starts: s.starts,
+                    ends: s.ends,
+                    mode: s.mode,
+                    location: s.location.clone(),
+                    online_url: s.online_url.clone(),
+                };
+                told += super::schedule::record(conn, old, &slot, now)?;
                 diesel::update(sessions::table.find(old.id))
                     .set(values)
                     .execute(conn)?;
@@ -246,7 +267,7 @@ pub fn replace_sessions(
             }
         }
     }
-    Ok(Ok(()))
+    Ok(Ok(told))
 }
 
 /// Counts of registrations per status, for the admin overview.

@@ -11,7 +11,9 @@ pub mod organisers;
 pub mod outbox;
 pub mod registrations;
 pub mod reminders;
+pub mod schedule;
 pub mod schema;
+pub mod waitlist;
 
 use std::sync::Arc;
 use std::time::Duration;

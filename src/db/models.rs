@@ -60,6 +60,8 @@ pub struct Cycle {
     pub grant_decisions_by: Option<NaiveDateTime>,
     pub certificate: bool,
     pub reminder_hours_before: Option<i32>,
+    /// When the waiting list heard that no seat became free (first session started).
+    pub waitlist_told_at: Option<NaiveDateTime>,
 }
 
 impl Cycle {
@@ -111,14 +113,55 @@ pub struct Session {
     pub mode: SessionMode,
     pub location: Option<String>,
     pub online_url: Option<String>,
+    /// Grows with each change of time, place or link (the calendar's SEQUENCE).
+    pub sequence: i32,
 }
 
 impl Session {
     pub fn is_online(&self) -> bool {
         self.mode == SessionMode::Online
     }
+    /// When and where, as a schedule change compares it.
+    pub fn slot(&self) -> crate::domain::schedule::Slot {
+        crate::domain::schedule::Slot {
+            starts: self.starts_at.and_utc(),
+            ends: self.ends_at.and_utc(),
+            mode: self.mode,
+            location: self.location.clone(),
+            online_url: self.online_url.clone(),
+        }
+    }
     pub fn minutes(&self) -> u32 {
         (self.ends_at - self.starts_at).num_minutes().max(0) as u32
+    }
+}
+
+/// A session's time, place or link as it was before one change.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = session_changes)]
+pub struct SessionChange {
+    pub id: i32,
+    pub session_id: i32,
+    pub sequence: i32,
+    pub old_starts_at: NaiveDateTime,
+    pub old_ends_at: NaiveDateTime,
+    #[diesel(deserialize_as = String)]
+    pub old_mode: SessionMode,
+    pub old_location: Option<String>,
+    pub old_online_url: Option<String>,
+    pub changed_at: NaiveDateTime,
+}
+
+impl SessionChange {
+    /// The session as it was before this change.
+    pub fn old_slot(&self) -> crate::domain::schedule::Slot {
+        crate::domain::schedule::Slot {
+            starts: self.old_starts_at.and_utc(),
+            ends: self.old_ends_at.and_utc(),
+            mode: self.old_mode,
+            location: self.old_location.clone(),
+            online_url: self.old_online_url.clone(),
+        }
     }
 }
 

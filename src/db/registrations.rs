@@ -478,3 +478,16 @@ pub fn waitlist(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Registr
         },
     )
 }
+
+/// The ids of everyone holding a seat in a cycle (pending or confirmed), in
+/// registration order: who is reminded of and told about its sessions.
+pub fn seat_holders(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<i32>> {
+    Ok(registrations::table
+        .filter(registrations::cycle_id.eq(cycle_id))
+        .filter(
+            registrations::status.eq_any([Status::Pending.as_str(), Status::Confirmed.as_str()]),
+        )
+        .order(registrations::id.asc())
+        .select(registrations::id)
+        .load(conn)?)
+}

@@ -5,11 +5,10 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 
 use super::models::{Cycle, Session};
-use super::schema::{cycles, registrations, sessions};
+use super::schema::{cycles, sessions};
 use super::{outbox, to_db, AnyConnection, DbResult};
 use crate::domain::registration::Notice;
 use crate::domain::reminders::MAX_HOURS_BEFORE;
-use crate::domain::Status;
 
 /// Sessions that start within the longest reminder window and whose
 /// reminders were not yet written for their current start, with their cycle.
@@ -50,14 +49,7 @@ pub fn write(
     if claimed == 0 {
         return Ok(None);
     }
-    let seat_holders: Vec<i32> = registrations::table
-        .filter(registrations::cycle_id.eq(session.cycle_id))
-        .filter(
-            registrations::status.eq_any([Status::Pending.as_str(), Status::Confirmed.as_str()]),
-        )
-        .order(registrations::id.asc())
-        .select(registrations::id)
-        .load(conn)?;
+    let seat_holders = super::registrations::seat_holders(conn, session.cycle_id)?;
     let notice = Notice::Reminder {
         session_id: session.id,
         starts: session.starts_at.and_utc().timestamp(),

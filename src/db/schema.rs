@@ -54,6 +54,7 @@ diesel::table! {
         grant_decisions_by -> Nullable<Timestamp>,
         certificate -> Bool,
         reminder_hours_before -> Nullable<Integer>,
+        waitlist_told_at -> Nullable<Timestamp>,
     }
 }
 
@@ -69,6 +70,21 @@ diesel::table! {
         location -> Nullable<Text>,
         online_url -> Nullable<Text>,
         reminded_for -> Nullable<Timestamp>,
+        sequence -> Integer,
+    }
+}
+
+diesel::table! {
+    session_changes (id) {
+        id -> Integer,
+        session_id -> Integer,
+        sequence -> Integer,
+        old_starts_at -> Timestamp,
+        old_ends_at -> Timestamp,
+        old_mode -> Text,
+        old_location -> Nullable<Text>,
+        old_online_url -> Nullable<Text>,
+        changed_at -> Timestamp,
     }
 }
 
@@ -230,6 +246,7 @@ diesel::joinable!(grant_attachments -> grant_applications (application_id));
 diesel::joinable!(grant_audit -> grant_applications (application_id));
 diesel::joinable!(certificates -> registrations (registration_id));
 diesel::joinable!(messages -> cycles (cycle_id));
+diesel::joinable!(session_changes -> sessions (session_id));
 diesel::joinable!(outbox -> messages (message_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -239,6 +256,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     setup_tokens,
     cycles,
     sessions,
+    session_changes,
     registrations,
     attendance,
     attendance_audit,

@@ -8,6 +8,7 @@ pub mod outcome;
 pub mod problems;
 pub mod registration;
 pub mod reminders;
+pub mod schedule;
 pub mod seats;
 pub mod text;
 pub mod values;

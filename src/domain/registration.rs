@@ -143,6 +143,14 @@ pub enum Notice {
     Message {
         message_id: i32,
     },
+    /// The first session started with this person still waiting: no seat
+    /// became free, and none will.
+    NoSeatFreed,
+    /// A session's time, place or link changed (`session_changes` holds
+    /// what it was; the email shows what it is when sent).
+    ScheduleChanged {
+        change_id: i32,
+    },
 }
 
 impl Notice {
@@ -159,6 +167,8 @@ impl Notice {
             Notice::GrantDecided => "grant_decided",
             Notice::Reminder { .. } => "reminder",
             Notice::Message { .. } => "message",
+            Notice::ScheduleChanged { .. } => "schedule_changed",
+            Notice::NoSeatFreed => "no_seat_freed",
         }
     }
 
@@ -176,6 +186,10 @@ impl Notice {
             Notice::Message { message_id } => {
                 Some(format!("message:{message_id}:{registration_id}"))
             }
+            Notice::ScheduleChanged { change_id } => {
+                Some(format!("schedule:{change_id}:{registration_id}"))
+            }
+            Notice::NoSeatFreed => Some(format!("no-seat-freed:{registration_id}")),
             // One reminder per ten minutes at most, so a stranger who knows
             // the address cannot flood the participant's inbox.
             Notice::LinkAgain => Some(format!(
@@ -198,7 +212,11 @@ impl Notice {
     pub fn carries_checkin_code(self) -> bool {
         matches!(
             self,
-            Notice::Seated | Notice::Promoted | Notice::LinkAgain | Notice::Reminder { .. }
+            Notice::Seated
+                | Notice::Promoted
+                | Notice::LinkAgain
+                | Notice::Reminder { .. }
+                | Notice::ScheduleChanged { .. }
         )
     }
 
@@ -206,7 +224,11 @@ impl Notice {
     pub fn carries_calendar(self) -> bool {
         matches!(
             self,
-            Notice::Seated | Notice::Promoted | Notice::LinkAgain | Notice::Waitlisted { .. }
+            Notice::Seated
+                | Notice::Promoted
+                | Notice::LinkAgain
+                | Notice::Waitlisted { .. }
+                | Notice::ScheduleChanged { .. }
         )
     }
 }

@@ -56,6 +56,17 @@ pub fn promotion_open(now: DateTime<Utc>, first_session_starts: Option<DateTime<
     first_session_starts.is_none_or(|start| now < start)
 }
 
+/// How long after the first session the waiting list is still told that no
+/// seat became free. A server down for longer, or one upgraded under old
+/// cycles, closes those lists quietly rather than mail people weeks late.
+pub const WAITLIST_NEWS_DAYS: i64 = 2;
+
+/// Whether the waiting list is to be told now that promotion has stopped.
+pub fn tell_waitlist(now: DateTime<Utc>, first_session_starts: DateTime<Utc>) -> bool {
+    !promotion_open(now, Some(first_session_starts))
+        && now - first_session_starts <= chrono::Duration::days(WAITLIST_NEWS_DAYS)
+}
+
 /// How many waitlisted people to promote, earliest first.
 pub fn promotions(capacity: u32, taken: u32, waitlisted: u32, open: bool) -> u32 {
     if open {
@@ -84,6 +95,24 @@ pub fn check_new_capacity(new_capacity: u32, taken: u32) -> Result<(), BelowSeat
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_waiting_list_is_told_from_the_first_start_for_two_days() {
+        let start = DateTime::parse_from_rfc3339("2023-12-04T08:00:00Z")
+            .unwrap()
+            .to_utc();
+        let minute = chrono::Duration::minutes(1);
+        assert!(
+            !tell_waitlist(start - minute, start),
+            "promotion still open"
+        );
+        assert!(tell_waitlist(start, start));
+        assert!(tell_waitlist(start + chrono::Duration::days(2), start));
+        assert!(
+            !tell_waitlist(start + chrono::Duration::days(2) + minute, start),
+            "too late to be news"
+        );
+    }
 
     /// An in-memory cycle that applies the rules above, to check the
     /// invariants over arbitrary histories.

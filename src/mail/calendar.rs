@@ -1,10 +1,17 @@
-//! The `.ics` calendar with every session of a cycle.
+//! The `.ics` calendar with every session of a cycle. Each session keeps
+//! its UID for good and carries its SEQUENCE, so a calendar that already
+//! holds it updates the event when it moves instead of adding another.
 
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
 use crate::db::models::{Cycle, Session};
+use crate::i18n::Tr;
+
+/// How long before a session the calendar reminds its owner.
+const ALARM_MINUTES_BEFORE: i64 = 60;
 
 pub fn ics(
+    t: &Tr,
     cycle: &Cycle,
     sessions: &[Session],
     participant_link: &str,
@@ -17,25 +24,34 @@ pub fn ics(
         .unwrap_or_else(|| "cohort".into());
     let mut cal = Calendar::new();
     cal.name(&cycle.title);
+    // PUBLISH: the events are for the calendar, no reply is asked (REQUEST
+    // would need an organiser address and show RSVP buttons).
+    cal.append_property(Property::new("METHOD", "PUBLISH"));
     for s in sessions {
         let place = if s.is_online() {
             // Join links only for people holding a seat (SPEC: Session).
             if holds_seat {
                 s.online_url.clone().unwrap_or_default()
             } else {
-                "Online".into()
+                t.text("session-online")
             }
         } else {
             s.location.clone().unwrap_or_default()
         };
+        let summary = format!("{}: {}", cycle.title, s.title);
         let event = Event::new()
             .uid(&format!("{}-{}@{}", cycle.slug, s.position, host))
-            .summary(&format!("{}: {}", cycle.title, s.title))
+            .sequence(s.sequence.max(0) as u32)
+            .summary(&summary)
             .starts(s.starts_at.and_utc())
             .ends(s.ends_at.and_utc())
             .location(&place)
-            .description(participant_link)
+            .description(&t.with_one("calendar-your-page", "link", participant_link))
             .url(participant_link)
+            .alarm(Alarm::display(
+                &summary,
+                -chrono::Duration::minutes(ALARM_MINUTES_BEFORE),
+            ))
             .done();
         cal.push(event);
     }

@@ -10,7 +10,7 @@ pub mod worker;
 use anyhow::Context;
 use askama::Template;
 
-use crate::db::models::{Application, Cycle, Message, Registration, Session};
+use crate::db::models::{Application, Cycle, Message, Registration, Session, SessionChange};
 use crate::domain::registration::Notice;
 use crate::domain::ApplicationStatus;
 use crate::i18n::Tr;
@@ -70,6 +70,8 @@ pub enum Attached<'a> {
     Application(&'a Application),
     /// The organiser's message.
     Message(&'a Message),
+    /// What a changed session was before.
+    Change(&'a SessionChange),
 }
 
 /// One labelled line of an email's details; `long` values keep their lines.
@@ -189,6 +191,17 @@ impl Composer {
                 Vec::new()
             }
             (Notice::Message { .. }, _) => anyhow::bail!("a message email needs its message"),
+            (Notice::ScheduleChanged { .. }, Attached::Change(change)) => {
+                let session = sessions
+                    .iter()
+                    .find(|s| s.id == change.session_id)
+                    .with_context(|| format!("the session of change {} is gone", change.id))?;
+                subject_args.push(("session", session.title.clone()));
+                change_lines(&t, change, session, tz)
+            }
+            (Notice::ScheduleChanged { .. }, _) => {
+                anyhow::bail!("a schedule change email needs its change")
+            }
             (Notice::Reminder { session_id, .. }, _) => {
                 let session = sessions
                     .iter()
@@ -255,7 +268,7 @@ impl Composer {
         let subject = header_safe(&format!("{} — {subject_text}", cycle.title));
         let ics = notice
             .carries_calendar()
-            .then(|| calendar::ics(cycle, sessions, &link, holds_seat, &self.base_url));
+            .then(|| calendar::ics(&t, cycle, sessions, &link, holds_seat, &self.base_url));
         Ok(RenderedMail {
             to_address: reg.email.clone(),
             to_name: header_safe(&reg.full_name()),
@@ -311,6 +324,48 @@ fn reminder_lines(t: &Tr, session: &Session) -> Vec<Detail> {
         label: t.text(label),
         value,
     }]
+}
+
+/// What changed about a session, old → new, and the join link when it is
+/// new (only seat holders are told, so the link may be shown).
+fn change_lines(
+    t: &Tr,
+    change: &SessionChange,
+    session: &Session,
+    tz: chrono_tz::Tz,
+) -> Vec<Detail> {
+    let old = change.old_slot();
+    let new = session.slot();
+    let changed = crate::domain::schedule::what_changed(&old, &new);
+    let place = |slot: &crate::domain::schedule::Slot| match slot.mode {
+        crate::domain::SessionMode::Online => t.text("session-online"),
+        crate::domain::SessionMode::InPerson => slot.location.clone().unwrap_or_default(),
+    };
+    let mut lines = Vec::new();
+    if changed.time {
+        lines.push(Detail {
+            label: t.text("mail-change-time"),
+            value: format!(
+                "{} → {}",
+                t.span(old.starts, old.ends, tz),
+                t.span(new.starts, new.ends, tz)
+            ),
+        });
+    }
+    if changed.place {
+        lines.push(Detail {
+            label: t.text("mail-change-place"),
+            value: format!("{} → {}", place(&old), place(&new)),
+        });
+    }
+    let moved_online = changed.place && session.is_online();
+    if changed.link || moved_online {
+        lines.push(Detail {
+            label: t.text("mail-reminder-join"),
+            value: session.online_url.clone().unwrap_or_default(),
+        });
+    }
+    lines
 }
 
 /// The decision as the participant is told it.

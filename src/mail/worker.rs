@@ -20,6 +20,7 @@ use crate::domain::registration::Notice;
 use crate::domain::Status;
 
 use super::{Attached, Composer, RenderedMail};
+use crate::domain::schedule::what_changed;
 
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
@@ -290,7 +291,13 @@ impl Worker {
                     Notice::Message { message_id } => crate::db::messages::of_row(c, message_id)?,
                     _ => None,
                 };
-                Ok(found.map(|found| (found, application, message)))
+                let change = match notice {
+                    Notice::ScheduleChanged { change_id } => {
+                        crate::db::schedule::change(c, change_id)?
+                    }
+                    _ => None,
+                };
+                Ok(found.map(|found| (found, application, message, change)))
             })
             .await
             .map_err(|e| Failure::ThisMessage(e.into()))?
@@ -301,15 +308,34 @@ impl Worker {
                 )
             })
             .map_err(Failure::Never)?;
-        let ((reg, cycle, sessions), application, message) = loaded;
+        let ((reg, cycle, sessions), application, message, change) = loaded;
         let status = reg.status();
         let stale = match notice {
-            Notice::Waitlisted { .. } if status != Status::Waitlisted => {
+            Notice::Waitlisted { .. } | Notice::NoSeatFreed if status != Status::Waitlisted => {
                 Some("no longer on the waitlist")
             }
-            Notice::Seated | Notice::Promoted | Notice::Reminder { .. } if !status.holds_seat() => {
+            Notice::Seated
+            | Notice::Promoted
+            | Notice::Reminder { .. }
+            | Notice::ScheduleChanged { .. }
+                if !status.holds_seat() =>
+            {
                 Some("no longer holds a seat")
             }
+            // Told as the session stands now; nothing if it is back as it was.
+            Notice::ScheduleChanged { .. } => match &change {
+                None => Some("the change is gone"),
+                Some(change) => match sessions.iter().find(|s| s.id == change.session_id) {
+                    None => Some("the session is gone"),
+                    Some(s) if s.starts_at.and_utc() <= self.clock.now() => {
+                        Some("the session has started")
+                    }
+                    Some(s) if !what_changed(&change.old_slot(), &s.slot()).anything() => {
+                        Some("the session is back as it was")
+                    }
+                    Some(_) => None,
+                },
+            },
             // A reminder held back (an outage) must not arrive after the
             // start, nor speak of a time the session no longer has.
             Notice::Reminder { session_id, starts } => {
@@ -329,9 +355,10 @@ impl Worker {
         if let Some(why) = stale {
             return Ok(Rendered::NoLongerApplies(why));
         }
-        let attached = match (&application, &message) {
-            (Some(a), _) => Attached::Application(a),
-            (_, Some(m)) => Attached::Message(m),
+        let attached = match (&application, &message, &change) {
+            (Some(a), _, _) => Attached::Application(a),
+            (_, Some(m), _) => Attached::Message(m),
+            (_, _, Some(c)) => Attached::Change(c),
             _ => Attached::Nothing,
         };
         // A template that fails is a bug to fix: retried, and visible meanwhile.

@@ -479,7 +479,14 @@ pub async fn save_cycle(
         slug,
     );
     match saved {
-        (Ok(_), slug) => Ok(see_other(&format!("/admin/cycles/{slug}"))),
+        (Ok(saved), slug) => {
+            if let cycles::Saved::Updated { told, .. } = saved {
+                if told > 0 {
+                    flash::set_count(&session, "notice-schedule-told", told);
+                }
+            }
+            Ok(see_other(&format!("/admin/cycles/{slug}")))
+        }
         (Err(cycles::SaveProblem::CapacityBelowTaken(_)), _) => {
             let mut errors = FieldErrors::default();
             errors.add("capacity", "problem-capacity-below-taken");

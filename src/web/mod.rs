@@ -163,6 +163,11 @@ impl AppState {
     pub async fn remind_due(&self) -> anyhow::Result<usize> {
         crate::app::reminders::write_due(&self.services).await
     }
+
+    /// Tells the waiting lists of cycles that began (the background task calls this).
+    pub async fn close_waitlists(&self) -> anyhow::Result<usize> {
+        crate::app::reminders::close_waitlists(&self.services).await
+    }
 }
 
 /// `cohort serve`: migrate, then serve until stopped.
@@ -287,6 +292,9 @@ impl Application {
                 }
                 if let Err(e) = state.remind_due().await {
                     tracing::warn!(error = %e, "writing reminders failed");
+                }
+                if let Err(e) = state.close_waitlists().await {
+                    tracing::warn!(error = %e, "closing waiting lists failed");
                 }
                 // Forget rate-limit keys that are back to full quota, so the
                 // limiters' memory stays bounded.

@@ -243,7 +243,9 @@ pub async fn calendar(
         ..
     } = find(&state, &token).await?;
     let link = state.composer.participant_link(&reg);
+    // In the participant's language, as in their emails.
     let ics = crate::mail::calendar::ics(
+        &Tr::new(reg.lang()),
         &cycle,
         &sessions,
         &link,

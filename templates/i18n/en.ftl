@@ -589,3 +589,18 @@ attendance-early-warning = This session has not started yet: attendance can be m
 attendance-early-reason = Reason for marking before the session
 attendance-early-refused = Nothing was saved: the session has not started. Give a reason to record it anyway
 checkin-too-early = Not checked in: this session has not started yet. Check-in opens an hour before it starts; choose the session that is running.
+
+# Schedule changes (issue 9)
+mail-subject-schedule-changed = change of schedule: { $session }
+mail-body-schedule-changed = The session “{ $session }” has changed. Here is what is different; the calendar file attached updates the entry already in your calendar.
+mail-change-time = Time
+mail-change-place = Place
+calendar-your-page = Your page (schedule, links, cancelling): { $link }
+notice-schedule-told = { $count ->
+    [one] Saved. { $count } person holding a seat will be told what changed in the schedule.
+   *[other] Saved. { $count } people holding a seat will be told what changed in the schedule.
+}
+
+# The waiting list closes when the first session starts (issue 9)
+mail-subject-no-seat-freed = no seat became free
+mail-body-no-seat-freed = The first session has begun and no seat became free for you, so your place on the waiting list has ended. Thank you for your interest — we hope to see you in a later cycle.

@@ -605,3 +605,19 @@ attendance-early-warning = Šī nodarbība vēl nav sākusies: apmeklējumu var 
 attendance-early-reason = Iemesls atzīmēšanai pirms nodarbības
 attendance-early-refused = Nekas netika saglabāts: nodarbība vēl nav sākusies. Norādiet iemeslu, lai to tomēr reģistrētu
 checkin-too-early = Nav atzīmēts: šī nodarbība vēl nav sākusies. Ierašanos var atzīmēt stundu pirms sākuma; izvēlieties nodarbību, kas notiek.
+
+# Schedule changes (issue 9)
+mail-subject-schedule-changed = izmaiņas grafikā: { $session }
+mail-body-schedule-changed = Nodarbībā “{ $session }” ir izmaiņas. Lūk, kas mainījies; pievienotais kalendāra fails atjauno ierakstu, kas jau ir jūsu kalendārā.
+mail-change-time = Laiks
+mail-change-place = Vieta
+calendar-your-page = Jūsu lapa (grafiks, saites, atteikšanās): { $link }
+notice-schedule-told = { $count ->
+    [zero] Saglabāts. { $count } vietu ieguvušajiem tiks paziņots, kas grafikā mainījies.
+    [one] Saglabāts. { $count } vietu ieguvušajam tiks paziņots, kas grafikā mainījies.
+   *[other] Saglabāts. { $count } vietu ieguvušajiem tiks paziņots, kas grafikā mainījies.
+}
+
+# The waiting list closes when the first session starts (issue 9)
+mail-subject-no-seat-freed = vieta neatbrīvojās
+mail-body-no-seat-freed = Pirmā nodarbība ir sākusies, un jums vieta neatbrīvojās, tāpēc jūsu vieta rindā ir beigusies. Paldies par interesi — ceram jūs redzēt kādā no nākamajiem cikliem.

@@ -495,3 +495,50 @@ pub async fn wait_for_outbox(app: &TestApp, what: &str, done: impl Fn(&[OutboxMe
     }
     panic!("{what}: outbox is {:?}", outbox_rows(app).await);
 }
+
+/// The fields a browser would send from the first form matching `css`, as
+/// the page fills them in (inputs, ticked boxes, chosen options, text areas).
+pub fn form_fields(html: &str, css: &str) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(html);
+    let form = doc
+        .select(&scraper::Selector::parse(css).unwrap())
+        .next()
+        .unwrap_or_else(|| panic!("no form {css}"));
+    let fields = scraper::Selector::parse("input[name], select[name], textarea[name]").unwrap();
+    let chosen = scraper::Selector::parse("option[selected]").unwrap();
+    let mut out = vec![];
+    for field in form.select(&fields) {
+        let element = field.value();
+        let name = element.attr("name").unwrap_or_default().to_string();
+        let value = match element.name() {
+            "textarea" => field.text().collect::<String>(),
+            "select" => match field.select(&chosen).next() {
+                Some(option) => option.value().attr("value").unwrap_or_default().to_string(),
+                None => continue,
+            },
+            _ => {
+                let kind = element.attr("type").unwrap_or("text");
+                if matches!(kind, "checkbox" | "radio") && element.attr("checked").is_none() {
+                    continue;
+                }
+                if matches!(kind, "submit" | "button" | "file") {
+                    continue;
+                }
+                element
+                    .attr("value")
+                    .unwrap_or(if kind == "checkbox" { "on" } else { "" })
+                    .to_string()
+            }
+        };
+        out.push((name, value));
+    }
+    out
+}
+
+/// Sets `name` in a form's fields (adding it when absent).
+pub fn set_field(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match fields.iter_mut().find(|(k, _)| k == name) {
+        Some((_, v)) => *v = value.to_string(),
+        None => fields.push((name.to_string(), value.to_string())),
+    }
+}

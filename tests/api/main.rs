@@ -16,4 +16,5 @@ mod messages;
 mod migrations;
 mod registration;
 mod reminders;
+mod schedule;
 mod security;

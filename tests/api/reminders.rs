@@ -36,7 +36,7 @@ async fn reminder_rows(app: &TestApp) -> usize {
 }
 
 /// Registers `n` people; confirms the first `confirmed` of them.
-async fn register_people(app: &TestApp, slug: &str, n: usize, confirmed: usize) {
+pub async fn register_people(app: &TestApp, slug: &str, n: usize, confirmed: usize) {
     for i in 1..=n {
         let res = app.register(slug, &Person::numbered(i)).await;
         assert_eq!(res.status().as_u16(), 303, "person {i} registers");
@@ -264,3 +264,56 @@ on_both_backends!(
     reminders_stay_at_ten_across_the_change_to_summer_time,
     a_cycle_chooses_hours_before_or_no_reminders,
 );
+
+/// When the first session starts promotion stops: everyone still waiting
+/// is told once that no seat became free (not those who left the list,
+/// not the seat holders), with two server processes looking at once.
+async fn the_waiting_list_hears_when_no_seat_became_free(b: Backend) {
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
+    app.import_cycle(&SEED_CYCLE.replace("capacity = 30", "capacity = 2\nhold_hours = 720"))
+        .await;
+    register_people(&app, SLUG, 4, 2).await;
+    // 4 leaves the waiting list; 3 still waits.
+    let now = app.clock.now_utc();
+    app.db()
+        .write(move |c| {
+            let cycle = cohort::db::cycles::by_slug(c, SLUG)?.expect("cycle");
+            let email = cohort::domain::Email::parse("dalibnieks4@muzejs.lv").expect("email");
+            let reg = cohort::db::registrations::by_email(c, cycle.id, &email)?.expect("reg");
+            cohort::db::registrations::cancel(c, reg.id, now)?;
+            Ok(())
+        })
+        .await
+        .expect("cancel");
+    let other_server = app.another_server().await;
+    app.clock.set(utc("2023-12-04T07:59:00Z")); // a minute before 10:00 in Riga
+    assert_eq!(app.state.close_waitlists().await.unwrap(), 0, "not yet");
+    app.clock.set(utc("2023-12-04T08:00:00Z"));
+    let (here, there) = tokio::join!(
+        app.state.close_waitlists(),
+        other_server.state.close_waitlists()
+    );
+    assert_eq!(here.unwrap() + there.unwrap(), 1, "once, by one process");
+    assert_eq!(app.state.close_waitlists().await.unwrap(), 0);
+    all_mail_sent(&app).await;
+    let told: Vec<_> = app
+        .smtp
+        .as_ref()
+        .unwrap()
+        .messages()
+        .into_iter()
+        .filter(|m| m.subject().contains("vieta neatbrīvojās"))
+        .collect();
+    assert_eq!(
+        recipients(&told),
+        BTreeSet::from(["dalibnieks3@muzejs.lv".to_string()])
+    );
+    assert_eq!(told.len(), 1);
+    assert!(told[0]
+        .text_body()
+        .contains("Pirmā nodarbība ir sākusies, un jums vieta neatbrīvojās"));
+}
+
+on_both_backends!(the_waiting_list_hears_when_no_seat_became_free);

@@ -1,0 +1,1 @@
+ALTER TABLE cycles DROP COLUMN waitlist_told_at;

@@ -1,0 +1,2 @@
+DROP TABLE session_changes;
+ALTER TABLE sessions DROP COLUMN sequence;
