@@ -167,6 +167,26 @@ impl Tr {
     }
 
     /// A message with named arguments of either kind.
+    /// "3 of 5 sessions attended — attend 1 more to receive the certificate":
+    /// progress in the words of what the cycle's rule earns (`outcome_key`).
+    pub fn progress(
+        &self,
+        outcome_key: &str,
+        standing: &crate::domain::eligibility::Standing,
+    ) -> String {
+        use crate::domain::eligibility::Verdict;
+        let mut args = FluentArgs::new();
+        args.set("attended", standing.attended);
+        args.set("total", standing.total);
+        args.set("count", standing.still_needed);
+        let verdict = match standing.verdict {
+            Verdict::Eligible => "eligible",
+            Verdict::StillPossible => "still-possible",
+            Verdict::NoLongerPossible => "no-longer",
+        };
+        self.args(&format!("outcome-{outcome_key}-{verdict}"), &args)
+    }
+
     pub fn args(&self, key: &str, args: &FluentArgs) -> String {
         I18N.message(self.lang, key, Some(args))
     }

@@ -60,6 +60,20 @@ pub async fn cancel(services: &Services, registration_id: i32) -> anyhow::Result
     Ok(changed)
 }
 
+/// The participant stops (`false`) or restarts the emails about their
+/// progress after each session; returns whether anything changed.
+pub async fn want_progress_emails(
+    services: &Services,
+    registration_id: i32,
+    wanted: bool,
+) -> anyhow::Result<bool> {
+    services
+        .db
+        .write(move |c| crate::db::progress::set_wanted(c, registration_id, wanted))
+        .await
+        .context("changing the progress emails of a registration")
+}
+
 /// An organiser cancels or restores a registration; returns what changed and
 /// the cycle's slug, or `None` when there is no such registration.
 pub async fn organiser_change(

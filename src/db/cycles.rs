@@ -148,6 +148,7 @@ pub fn save(
             cycles::grant_decisions_by.eq(grant.and_then(|g| g.decisions_by).map(to_db)),
             cycles::certificate.eq(spec.certificate),
             cycles::reminder_hours_before.eq(spec.reminders.setting()),
+            cycles::progress_emails.eq(spec.progress_emails),
         ),
     );
     let (id, saved) = match existing {

@@ -62,6 +62,8 @@ pub struct Cycle {
     pub reminder_hours_before: Option<i32>,
     /// When the waiting list heard that no seat became free (first session started).
     pub waitlist_told_at: Option<NaiveDateTime>,
+    /// After each session, tell participants where they stand.
+    pub progress_emails: bool,
 }
 
 impl Cycle {
@@ -192,6 +194,8 @@ pub struct Registration {
     pub confirmed_at: Option<NaiveDateTime>,
     pub hold_expires_at: Option<NaiveDateTime>,
     pub status_changed_at: NaiveDateTime,
+    /// The participant still wants the emails about their progress.
+    pub progress_emails: bool,
 }
 
 impl Registration {

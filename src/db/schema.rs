@@ -55,6 +55,7 @@ diesel::table! {
         certificate -> Bool,
         reminder_hours_before -> Nullable<Integer>,
         waitlist_told_at -> Nullable<Timestamp>,
+        progress_emails -> Bool,
     }
 }
 
@@ -71,6 +72,7 @@ diesel::table! {
         online_url -> Nullable<Text>,
         reminded_for -> Nullable<Timestamp>,
         sequence -> Integer,
+        progress_told_at -> Nullable<Timestamp>,
     }
 }
 
@@ -111,6 +113,7 @@ diesel::table! {
         confirmed_at -> Nullable<Timestamp>,
         hold_expires_at -> Nullable<Timestamp>,
         status_changed_at -> Timestamp,
+        progress_emails -> Bool,
     }
 }
 

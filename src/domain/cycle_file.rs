@@ -52,6 +52,9 @@ pub struct CycleSpec {
     pub certificate: bool,
     /// When seat holders are reminded of each session.
     pub reminders: ReminderRule,
+    /// After each session, participants who have not yet earned the
+    /// outcome hear where they stand.
+    pub progress_emails: bool,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
 }
@@ -95,6 +98,9 @@ pub struct RawCycle {
     /// Absent: the day before at 10:00; 0: no reminders.
     #[serde(default)]
     pub reminder_hours_before: Option<i64>,
+    /// After each session, tell who has not yet earned the outcome where they stand.
+    #[serde(default = "yes")]
+    pub progress_emails: bool,
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
@@ -423,6 +429,7 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 published: raw.published,
                 certificate: raw.certificate,
                 reminders,
+                progress_emails: raw.progress_emails,
                 grant,
                 sessions,
             })

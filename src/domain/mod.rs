@@ -6,6 +6,7 @@ pub mod grant;
 pub mod messages;
 pub mod outcome;
 pub mod problems;
+pub mod progress;
 pub mod registration;
 pub mod reminders;
 pub mod schedule;

@@ -20,6 +20,11 @@ impl Outcome {
         }
     }
 
+    /// Whether meeting the rule earns anything to tell people about.
+    pub fn earns_something(self) -> bool {
+        self.grant || self.certificate
+    }
+
     /// Which words the pages use: the suffix of `outcome-…` messages.
     pub fn key(self) -> &'static str {
         match (self.grant, self.certificate) {

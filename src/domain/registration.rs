@@ -151,6 +151,15 @@ pub enum Notice {
     ScheduleChanged {
         change_id: i32,
     },
+    /// After a session: attended so far, how many more are needed, that it
+    /// is still possible (the numbers are read when the email is sent).
+    Progress {
+        session_id: i32,
+    },
+    /// After a session: too many missed to earn the outcome (told once).
+    ProgressLost {
+        session_id: i32,
+    },
 }
 
 impl Notice {
@@ -169,6 +178,8 @@ impl Notice {
             Notice::Message { .. } => "message",
             Notice::ScheduleChanged { .. } => "schedule_changed",
             Notice::NoSeatFreed => "no_seat_freed",
+            Notice::Progress { .. } => "progress",
+            Notice::ProgressLost { .. } => "progress_lost",
         }
     }
 
@@ -190,6 +201,11 @@ impl Notice {
                 Some(format!("schedule:{change_id}:{registration_id}"))
             }
             Notice::NoSeatFreed => Some(format!("no-seat-freed:{registration_id}")),
+            Notice::Progress { session_id } => {
+                Some(format!("progress:{registration_id}:{session_id}"))
+            }
+            // "No longer possible" once, not after every later session.
+            Notice::ProgressLost { .. } => Some(format!("progress-lost:{registration_id}")),
             // One reminder per ten minutes at most, so a stranger who knows
             // the address cannot flood the participant's inbox.
             Notice::LinkAgain => Some(format!(

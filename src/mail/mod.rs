@@ -11,6 +11,7 @@ use anyhow::Context;
 use askama::Template;
 
 use crate::db::models::{Application, Cycle, Message, Registration, Session, SessionChange};
+use crate::domain::eligibility::{Standing, Verdict};
 use crate::domain::registration::Notice;
 use crate::domain::ApplicationStatus;
 use crate::i18n::Tr;
@@ -72,6 +73,8 @@ pub enum Attached<'a> {
     Message(&'a Message),
     /// What a changed session was before.
     Change(&'a SessionChange),
+    /// Where the participant stands (progress after a session).
+    Standing(&'a Standing),
 }
 
 /// One labelled line of an email's details; `long` values keep their lines.
@@ -201,6 +204,35 @@ impl Composer {
             }
             (Notice::ScheduleChanged { .. }, _) => {
                 anyhow::bail!("a schedule change email needs its change")
+            }
+            (
+                Notice::Progress { session_id } | Notice::ProgressLost { session_id },
+                Attached::Standing(standing),
+            ) => {
+                let session = sessions
+                    .iter()
+                    .find(|s| s.id == session_id)
+                    .with_context(|| format!("session {session_id} of a progress email is gone"))?;
+                subject_args.push(("session", session.title.clone()));
+                // The words follow where they stand now: a correction since
+                // "still possible" was written may have changed it.
+                notice_key = match standing.verdict {
+                    Verdict::NoLongerPossible => "progress-lost".into(),
+                    _ => "progress".into(),
+                };
+                vec![
+                    Detail {
+                        label: t.text("mail-progress-label"),
+                        value: t.progress(cycle.outcome().key(), standing),
+                    },
+                    Detail {
+                        label: t.text("mail-progress-stop-label"),
+                        value: t.text("mail-progress-stop"),
+                    },
+                ]
+            }
+            (Notice::Progress { .. } | Notice::ProgressLost { .. }, _) => {
+                anyhow::bail!("a progress email needs where the participant stands")
             }
             (Notice::Reminder { session_id, .. }, _) => {
                 let session = sessions

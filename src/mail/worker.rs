@@ -14,8 +14,9 @@ use tokio::sync::Notify;
 use anyhow::Context;
 
 use crate::clock::Clock;
-use crate::db::models::OutboxMessage;
+use crate::db::models::{Cycle, OutboxMessage, Registration};
 use crate::db::{outbox, registrations, Db};
+use crate::domain::eligibility::{Standing, Verdict};
 use crate::domain::registration::Notice;
 use crate::domain::Status;
 
@@ -297,7 +298,13 @@ impl Worker {
                     }
                     _ => None,
                 };
-                Ok(found.map(|found| (found, application, message, change)))
+                let present = match notice {
+                    Notice::Progress { .. } | Notice::ProgressLost { .. } => {
+                        Some(crate::db::attendance::present_sessions(c, registration_id)?)
+                    }
+                    _ => None,
+                };
+                Ok(found.map(|found| (found, application, message, change, present)))
             })
             .await
             .map_err(|e| Failure::ThisMessage(e.into()))?
@@ -308,8 +315,16 @@ impl Worker {
                 )
             })
             .map_err(Failure::Never)?;
-        let ((reg, cycle, sessions), application, message, change) = loaded;
+        let ((reg, cycle, sessions), application, message, change, present) = loaded;
         let status = reg.status();
+        // Progress as it stands when sent, not when the email was written.
+        let standing = present.map(|present| {
+            let ends: Vec<_> = sessions
+                .iter()
+                .map(|s| (s.id, s.ends_at.and_utc()))
+                .collect();
+            Standing::of(&ends, &present, cycle.min_sessions as u32, self.clock.now())
+        });
         let stale = match notice {
             Notice::Waitlisted { .. } | Notice::NoSeatFreed if status != Status::Waitlisted => {
                 Some("no longer on the waitlist")
@@ -350,15 +365,19 @@ impl Worker {
                     Some(_) => None,
                 }
             }
+            Notice::Progress { .. } | Notice::ProgressLost { .. } => {
+                progress_stale(notice, &reg, &cycle, standing.as_ref())
+            }
             _ => None,
         };
         if let Some(why) = stale {
             return Ok(Rendered::NoLongerApplies(why));
         }
-        let attached = match (&application, &message, &change) {
-            (Some(a), _, _) => Attached::Application(a),
-            (_, Some(m), _) => Attached::Message(m),
-            (_, _, Some(c)) => Attached::Change(c),
+        let attached = match (&application, &message, &change, &standing) {
+            (Some(a), _, _, _) => Attached::Application(a),
+            (_, Some(m), _, _) => Attached::Message(m),
+            (_, _, Some(c), _) => Attached::Change(c),
+            (_, _, _, Some(standing)) => Attached::Standing(standing),
             _ => Attached::Nothing,
         };
         // A template that fails is a bug to fix: retried, and visible meanwhile.
@@ -378,6 +397,35 @@ impl Worker {
                     .map_err(|e| Failure::ServerDown(e.into()))
             }
         }
+    }
+}
+
+/// Why an email about a participant's progress no longer fits: they are no
+/// longer confirmed, stopped these emails, the cycle turned them off, the
+/// outcome was earned since, or a correction made it possible again after
+/// "no longer possible" was written.
+fn progress_stale(
+    notice: Notice,
+    reg: &Registration,
+    cycle: &Cycle,
+    standing: Option<&Standing>,
+) -> Option<&'static str> {
+    if reg.status() != Status::Confirmed {
+        return Some("no longer confirmed");
+    }
+    if !reg.progress_emails {
+        return Some("the participant stopped these emails");
+    }
+    if !cycle.progress_emails {
+        return Some("the cycle's progress emails are off");
+    }
+    match (notice, standing.map(|s| s.verdict)) {
+        (_, None) => Some("no attendance was read"),
+        (_, Some(Verdict::Eligible)) => Some("the outcome was earned since"),
+        (Notice::ProgressLost { .. }, Some(Verdict::StillPossible)) => {
+            Some("possible again after a correction")
+        }
+        _ => None,
     }
 }
 

@@ -224,6 +224,7 @@ impl CycleFormValues {
             ("require_email_confirmation", cy.require_email_confirmation),
             ("published", cy.published),
             ("certificate", cy.certificate),
+            ("progress_emails", cy.progress_emails),
         ] {
             if v {
                 f.insert(k.to_string(), "on".into());
@@ -288,6 +289,7 @@ impl CycleFormValues {
             min_sessions: int("min_sessions"),
             published: self.is_on("published"),
             certificate: self.is_on("certificate"),
+            progress_emails: self.is_on("progress_emails"),
             reminder_hours_before: Some(self.get("reminder_hours_before"))
                 .filter(|typed| !typed.trim().is_empty())
                 .map(|_| int("reminder_hours_before")),
@@ -372,6 +374,7 @@ pub async fn new_cycle_form(
         ("min_sessions", "4"),
         ("waitlist", "on"),
         ("require_email_confirmation", "on"),
+        ("progress_emails", "on"),
     ] {
         v.fields.insert(k.into(), d.into());
     }

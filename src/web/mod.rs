@@ -168,6 +168,11 @@ impl AppState {
     pub async fn close_waitlists(&self) -> anyhow::Result<usize> {
         crate::app::reminders::close_waitlists(&self.services).await
     }
+
+    /// Tells participants where they stand after a session (the background task calls this).
+    pub async fn tell_progress(&self) -> anyhow::Result<usize> {
+        crate::app::reminders::tell_progress(&self.services).await
+    }
 }
 
 /// `cohort serve`: migrate, then serve until stopped.
@@ -296,6 +301,9 @@ impl Application {
                 if let Err(e) = state.close_waitlists().await {
                     tracing::warn!(error = %e, "closing waiting lists failed");
                 }
+                if let Err(e) = state.tell_progress().await {
+                    tracing::warn!(error = %e, "writing progress emails failed");
+                }
                 // Forget rate-limit keys that are back to full quota, so the
                 // limiters' memory stays bounded.
                 state.limits.registrations.retain_recent();
@@ -360,6 +368,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/r/{token}", web::get().to(participant::page))
         .route("/r/{token}/confirm", web::post().to(participant::confirm))
         .route("/r/{token}/cancel", web::post().to(participant::cancel))
+        .route(
+            "/r/{token}/progress-emails",
+            web::post().to(participant::progress_emails),
+        )
         .route(
             "/r/{token}/calendar.ics",
             web::get().to(participant::calendar),

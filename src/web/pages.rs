@@ -186,6 +186,10 @@ pub struct ParticipantPage {
     pub grant: Option<GrantLine>,
     /// The certificate was earned: link to it.
     pub certificate: bool,
+    /// The participant may stop (or restart) the emails after each session.
+    pub progress_choice: bool,
+    /// ... and currently gets them.
+    pub progress_wanted: bool,
     pub zone: String,
     pub checkin_svg: Option<String>,
     pub notice: Option<String>,

@@ -12,7 +12,7 @@ use super::pages::{AttendanceMark, GrantLine, ParticipantPage, SessionView};
 use super::AppState;
 use crate::db::models::Registration;
 use crate::db::registrations;
-use crate::domain::eligibility::{Mark, Standing, Verdict};
+use crate::domain::eligibility::{Mark, Verdict};
 use crate::domain::Status;
 use crate::i18n::Tr;
 use crate::tokens::{Keys, Purpose};
@@ -80,7 +80,7 @@ pub async fn page(
     let outcome = cycle.outcome();
     // Progress shows for every cycle; its words follow what the rule earns.
     let eligibility_line = if status == Status::Confirmed && !sessions.is_empty() {
-        progress_line(&t, outcome.key(), &standing)
+        t.progress(outcome.key(), &standing)
     } else {
         String::new()
     };
@@ -92,6 +92,13 @@ pub async fn page(
         _ => None,
     };
     let certificate = outcome.certificate_earned(status, &standing);
+    // Only someone the emails are about can stop them: a confirmed
+    // participant of a cycle that sends them and earns something.
+    let progress_choice = status == Status::Confirmed
+        && cycle.progress_emails
+        && outcome.earns_something()
+        && standing.verdict != Verdict::Eligible
+        && standing.remaining > 0;
     let attendance = sessions
         .iter()
         .zip(&standing.marks)
@@ -133,25 +140,13 @@ pub async fn page(
         eligibility_line,
         grant,
         certificate,
+        progress_choice,
+        progress_wanted: reg.progress_emails,
         zone: cycle.tz().name().to_string(),
         checkin_svg,
         notice,
         tr: t,
     })
-}
-
-/// "3 of 5 sessions attended — attend 1 more to receive the certificate."
-pub fn progress_line(t: &Tr, outcome_key: &str, standing: &Standing) -> String {
-    let mut args = fluent_bundle::FluentArgs::new();
-    args.set("attended", standing.attended);
-    args.set("total", standing.total);
-    args.set("count", standing.still_needed);
-    let verdict = match standing.verdict {
-        Verdict::Eligible => "eligible",
-        Verdict::StillPossible => "still-possible",
-        Verdict::NoLongerPossible => "no-longer",
-    };
-    t.args(&format!("outcome-{outcome_key}-{verdict}"), &args)
 }
 
 /// What the participant's page says about the application, and the link.
@@ -226,6 +221,38 @@ pub async fn cancel(
         match changed {
             registrations::Changed::Done => "notice-cancelled",
             _ => "notice-already-cancelled",
+        },
+    );
+    Ok(see_other(&format!("/r/{token}")))
+}
+
+#[derive(serde::Deserialize)]
+pub struct ProgressEmailsForm {
+    /// `yes` to get the emails after each session, `no` to stop them.
+    wanted: String,
+}
+
+/// The participant stops or restarts the emails about their progress.
+pub async fn progress_emails(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<ProgressEmailsForm>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let found = find(&state, &token).await?;
+    let wanted = match form.wanted.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::BadRequest("error-bad-request")),
+    };
+    crate::app::registration::want_progress_emails(&state.services, found.reg.id, wanted).await?;
+    flash::set(
+        &session,
+        if wanted {
+            "notice-progress-emails-on"
+        } else {
+            "notice-progress-emails-off"
         },
     );
     Ok(see_other(&format!("/r/{token}")))

@@ -604,3 +604,19 @@ notice-schedule-told = { $count ->
 # The waiting list closes when the first session starts (issue 9)
 mail-subject-no-seat-freed = no seat became free
 mail-body-no-seat-freed = The first session has begun and no seat became free for you, so your place on the waiting list has ended. Thank you for your interest — we hope to see you in a later cycle.
+
+# Progress after each session (issue 9)
+cycle-field-progress-emails = After each session, email participants who have not yet met the minimum how many sessions they still need
+participant-progress-on = After each session we email you how many sessions you still need.
+participant-progress-off = You have stopped the emails about your progress after each session.
+participant-progress-stop = Stop these emails
+participant-progress-start = Send them again
+notice-progress-emails-off = You will get no more emails about your progress.
+notice-progress-emails-on = You will again get an email about your progress after each session.
+mail-subject-progress = your attendance after “{ $session }”
+mail-body-progress = The session “{ $session }” is over. This is where you stand, by the attendance recorded so far; if it is not right, reply to this email.
+mail-subject-progress-lost = after “{ $session }”: too few sessions remain
+mail-body-progress-lost = The session “{ $session }” is over. By the attendance recorded so far, too few sessions remain to meet the minimum; you are welcome at the remaining sessions all the same. If the record is not right, reply to this email.
+mail-progress-label = Your attendance
+mail-progress-stop-label = Do not want these emails?
+mail-progress-stop = You can stop them on your page.

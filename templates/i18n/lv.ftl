@@ -621,3 +621,19 @@ notice-schedule-told = { $count ->
 # The waiting list closes when the first session starts (issue 9)
 mail-subject-no-seat-freed = vieta neatbrīvojās
 mail-body-no-seat-freed = Pirmā nodarbība ir sākusies, un jums vieta neatbrīvojās, tāpēc jūsu vieta rindā ir beigusies. Paldies par interesi — ceram jūs redzēt kādā no nākamajiem cikliem.
+
+# Progress after each session (issue 9)
+cycle-field-progress-emails = Pēc katras nodarbības rakstīt dalībniekiem, kuri vēl nav sasnieguši minimumu, cik nodarbību vēl vajag
+participant-progress-on = Pēc katras nodarbības mēs jums rakstām, cik nodarbību vēl vajag.
+participant-progress-off = Jūs atteicāties no vēstulēm par apmeklējumu pēc katras nodarbības.
+participant-progress-stop = Vairs nesūtīt šīs vēstules
+participant-progress-start = Sūtīt tās atkal
+notice-progress-emails-off = Vēstules par jūsu apmeklējumu vairs netiks sūtītas.
+notice-progress-emails-on = Pēc katras nodarbības jūs atkal saņemsiet vēstuli par savu apmeklējumu.
+mail-subject-progress = jūsu apmeklējums pēc nodarbības “{ $session }”
+mail-body-progress = Nodarbība “{ $session }” ir beigusies. Lūk, kā jums veicas pēc līdz šim reģistrētā apmeklējuma; ja kas nav pareizi, atbildiet uz šo vēstuli.
+mail-subject-progress-lost = pēc nodarbības “{ $session }”: atlicis par maz nodarbību
+mail-body-progress-lost = Nodarbība “{ $session }” ir beigusies. Pēc līdz šim reģistrētā apmeklējuma atlikušo nodarbību ir par maz, lai sasniegtu minimumu; tomēr laipni gaidām jūs atlikušajās nodarbībās. Ja ieraksts nav pareizs, atbildiet uz šo vēstuli.
+mail-progress-label = Jūsu apmeklējums
+mail-progress-stop-label = Nevēlaties šīs vēstules?
+mail-progress-stop = No tām var atteikties savā lapā.

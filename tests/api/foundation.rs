@@ -80,6 +80,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
         "/cycles/kopienas-2023/register".to_string(),
         format!("/r/{token}/confirm"),
         format!("/r/{token}/cancel"),
+        format!("/r/{token}/progress-emails"),
         format!("/r/{token}/grant"),
         format!("/r/{token}/grant/attachment/remove"),
         "/login".into(),
@@ -134,6 +135,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
                 ("subject", "X"),
                 ("body", "X"),
                 ("send_key", "0123456789abcdef0123"),
+                ("wanted", "no"),
             ];
             if let Some(t) = token {
                 fields.push(("csrf_token", t));
@@ -150,6 +152,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
     // Nothing changed: still one pending registration, capacity 30, one organiser.
     let reg = registration(&app, reg_id).await;
     assert_eq!(reg.status, "pending");
+    assert!(reg.progress_emails, "still wants the progress emails");
     let cycle = app
         .db()
         .read(|c| cohort::db::cycles::by_slug(c, "kopienas-2023"))
