@@ -20,6 +20,10 @@ pub struct Settings {
     pub secret_key: Option<SecretString>,
     pub data_dir: PathBuf,
     pub db_max_connections: u32,
+    /// How long a request waits for a database connection before the
+    /// visitor is told to try again (503): a database that is down answers
+    /// quickly instead of hanging every page.
+    pub db_wait_milliseconds: u64,
     /// Registrations accepted from one address per minute (bots, not people).
     pub registrations_per_ip_per_minute: u32,
     /// Failed logins allowed per address and per account before slowing down.

@@ -66,6 +66,23 @@ pub enum DbError {
     UnsupportedUrl,
 }
 
+impl DbError {
+    /// The database is out of reach (down, restarting, the network cut),
+    /// not wrong: no connection came within the pool's wait, or the one in
+    /// hand was lost.
+    pub fn is_unavailable(&self) -> bool {
+        use diesel::result::{DatabaseErrorKind, Error};
+        matches!(
+            self,
+            DbError::Pool(_)
+                | DbError::Query(Error::DatabaseError(
+                    DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                    _,
+                ))
+        )
+    }
+}
+
 pub type DbResult<T> = Result<T, DbError>;
 
 /// A pool plus, for SQLite, a fair queue of writers.
@@ -112,6 +129,13 @@ impl Db {
     /// or a plain file path. The backend is chosen here from the scheme, because
     /// SQLite would accept any string as a file name.
     pub fn connect(url: &str, max_connections: u32) -> DbResult<Self> {
+        Self::connect_waiting(url, max_connections, Duration::from_secs(10))
+    }
+
+    /// As `connect`, waiting at most `wait` for a pooled connection: the
+    /// server passes a short wait, so a database that is down is a quick
+    /// "try again" rather than a page that hangs.
+    pub fn connect_waiting(url: &str, max_connections: u32, wait: Duration) -> DbResult<Self> {
         let (backend, conn_url) =
             if url.starts_with("postgres://") || url.starts_with("postgresql://") {
                 (Backend::Postgres, url.to_string())
@@ -139,7 +163,7 @@ impl Db {
         let manager = ConnectionManager::<AnyConnection>::new(conn_url);
         let pool = Pool::builder()
             .max_size(max_connections.max(2))
-            .connection_timeout(Duration::from_secs(10))
+            .connection_timeout(wait)
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)?;
         Ok(Self {

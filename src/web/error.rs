@@ -47,6 +47,7 @@ impl ResponseError for AppError {
             AppError::LoginRequired(_) => StatusCode::SEE_OTHER,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Internal(e) if database_unavailable(e) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -61,13 +62,19 @@ impl ResponseError for AppError {
                 .insert_header(("Location", target))
                 .finish();
         }
+        let unavailable = self.status_code() == StatusCode::SERVICE_UNAVAILABLE;
         if let AppError::Internal(e) = self {
-            tracing::error!(error = ?e, "internal error");
+            if unavailable {
+                tracing::warn!(error = %format!("{e:#}"), "database unavailable");
+            } else {
+                tracing::error!(error = ?e, "internal error");
+            }
         }
         let key = match self {
             AppError::NotFound => "error-not-found",
             AppError::Forbidden(k) | AppError::BadRequest(k) => k,
             AppError::TooManyRequests => "error-too-many",
+            _ if unavailable => "error-unavailable",
             _ => "error-internal",
         };
         let mut res = HttpResponse::build(self.status_code()).finish();
@@ -77,3 +84,12 @@ impl ResponseError for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// Whether an error comes from the database being out of reach (no
+/// connection within the pool's short wait, a connection lost mid-query):
+/// the visitor can only try again later, which a 503 says.
+fn database_unavailable(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|cause| cause.downcast_ref::<DbError>())
+        .any(DbError::is_unavailable)
+}

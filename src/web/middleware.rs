@@ -163,7 +163,7 @@ pub async fn error_pages(
     let mut out = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(body);
-    if status.as_u16() == 429 {
+    if matches!(status.as_u16(), 429 | 503) {
         out.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
     }

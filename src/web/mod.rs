@@ -229,7 +229,11 @@ impl Application {
         let _ = rustls::crypto::ring::default_provider().install_default();
         crate::files::private_dir(&settings.data_dir)
             .map_err(|e| anyhow::anyhow!("data folder {}: {e}", settings.data_dir.display()))?;
-        let db = Db::connect(&settings.database_url(), settings.db_max_connections)?;
+        let db = Db::connect_waiting(
+            &settings.database_url(),
+            settings.db_max_connections,
+            std::time::Duration::from_millis(settings.db_wait_milliseconds),
+        )?;
         db.migrate()?;
         let keys = Keys::new(&settings.secret()?);
         let composer = Arc::new(Composer {

@@ -43,6 +43,7 @@ error-too-many = Too many attempts. Wait a few minutes and try again.
 error-too-large = What you sent is too large.
 error-bad-request = The request could not be read.
 error-internal = Sorry, something went wrong on our side. Try again later.
+error-unavailable = The service is briefly unavailable (its database does not answer). Nothing you sent was saved. Try again in a minute.
 error-admin-only = Only administrators can do that.
 error-back-home = Go to the start page
 error-request-id = Error reference

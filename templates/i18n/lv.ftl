@@ -44,6 +44,7 @@ error-too-many = Pārāk daudz mēģinājumu. Pagaidiet dažas minūtes un mēģ
 error-too-large = Nosūtītie dati ir pārāk lieli.
 error-bad-request = Pieprasījumu nevar nolasīt.
 error-internal = Atvainojiet, mūsu pusē radās kļūda. Mēģiniet vēlāk vēlreiz.
+error-unavailable = Pakalpojums īslaicīgi nav pieejams (neatbild tā datubāze). Nekas no nosūtītā netika saglabāts. Mēģiniet vēlreiz pēc minūtes.
 error-admin-only = To var darīt tikai administratori.
 error-back-home = Uz sākumlapu
 error-request-id = Kļūdas numurs

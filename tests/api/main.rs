@@ -14,6 +14,7 @@ mod layers;
 mod mail;
 mod messages;
 mod migrations;
+mod outage;
 mod progress;
 mod registration;
 mod reminders;
