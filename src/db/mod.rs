@@ -196,7 +196,7 @@ impl Db {
     {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get()?;
+            let mut conn = checkout(&pool)?;
             f(&mut conn)
         })
         .await
@@ -215,7 +215,7 @@ impl Db {
         };
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get()?;
+            let mut conn = checkout(&pool)?;
             write_transaction(&mut conn, f)
         })
         .await
@@ -239,6 +239,25 @@ impl Db {
             Ok(())
         })
         .await
+    }
+}
+
+/// How much longer a request waits when every connection is busy: the
+/// database answers, the rush is only queueing for it.
+const BUSY_POOL_WAIT: Duration = Duration::from_secs(10);
+
+/// A pooled connection within the pool's short wait. When that wait ran out
+/// because every connection was in use (a rush, not an outage), wait longer:
+/// only a database that cannot be reached fails fast.
+fn checkout(
+    pool: &Pool<ConnectionManager<AnyConnection>>,
+) -> Result<diesel::r2d2::PooledConnection<ConnectionManager<AnyConnection>>, DbError> {
+    match pool.get() {
+        Ok(conn) => Ok(conn),
+        Err(_) if pool.state().connections >= pool.max_size() => {
+            Ok(pool.get_timeout(BUSY_POOL_WAIT)?)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

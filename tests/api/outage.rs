@@ -265,3 +265,39 @@ async fn a_database_outage_is_a_quick_503_and_the_server_recovers() {
     drop(app);
     drop(cluster);
 }
+
+/// A rush that keeps every connection busy past the short wait is not an
+/// outage: the request waits its turn and is served.
+async fn a_busy_pool_is_waited_for_not_refused(b: Backend) {
+    let Some(app) = TestApp::spawn_with(
+        b,
+        Options {
+            tweak: Box::new(|s| s.db_max_connections = 2),
+            ..Default::default()
+        },
+    )
+    .await
+    else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    // Both connections held for three seconds, longer than the 2 s wait.
+    let hold = |db: cohort::db::Db| async move {
+        db.read(|_| {
+            std::thread::sleep(Duration::from_secs(3));
+            Ok(())
+        })
+        .await
+    };
+    let first = tokio::spawn(hold(app.db().clone()));
+    let second = tokio::spawn(hold(app.db().clone()));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let started = Instant::now();
+    let res = app.get(&format!("/cycles/{SLUG}")).await;
+    assert_eq!(res.status().as_u16(), 200, "served after waiting its turn");
+    assert!(started.elapsed() >= Duration::from_secs(2), "it did wait");
+    first.await.unwrap().unwrap();
+    second.await.unwrap().unwrap();
+}
+
+crate::on_both_backends!(a_busy_pool_is_waited_for_not_refused);
