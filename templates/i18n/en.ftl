@@ -604,3 +604,6 @@ notice-schedule-told = { $count ->
 # The waiting list closes when the first session starts (issue 9)
 mail-subject-no-seat-freed = no seat became free
 mail-body-no-seat-freed = The first session has begun and no seat became free for you, so your place on the waiting list has ended. Thank you for your interest — we hope to see you in a later cycle.
+
+# Doors (issue 13): look-alike email domains, the bounded Zoom import preview
+field-email-mixed-script = The address's domain mixes Latin letters with Cyrillic or Greek ones (such as a Cyrillic "а" in place of "a"). Type the address again in one alphabet

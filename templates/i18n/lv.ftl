@@ -621,3 +621,6 @@ notice-schedule-told = { $count ->
 # The waiting list closes when the first session starts (issue 9)
 mail-subject-no-seat-freed = vieta neatbrīvojās
 mail-body-no-seat-freed = Pirmā nodarbība ir sākusies, un jums vieta neatbrīvojās, tāpēc jūsu vieta rindā ir beigusies. Paldies par interesi — ceram jūs redzēt kādā no nākamajiem cikliem.
+
+# Doors (issue 13): look-alike email domains, the bounded Zoom import preview
+field-email-mixed-script = Adreses domēnā ir sajauktas latīņu un kirilicas vai grieķu burti (piemēram, kirilicas «а» latīņu «a» vietā). Ierakstiet adresi vēlreiz ar vienu alfabētu

@@ -626,3 +626,6 @@ notice-schedule-told = { $count ->
 # The waiting list closes when the first session starts (issue 9)
 mail-subject-no-seat-freed = место не освободилось
 mail-body-no-seat-freed = Первое занятие началось, и место для вас не освободилось, поэтому ваше место в листе ожидания больше не действует. Спасибо за интерес — надеемся увидеть вас в следующих циклах.
+
+# Doors (issue 13): look-alike email domains, the bounded Zoom import preview
+field-email-mixed-script = В домене адреса смешаны латинские буквы с кириллицей или греческими (например, кириллическая «а» вместо латинской «a»). Введите адрес ещё раз одним алфавитом

@@ -6,6 +6,7 @@ mod smtp;
 mod attendance;
 mod browser;
 mod certificate;
+mod doors;
 mod exports;
 mod foundation;
 mod grant;
