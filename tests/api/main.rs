@@ -6,6 +6,7 @@ mod smtp;
 mod attendance;
 mod browser;
 mod certificate;
+mod crash;
 mod doors;
 mod exports;
 mod foundation;
