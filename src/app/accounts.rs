@@ -33,7 +33,7 @@ pub fn parse_account(form: &AccountForm) -> Result<(Email, String), FieldErrors>
         errors.add("name", "field-unreadable");
     }
     let email = Email::parse(&form.email)
-        .map_err(|_| errors.add("email", "field-email-invalid"))
+        .map_err(|e| errors.add("email", e.email_message_key()))
         .ok();
     if let Err(k) = passwords::acceptable(&form.password) {
         errors.add("password", k);

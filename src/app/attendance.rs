@@ -205,8 +205,8 @@ pub async fn plan_stored_import(
     }))
 }
 
-/// Applies a planned report and marks the upload as applied; returns how
-/// many marks changed.
+/// Applies a planned report and forgets the upload in the same transaction;
+/// returns how many marks changed.
 pub async fn apply_import(
     services: &Services,
     session: &Session,
@@ -223,14 +223,28 @@ pub async fn apply_import(
         .db
         .write(move |c| {
             let changed = apply_plan(c, session_id, &plan, &change)?;
-            att::mark_import_applied(c, import_id, change.at)?;
+            att::delete_import(c, import_id)?;
             Ok(Ok(changed))
         })
         .await
         .context("applying an attendance report")
 }
 
-/// Keeps an uploaded report between preview and apply (and as evidence).
+/// How long an upload is kept for its preview when it is never applied.
+pub const UPLOAD_KEPT_FOR: chrono::Duration = chrono::Duration::days(1);
+
+/// Forgets uploads older than `UPLOAD_KEPT_FOR` (the server's minute task
+/// calls this); returns how many.
+pub async fn forget_old_imports(services: &Services) -> anyhow::Result<usize> {
+    let before = services.now() - UPLOAD_KEPT_FOR;
+    services
+        .db
+        .write(move |c| att::delete_imports_before(c, before))
+        .await
+        .context("forgetting old attendance reports")
+}
+
+/// Keeps an uploaded report between preview and apply, for a day at most.
 pub async fn store_import(
     services: &Services,
     session_id: i32,

@@ -289,11 +289,25 @@ pub fn load_import(
         .optional()?)
 }
 
-pub fn mark_import_applied(conn: &mut AnyConnection, id: i32, now: DateTime<Utc>) -> DbResult<()> {
-    diesel::update(attendance_imports::table.find(id))
-        .set(attendance_imports::applied_at.eq(Some(to_db(now))))
-        .execute(conn)?;
+/// Forgets an applied upload: the report holds the names and addresses of
+/// everyone in the meeting, and the audit rows keep what it changed.
+pub fn delete_import(conn: &mut AnyConnection, id: i32) -> DbResult<()> {
+    diesel::delete(attendance_imports::table.find(id)).execute(conn)?;
     Ok(())
+}
+
+/// Forgets uploads stored before `before` (previewed and never applied);
+/// returns how many.
+pub fn delete_imports_before(conn: &mut AnyConnection, before: DateTime<Utc>) -> DbResult<usize> {
+    Ok(diesel::delete(
+        attendance_imports::table.filter(attendance_imports::uploaded_at.lt(to_db(before))),
+    )
+    .execute(conn)?)
+}
+
+/// How many uploads are stored (for tests and the curious).
+pub fn stored_import_count(conn: &mut AnyConnection) -> DbResult<i64> {
+    Ok(attendance_imports::table.count().get_result(conn)?)
 }
 
 /// Registrations marked present at a session.

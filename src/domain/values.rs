@@ -7,6 +7,10 @@ use std::fmt;
 pub enum ValueError {
     #[error("invalid email address")]
     Email,
+    /// A domain label mixing Latin with Cyrillic or Greek letters: a
+    /// look-alike of another address (a Cyrillic "а" in "muzejs.lv").
+    #[error("email domain mixes alphabets")]
+    MixedScriptDomain,
     #[error("invalid slug")]
     Slug,
     #[error("invalid capacity")]
@@ -18,6 +22,16 @@ pub enum ValueError {
     /// A stored value the program does not know: an error, never a guess.
     #[error("unknown {kind} {value:?}")]
     UnknownStored { kind: &'static str, value: String },
+}
+
+impl ValueError {
+    /// The message beside an email field that this error refuses.
+    pub fn email_message_key(&self) -> &'static str {
+        match self {
+            ValueError::MixedScriptDomain => "field-email-mixed-script",
+            _ => "field-email-invalid",
+        }
+    }
 }
 
 /// An email address as typed (trimmed), with a case-folded form for comparison
@@ -43,9 +57,14 @@ impl Email {
         if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
             return Err(ValueError::Email);
         }
+        if domain.split('.').any(mixes_confusable_scripts) {
+            return Err(ValueError::MixedScriptDomain);
+        }
+        // One spelling per address: "ē" typed as e + combining macron is "ē".
+        let s = super::text::nfc(s);
         Ok(Self {
-            as_typed: s.to_string(),
             normalised: s.to_lowercase(),
+            as_typed: s,
         })
     }
     pub fn as_str(&self) -> &str {
@@ -54,6 +73,23 @@ impl Email {
     pub fn normalised(&self) -> &str {
         &self.normalised
     }
+}
+
+/// Whether one domain label mixes the alphabets whose letters look alike
+/// (Latin, Cyrillic, Greek). Digits and hyphens belong to no alphabet; a
+/// label wholly in one of them (`рф`, `muzejs`) is fine.
+fn mixes_confusable_scripts(label: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    let (mut latin, mut cyrillic, mut greek) = (false, false, false);
+    for c in label.chars() {
+        match c.script() {
+            Script::Latin => latin = true,
+            Script::Cyrillic => cyrillic = true,
+            Script::Greek => greek = true,
+            _ => {}
+        }
+    }
+    u8::from(latin) + u8::from(cyrillic) + u8::from(greek) > 1
 }
 
 impl fmt::Display for Email {
@@ -243,6 +279,63 @@ mod tests {
             assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
         }
         assert!(Email::parse(&format!("{}@muzejs.lv", "a".repeat(300))).is_err());
+    }
+
+    #[test]
+    fn look_alike_domains_are_refused() {
+        for bad in [
+            "anna@muzej\u{0455}.lv",      // Cyrillic ѕ
+            "anna@l\u{0430}tvija.lv",     // Cyrillic а
+            "anna@muzejs.l\u{0475}",      // Cyrillic ѵ in the top-level label
+            "anna@\u{03BF}rg.example.lv", // Greek ο
+            "anna@\u{0440}\u{03C6}.lv",   // Cyrillic р with Greek φ
+            "ANNA@MUZEJ\u{0405}.LV",      // capital Cyrillic Ѕ
+        ] {
+            assert_eq!(
+                Email::parse(bad),
+                Err(ValueError::MixedScriptDomain),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_alphabet_per_label_is_fine() {
+        for good in [
+            "anna@muzejs.lv",
+            "anna@пример.рф",
+            "anna@muzejs.рф",
+            "anna@ελληνικά.gr",
+            "anna@bērziņš-2.lv",
+            "anna@xn--e1afmkfd.xn--p1ai",
+        ] {
+            assert!(Email::parse(good).is_ok(), "{good:?} refused");
+        }
+        // Composed and decomposed letters are one address.
+        let a = Email::parse("anna@be\u{304}rzin\u{327}s.lv").unwrap();
+        assert_eq!(a.as_str(), "anna@bērziņs.lv");
+    }
+
+    proptest::proptest! {
+        /// Any Latin label with one letter swapped for a Cyrillic or Greek
+        /// look-alike is refused; the label left Latin is accepted.
+        #[test]
+        fn a_single_swapped_letter_is_caught(
+            label in "[a-z]{2,12}",
+            at in 0usize..12,
+            swap in proptest::sample::select(vec![
+                '\u{0430}', '\u{0435}', '\u{043E}', '\u{0440}', '\u{0441}', '\u{0455}',
+                '\u{0456}', '\u{0458}', '\u{03BF}', '\u{03B1}', '\u{03BD}',
+            ]),
+        ) {
+            let at = at % label.len();
+            let mut chars: Vec<char> = label.chars().collect();
+            let clean = format!("x@{label}.lv");
+            proptest::prop_assert!(Email::parse(&clean).is_ok(), "{}", clean);
+            chars[at] = swap;
+            let spoofed = format!("x@{}.lv", chars.into_iter().collect::<String>());
+            proptest::prop_assert_eq!(Email::parse(&spoofed), Err(ValueError::MixedScriptDomain));
+        }
     }
 
     #[test]

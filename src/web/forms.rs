@@ -119,7 +119,7 @@ impl RegistrationForm {
             None
         } else {
             Email::parse(&self.email)
-                .map_err(|_| errors.add("email", "field-email-invalid"))
+                .map_err(|e| errors.add("email", e.email_message_key()))
                 .ok()
         };
         let institution_type = InstitutionType::parse(self.institution_type.trim())

@@ -164,6 +164,11 @@ impl AppState {
         crate::app::reminders::write_due(&self.services).await
     }
 
+    /// Forgets Zoom reports uploaded more than a day ago (the background task calls this).
+    pub async fn forget_old_imports(&self) -> anyhow::Result<usize> {
+        crate::app::attendance::forget_old_imports(&self.services).await
+    }
+
     /// Tells the waiting lists of cycles that began (the background task calls this).
     pub async fn close_waitlists(&self) -> anyhow::Result<usize> {
         crate::app::reminders::close_waitlists(&self.services).await
@@ -307,6 +312,9 @@ impl Application {
                 }
                 if let Err(e) = state.tell_progress().await {
                     tracing::warn!(error = %e, "writing progress emails failed");
+                }
+                if let Err(e) = state.forget_old_imports().await {
+                    tracing::warn!(error = %e, "forgetting old attendance reports failed");
                 }
                 // Forget rate-limit keys that are back to full quota, so the
                 // limiters' memory stays bounded.

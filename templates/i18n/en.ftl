@@ -305,7 +305,6 @@ import-file = Report file
 import-preview = Preview
 import-threshold = Minutes needed to count as present
 import-recalculate = Recalculate
-import-already-applied = This report was already applied. Applying it again changes nothing that is already recorded.
 import-will-be-present = { PLURAL($count) ->
     [one] { $count } will be marked present
    *[other] { $count } will be marked present
@@ -621,3 +620,15 @@ mail-body-progress-lost = The session “{ $session }” is over. By the attenda
 mail-progress-label = Your attendance
 mail-progress-stop-label = Do not want these emails?
 mail-progress-stop = You can stop them on your page.
+# Doors (issue 13): look-alike email domains, the bounded Zoom import preview
+field-email-mixed-script = The address's domain mixes Latin letters with Cyrillic or Greek ones (such as a Cyrillic "а" in place of "a"). Type the address again in one alphabet
+import-rows = Rows
+import-unlisted = { PLURAL($count) ->
+    [one] { $count } more is not listed here; all are saved when you apply.
+   *[other] { $count } more are not listed here; all are saved when you apply.
+}
+import-not-assignable = { PLURAL($count) ->
+    [one] { $count } more entry ({ $rows } rows, { $minutes } min in all) cannot be assigned here: only the entries with the most minutes, above, offer a choice. It stays unmatched; if it is a participant, correct the name or email in the report and upload it again, or mark them on the roster.
+   *[other] { $count } more entries ({ $rows } rows, { $minutes } min in all) cannot be assigned here: only the entries with the most minutes, above, offer a choice. They stay unmatched; if one is a participant, correct the name or email in the report and upload it again, or mark them on the roster.
+}
+import-gone = This report is no longer kept (it was applied, or uploaded more than a day ago). Upload it again if you need it.

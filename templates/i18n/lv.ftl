@@ -309,7 +309,6 @@ import-file = Atskaites fails
 import-preview = Priekšskatīt
 import-threshold = Minūtes, kas vajadzīgas, lai skaitītos klātesošs
 import-recalculate = Pārrēķināt
-import-already-applied = Šī atskaite jau ir piemērota. Atkārtota piemērošana neko jau reģistrēto nemaina.
 import-will-be-present = { PLURAL($count) ->
     [zero] Klātesoši tiks atzīmēti { $count }
     [one] Klātesošs tiks atzīmēts { $count }
@@ -638,3 +637,17 @@ mail-body-progress-lost = Nodarbība “{ $session }” ir beigusies. Pēc līdz
 mail-progress-label = Jūsu apmeklējums
 mail-progress-stop-label = Nevēlaties šīs vēstules?
 mail-progress-stop = No tām var atteikties savā lapā.
+# Doors (issue 13): look-alike email domains, the bounded Zoom import preview
+field-email-mixed-script = Adreses domēnā ir sajauktas latīņu un kirilicas vai grieķu burti (piemēram, kirilicas «а» latīņu «a» vietā). Ierakstiet adresi vēlreiz ar vienu alfabētu
+import-rows = Rindas
+import-unlisted = { PLURAL($count) ->
+    [zero] Vēl { $count } nav uzskaitīti šeit; visi tiks saglabāti, nospiežot «Piemērot».
+    [one] Vēl { $count } nav uzskaitīts šeit; visi tiks saglabāti, nospiežot «Piemērot».
+   *[other] Vēl { $count } nav uzskaitīti šeit; visi tiks saglabāti, nospiežot «Piemērot».
+}
+import-not-assignable = { PLURAL($count) ->
+    [zero] Vēl { $count } ierakstu ({ $rows } rindas, kopā { $minutes } min) šeit nevar piešķirt: izvēle ir tikai ierakstiem ar visvairāk minūtēm augstāk. Tie paliek nesasaistīti; ja kāds no tiem ir dalībnieks, labojiet vārdu vai e-pastu atskaitē un augšupielādējiet to vēlreiz, vai atzīmējiet viņu sarakstā.
+    [one] Vēl { $count } ierakstu ({ $rows } rindas, kopā { $minutes } min) šeit nevar piešķirt: izvēle ir tikai ierakstiem ar visvairāk minūtēm augstāk. Tas paliek nesasaistīts; ja tas ir dalībnieks, labojiet vārdu vai e-pastu atskaitē un augšupielādējiet to vēlreiz, vai atzīmējiet viņu sarakstā.
+   *[other] Vēl { $count } ierakstus ({ $rows } rindas, kopā { $minutes } min) šeit nevar piešķirt: izvēle ir tikai ierakstiem ar visvairāk minūtēm augstāk. Tie paliek nesasaistīti; ja kāds no tiem ir dalībnieks, labojiet vārdu vai e-pastu atskaitē un augšupielādējiet to vēlreiz, vai atzīmējiet viņu sarakstā.
+}
+import-gone = Šī atskaite vairs netiek glabāta (tā jau ir piemērota vai augšupielādēta pirms vairāk nekā dienas). Ja vajag, augšupielādējiet to vēlreiz.

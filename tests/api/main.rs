@@ -6,6 +6,8 @@ mod smtp;
 mod attendance;
 mod browser;
 mod certificate;
+mod crash;
+mod doors;
 mod exports;
 mod foundation;
 mod grant;

@@ -19,13 +19,14 @@
 //!
 //! Layout: `decode` turns bytes into text, `header` finds the participant
 //! table and its columns, `row` reads one participant row, `dates` reads the
-//! join/leave times, and `plan` sums minutes per person and matches people
-//! to registrations.
+//! join/leave times, `plan` sums minutes per person and matches people
+//! to registrations, and `preview` bounds what a page shows of a plan.
 
 mod dates;
 mod decode;
 mod header;
 mod plan;
+pub mod preview;
 mod row;
 #[cfg(test)]
 mod test_support;

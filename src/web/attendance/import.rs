@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use actix_multipart::form::{bytes::Bytes as UploadBytes, MultipartForm};
 use actix_session::Session;
-use actix_web::{web, HttpRequest, HttpResponse, Responder};
+use actix_web::{web, Either, HttpRequest, HttpResponse};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -105,6 +105,8 @@ pub struct UnmatchedRow {
     pub name: String,
     pub email: String,
     pub minutes: u32,
+    /// Report rows grouped into this entry.
+    pub rows: usize,
 }
 
 #[derive(Template, WebTemplate)]
@@ -118,11 +120,19 @@ pub struct PreviewPage {
     pub import_id: i32,
     pub filename: String,
     pub min_minutes: u32,
+    /// Totals; the tables below list at most `LISTED_MATCHES` rows each.
+    pub present_count: usize,
+    pub absent_count: usize,
+    pub unmatched_count: usize,
     pub present: Vec<PlanRow>,
     pub absent: Vec<PlanRow>,
+    pub present_unlisted: usize,
+    pub absent_unlisted: usize,
+    /// Those offered for hand assignment (most minutes first).
     pub unmatched: Vec<UnmatchedRow>,
+    /// What is said of the unmatched entries beyond those.
+    pub not_assignable_note: Option<String>,
     pub people: Vec<(i32, String)>,
-    pub already_applied: bool,
     /// Before the doors open: why a reason is needed to apply.
     pub early: Option<String>,
     /// The last apply was refused for being early, without a reason.
@@ -135,8 +145,8 @@ pub struct PreviewQuery {
     pub min: Option<u32>,
 }
 
-/// A stored report planned against the roster; a missing upload is a 404,
-/// a file that is no report a 400.
+/// A stored report planned against the roster; `None` when the upload is
+/// no longer kept (applied, or a day old), a 400 for a file that is no report.
 async fn plan(
     state: &AppState,
     cycle: &Cycle,
@@ -144,7 +154,7 @@ async fn plan(
     import_id: i32,
     min_minutes: u32,
     assignments: Vec<Assignment>,
-) -> AppResult<Planned> {
+) -> AppResult<Option<Planned>> {
     match app_att::plan_stored_import(
         &state.services,
         cycle,
@@ -155,10 +165,29 @@ async fn plan(
     )
     .await?
     {
-        Ok(planned) => Ok(planned),
-        Err(PlanProblem::NoSuchImport) => Err(AppError::NotFound),
+        Ok(planned) => Ok(Some(planned)),
+        Err(PlanProblem::NoSuchImport) => Ok(None),
         Err(PlanProblem::NotAReport) => Err(AppError::BadRequest("import-error-not-zoom-report")),
     }
+}
+
+/// "N more entries (R rows, M minutes) cannot be assigned here …"
+fn not_assignable_note(t: &Tr, rest: zoom::preview::Remainder) -> Option<String> {
+    if rest.people == 0 {
+        return None;
+    }
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("count", rest.people as i64);
+    args.set("rows", rest.rows as i64);
+    args.set("minutes", rest.minutes as i64);
+    Some(t.args("import-not-assignable", &args))
+}
+
+/// Back to the roster, saying the upload is gone: a second press of
+/// "Apply", the Back button after applying, or a preview left for a day.
+fn gone(session: &Session, t: &Tr, slug: &str, n: i32) -> HttpResponse {
+    let _ = session.insert("upload_error", t.text("import-gone"));
+    see_other(&format!("/admin/cycles/{slug}/sessions/{n}/attendance"))
 }
 
 pub async fn preview(
@@ -169,18 +198,21 @@ pub async fn preview(
     lang: Lang,
     req: HttpRequest,
     session: Session,
-) -> AppResult<impl Responder> {
+) -> AppResult<Either<PreviewPage, HttpResponse>> {
     let t = lang.tr();
     let (slug, n, import_id) = path.into_inner();
     let (cycle, s) = cycle_session(&state, slug, n).await?;
     // Rule 7: by default half the session's length.
     let min_minutes = q.min.unwrap_or(s.minutes().div_ceil(2)).min(24 * 60);
-    let Planned {
+    let Some(Planned {
         plan,
         people,
         present_now,
         import,
-    } = plan(&state, &cycle, &s, import_id, min_minutes, vec![]).await?;
+    }) = plan(&state, &cycle, &s, import_id, min_minutes, vec![]).await?
+    else {
+        return Ok(Either::Right(gone(&session, &t, &cycle.slug, n)));
+    };
     let by_id: HashMap<i32, &Registration> = people.iter().map(|r| (r.id, r)).collect();
     let row = |m: &zoom::Matched| PlanRow {
         name: by_id
@@ -204,7 +236,9 @@ pub async fn preview(
         report_name: m.report_name.clone(),
         already_present: present_now.contains(&m.registration_id),
     };
-    Ok(PreviewPage {
+    // Bounded whatever the report's size (issue 13: 30,000 rows, 45 MB).
+    let shown = zoom::preview::preview(&plan, people.len());
+    Ok(Either::Left(PreviewPage {
         frame: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         n,
@@ -212,20 +246,26 @@ pub async fn preview(
         import_id,
         filename: import.filename.clone(),
         min_minutes,
-        present: plan.present.iter().map(row).collect(),
-        absent: plan.absent.iter().map(row).collect(),
-        unmatched: plan
-            .unmatched
+        present_count: plan.present.len(),
+        absent_count: plan.absent.len(),
+        unmatched_count: plan.unmatched.len(),
+        present: shown.present.iter().map(row).collect(),
+        absent: shown.absent.iter().map(row).collect(),
+        present_unlisted: shown.present_unlisted,
+        absent_unlisted: shown.absent_unlisted,
+        unmatched: shown
+            .assignable
             .iter()
-            .enumerate()
-            .map(|(index, p)| UnmatchedRow {
+            .map(|&(index, p)| UnmatchedRow {
                 index,
                 key: p.key.clone(),
                 name: p.display_name.clone(),
                 email: p.email.clone().unwrap_or_default(),
                 minutes: p.minutes,
+                rows: p.rows,
             })
             .collect(),
+        not_assignable_note: not_assignable_note(&t, shown.not_assignable),
         people: people
             .iter()
             .map(|r| {
@@ -235,11 +275,10 @@ pub async fn preview(
                 )
             })
             .collect(),
-        already_applied: import.applied_at.is_some(),
         early: super::early_warning(&t, &cycle, &s, state.now()),
         early_refused: super::was_refused_early(&session),
         tr: t,
-    })
+    }))
 }
 
 pub async fn apply(
@@ -247,6 +286,7 @@ pub async fn apply(
     me: CurrentOrganiser,
     path: web::Path<(String, i32)>,
     session: Session,
+    lang: Lang,
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let (slug, n) = path.into_inner();
@@ -278,8 +318,11 @@ pub async fn apply(
             })
         })
         .collect();
-    let Planned { plan, .. } =
-        plan(&state, &cycle, &s, import_id, min_minutes, assignments).await?;
+    let Some(Planned { plan, .. }) =
+        plan(&state, &cycle, &s, import_id, min_minutes, assignments).await?
+    else {
+        return Ok(gone(&session, &lang.tr(), &cycle.slug, n));
+    };
     let change = Change {
         source: Source::Import,
         by: Some(me.0.id),
