@@ -149,6 +149,7 @@ pub fn save(
             cycles::certificate.eq(spec.certificate),
             cycles::reminder_hours_before.eq(spec.reminders.setting()),
             cycles::progress_emails.eq(spec.progress_emails),
+            cycles::retention_months.eq(spec.retention_months.map(|m| m as i32)),
         ),
     );
     let (id, saved) = match existing {

@@ -9,6 +9,7 @@ pub mod messages;
 pub mod models;
 pub mod organisers;
 pub mod outbox;
+pub mod privacy;
 pub mod progress;
 pub mod registrations;
 pub mod reminders;

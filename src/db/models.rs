@@ -64,6 +64,10 @@ pub struct Cycle {
     pub waitlist_told_at: Option<NaiveDateTime>,
     /// After each session, tell participants where they stand.
     pub progress_emails: bool,
+    /// Personal data is erased this many months after the last session.
+    pub retention_months: Option<i32>,
+    /// When the retention task erased the cycle's personal data.
+    pub purged_at: Option<NaiveDateTime>,
 }
 
 impl Cycle {
@@ -196,6 +200,9 @@ pub struct Registration {
     pub status_changed_at: NaiveDateTime,
     /// The participant still wants the emails about their progress.
     pub progress_emails: bool,
+    /// When the personal data was erased (by the participant's request or
+    /// the cycle's retention period).
+    pub erased_at: Option<NaiveDateTime>,
 }
 
 impl Registration {

@@ -56,6 +56,8 @@ diesel::table! {
         reminder_hours_before -> Nullable<Integer>,
         waitlist_told_at -> Nullable<Timestamp>,
         progress_emails -> Bool,
+        retention_months -> Nullable<Integer>,
+        purged_at -> Nullable<Timestamp>,
     }
 }
 
@@ -114,6 +116,7 @@ diesel::table! {
         hold_expires_at -> Nullable<Timestamp>,
         status_changed_at -> Timestamp,
         progress_emails -> Bool,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -237,6 +240,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    erasures (id) {
+        id -> Integer,
+        registration_id -> Integer,
+        cycle_id -> Integer,
+        erased_at -> Timestamp,
+        erased_by -> Text,
+        details -> Text,
+    }
+}
+
 diesel::joinable!(organiser_sessions -> organisers (organiser_id));
 diesel::joinable!(sessions -> cycles (cycle_id));
 diesel::joinable!(registrations -> cycles (cycle_id));
@@ -269,4 +283,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     grant_attachments,
     grant_audit,
     certificates,
+    erasures,
 );

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+use super::privacy::MAX_RETENTION_MONTHS;
 use super::reminders::{ReminderRule, MAX_HOURS_BEFORE};
 use super::text::{is_meant, Lines};
 use super::window::{local_to_utc, parse_local, parse_local_end, parse_zone, Ambiguity, Window};
@@ -55,6 +56,9 @@ pub struct CycleSpec {
     /// After each session, participants who have not yet earned the
     /// outcome hear where they stand.
     pub progress_emails: bool,
+    /// Personal data is erased this many months after the last session;
+    /// `None`: kept until erased by hand.
+    pub retention_months: Option<u32>,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
 }
@@ -101,6 +105,9 @@ pub struct RawCycle {
     /// After each session, tell who has not yet earned the outcome where they stand.
     #[serde(default = "yes")]
     pub progress_emails: bool,
+    /// Months after the last session when personal data is erased.
+    #[serde(default)]
+    pub retention_months: Option<i64>,
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
@@ -346,6 +353,19 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
             ReminderRule::DayBefore
         }
     };
+    let retention_months = match raw.retention_months {
+        None => None,
+        Some(months) if (1..=i64::from(MAX_RETENTION_MONTHS)).contains(&months) => {
+            Some(months as u32)
+        }
+        Some(_) => {
+            p.push(FieldProblem {
+                field: "retention_months".into(),
+                problem: "range",
+            });
+            None
+        }
+    };
     if raw.sessions.len() > 100 {
         p.push(FieldProblem {
             field: "sessions".into(),
@@ -430,6 +450,7 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 certificate: raw.certificate,
                 reminders,
                 progress_emails: raw.progress_emails,
+                retention_months,
                 grant,
                 sessions,
             })
@@ -512,6 +533,28 @@ mod tests {
     use super::*;
 
     const SEED: &str = include_str!("../../tests/fixtures/kopienas-2023.toml");
+
+    #[test]
+    fn retention_is_one_month_to_ten_years() {
+        let with = |months: &str| {
+            SEED.replace(
+                "capacity = 30",
+                &format!("capacity = 30\nretention_months = {months}"),
+            )
+        };
+        assert_eq!(
+            parse_cycle_file(&with("24")).unwrap().retention_months,
+            Some(24)
+        );
+        assert_eq!(parse_cycle_file(SEED).unwrap().retention_months, None);
+        for bad in ["0", "121", "-3"] {
+            let problems = parse_cycle_file(&with(bad)).unwrap_err();
+            assert!(
+                problems.iter().any(|p| p.field == "retention_months"),
+                "{bad}: {problems:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_seed_cycle_file_parses() {

@@ -5,6 +5,7 @@ pub mod eligibility;
 pub mod grant;
 pub mod messages;
 pub mod outcome;
+pub mod privacy;
 pub mod problems;
 pub mod progress;
 pub mod registration;

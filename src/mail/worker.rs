@@ -326,6 +326,8 @@ impl Worker {
             Standing::of(&ends, &present, cycle.min_sessions as u32, self.clock.now())
         });
         let stale = match notice {
+            // Erased: nobody is left to write to.
+            _ if reg.erased_at.is_some() => Some("the participant's data was erased"),
             Notice::Waitlisted { .. } | Notice::NoSeatFreed if status != Status::Waitlisted => {
                 Some("no longer on the waitlist")
             }

@@ -216,6 +216,12 @@ impl CycleFormValues {
                     .map(|hours| hours.to_string())
                     .unwrap_or_default(),
             ),
+            (
+                "retention_months",
+                cy.retention_months
+                    .map(|months| months.to_string())
+                    .unwrap_or_default(),
+            ),
         ] {
             f.insert(k.to_string(), v);
         }
@@ -290,6 +296,9 @@ impl CycleFormValues {
             published: self.is_on("published"),
             certificate: self.is_on("certificate"),
             progress_emails: self.is_on("progress_emails"),
+            retention_months: Some(self.get("retention_months"))
+                .filter(|typed| !typed.trim().is_empty())
+                .map(|_| int("retention_months")),
             reminder_hours_before: Some(self.get("reminder_hours_before"))
                 .filter(|typed| !typed.trim().is_empty())
                 .map(|_| int("reminder_hours_before")),

@@ -19,6 +19,7 @@ pub mod messages;
 pub mod middleware;
 pub mod pages;
 pub mod participant;
+pub mod privacy;
 pub mod public;
 
 use std::net::TcpListener;
@@ -174,6 +175,11 @@ impl AppState {
         crate::app::reminders::close_waitlists(&self.services).await
     }
 
+    /// Erases personal data past its cycle's retention period (the background task calls this).
+    pub async fn purge_expired_data(&self) -> anyhow::Result<usize> {
+        crate::app::privacy::purge_due(&self.services).await
+    }
+
     /// Tells participants where they stand after a session (the background task calls this).
     pub async fn tell_progress(&self) -> anyhow::Result<usize> {
         crate::app::reminders::tell_progress(&self.services).await
@@ -316,6 +322,9 @@ impl Application {
                 if let Err(e) = state.forget_old_imports().await {
                     tracing::warn!(error = %e, "forgetting old attendance reports failed");
                 }
+                if let Err(e) = state.purge_expired_data().await {
+                    tracing::warn!(error = %e, "erasing data past its retention failed");
+                }
                 // Forget rate-limit keys that are back to full quota, so the
                 // limiters' memory stays bounded.
                 state.limits.registrations.retain_recent();
@@ -380,6 +389,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/r/{token}", web::get().to(participant::page))
         .route("/r/{token}/confirm", web::post().to(participant::confirm))
         .route("/r/{token}/cancel", web::post().to(participant::cancel))
+        .route("/privacy", web::get().to(privacy::notice))
+        .route("/r/{token}/data.json", web::get().to(privacy::download))
+        .route("/r/{token}/erase", web::get().to(privacy::confirm_page))
+        .route("/r/{token}/erase", web::post().to(privacy::erase))
         .route(
             "/r/{token}/progress-emails",
             web::post().to(participant::progress_emails),

@@ -115,6 +115,8 @@ pub struct CyclePage {
     /// Why the form is not offered, when it is not.
     pub closed_reason: Option<String>,
     pub waitlist_note: Option<String>,
+    /// Until when personal data is kept, when the cycle says.
+    pub retention_line: String,
     pub form: super::forms::RegistrationForm,
     pub errors: FieldErrors,
 }
@@ -190,6 +192,8 @@ pub struct ParticipantPage {
     pub progress_choice: bool,
     /// ... and currently gets them.
     pub progress_wanted: bool,
+    /// Until when personal data is kept, when the cycle says.
+    pub retention_line: String,
     pub zone: String,
     pub checkin_svg: Option<String>,
     pub notice: Option<String>,

@@ -142,6 +142,7 @@ pub async fn page(
         certificate,
         progress_choice,
         progress_wanted: reg.progress_emails,
+        retention_line: super::privacy::retention_line(&t, cycle, sessions),
         zone: cycle.tz().name().to_string(),
         checkin_svg,
         notice,

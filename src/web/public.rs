@@ -176,6 +176,7 @@ fn cycle_page(
         },
         closed_reason,
         waitlist_note,
+        retention_line: super::privacy::retention_line(&t, cy, sessions),
         form,
         errors,
         tr: t,

@@ -632,3 +632,34 @@ import-not-assignable = { PLURAL($count) ->
    *[other] { $count } more entries ({ $rows } rows, { $minutes } min in all) cannot be assigned here: only the entries with the most minutes, above, offer a choice. They stay unmatched; if one is a participant, correct the name or email in the report and upload it again, or mark them on the roster.
 }
 import-gone = This report is no longer kept (it was applied, or uploaded more than a day ago). Upload it again if you need it.
+
+# The participant's data rights (issue 11)
+privacy-title = Privacy notice
+privacy-version = Version { $version }
+privacy-controller = Responsible for your data: { $controller }. Questions about it: { $contact }.
+privacy-what-title = What is kept
+privacy-what = What you write in the registration form (name, email address, phone if given, institution, its type, your position, region, country, language), when you agreed to this notice and to which version, your seat or waiting-list place, your attendance at each session (from the door check-in, the organisers' list or the online meeting's report), a grant application if you make one, and which emails were sent to you.
+privacy-why-title = Why
+privacy-why = To run the training cycle you register for: seats and the waiting list, confirmations and reminders, attendance, certificates and the grant competition that follows it. The basis is your consent, which you may withdraw at any time by erasing your data.
+privacy-who-title = Who sees it
+privacy-who = The organisers of the cycle. It is not sold or given to anyone else. Emails go out through the organisers' mail server.
+privacy-how-long-title = How long
+privacy-how-long = As long as each cycle's page says; then the personal data is erased by itself. Counts without names (how many registered and attended, from which countries and kinds of institutions, grant amounts) are kept for reports to funders.
+privacy-rights-title = Your rights
+privacy-rights = From your own page (the link in every email from the cycle) you can download everything kept about you and have it erased. If you no longer have the link, write to the address above.
+privacy-notice-link = Privacy notice
+privacy-kept-until = Personal data is kept until { $until } and then erased.
+participant-data-title = Your data
+participant-data-hint = You can download everything kept about you, or have it erased.
+participant-data-download = Download my data (JSON)
+participant-data-erase = Erase my data
+erase-title = Erase your data?
+erase-removes = Your name, email address, phone, institution and position, the texts of a grant application and its attachment, and a certificate's code are removed for good. This link stops working.
+erase-keeps = Kept without your name, for the organisers' statistics and reports to funders: that a registration existed, its institution type, country and region, attendance marks, and grant amounts and decisions.
+erase-gives-back-place = Your seat or waiting-list place is given back, so someone waiting can have it.
+erase-final = This cannot be undone.
+erase-button = Erase my data
+erase-back = No, go back to my page
+erased-title = Your data is erased
+erased-text = Your personal data is erased. No more emails will come from this cycle, and your link no longer opens anything.
+cycle-field-retention-months = Erase personal data this many months after the last session

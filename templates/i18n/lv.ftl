@@ -651,3 +651,34 @@ import-not-assignable = { PLURAL($count) ->
    *[other] Vēl { $count } ierakstus ({ $rows } rindas, kopā { $minutes } min) šeit nevar piešķirt: izvēle ir tikai ierakstiem ar visvairāk minūtēm augstāk. Tie paliek nesasaistīti; ja kāds no tiem ir dalībnieks, labojiet vārdu vai e-pastu atskaitē un augšupielādējiet to vēlreiz, vai atzīmējiet viņu sarakstā.
 }
 import-gone = Šī atskaite vairs netiek glabāta (tā jau ir piemērota vai augšupielādēta pirms vairāk nekā dienas). Ja vajag, augšupielādējiet to vēlreiz.
+
+# The participant's data rights (issue 11)
+privacy-title = Privātuma paziņojums
+privacy-version = Versija { $version }
+privacy-controller = Par jūsu datiem atbild: { $controller }. Jautājumus par tiem sūtiet uz { $contact }.
+privacy-what-title = Kas tiek glabāts
+privacy-what = Tas, ko ierakstāt reģistrācijas veidlapā (vārds, uzvārds, e-pasta adrese, tālrunis, ja norādīts, iestāde, tās veids, amats, novads vai pašvaldība, valsts, valoda), kad un kurai šī paziņojuma versijai piekritāt, jūsu vieta vai vieta rindā, jūsu apmeklējums katrā nodarbībā (no reģistrācijas pie ieejas, organizatoru saraksta vai tiešsaistes sapulces atskaites), granta pieteikums, ja to iesniedzat, un kādas vēstules jums nosūtītas.
+privacy-why-title = Kāpēc
+privacy-why = Lai rīkotu apmācību ciklu, kuram reģistrējaties: vietas un rinda, apstiprinājumi un atgādinājumi, apmeklējums, apliecības un tam sekojošais granta konkurss. Pamats ir jūsu piekrišana, ko varat jebkurā laikā atsaukt, dzēšot savus datus.
+privacy-who-title = Kas tos redz
+privacy-who = Cikla organizatori. Dati netiek pārdoti vai nodoti citiem. Vēstules tiek sūtītas caur organizatoru pasta serveri.
+privacy-how-long-title = Cik ilgi
+privacy-how-long = Tik ilgi, cik norādīts katra cikla lapā; pēc tam personas dati tiek dzēsti automātiski. Skaitļi bez vārdiem (cik reģistrējās un apmeklēja, no kurām valstīm un kāda veida iestādēm, granta summas) tiek glabāti atskaitēm finansētājiem.
+privacy-rights-title = Jūsu tiesības
+privacy-rights = Savā lapā (saite ir katrā cikla vēstulē) varat lejupielādēt visu, kas par jums glabāts, un to dzēst. Ja saites vairs nav, rakstiet uz iepriekš minēto adresi.
+privacy-notice-link = Privātuma paziņojums
+privacy-kept-until = Personas dati tiek glabāti līdz { $until }, pēc tam tie tiek dzēsti.
+participant-data-title = Jūsu dati
+participant-data-hint = Varat lejupielādēt visu, kas par jums glabāts, vai to dzēst.
+participant-data-download = Lejupielādēt manus datus (JSON)
+participant-data-erase = Dzēst manus datus
+erase-title = Dzēst jūsu datus?
+erase-removes = Jūsu vārds, uzvārds, e-pasta adrese, tālrunis, iestāde un amats, granta pieteikuma teksti un pielikums, kā arī apliecības kods tiks neatgriezeniski dzēsti. Šī saite vairs nedarbosies.
+erase-keeps = Bez jūsu vārda, organizatoru statistikai un atskaitēm finansētājiem, paliek: ka reģistrācija bija, iestādes veids, valsts un novads, apmeklējuma atzīmes, granta summas un lēmumi.
+erase-gives-back-place = Jūsu vieta vai vieta rindā tiks atdota, lai to varētu saņemt kāds no gaidītājiem.
+erase-final = To nevar atsaukt.
+erase-button = Dzēst manus datus
+erase-back = Nē, atgriezties manā lapā
+erased-title = Jūsu dati ir dzēsti
+erased-text = Jūsu personas dati ir dzēsti. No šī cikla vairs nesaņemsiet vēstules, un jūsu saite vairs neko neatver.
+cycle-field-retention-months = Dzēst personas datus pēc tik mēnešiem pēc pēdējās nodarbības

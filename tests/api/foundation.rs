@@ -81,6 +81,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
         format!("/r/{token}/confirm"),
         format!("/r/{token}/cancel"),
         format!("/r/{token}/progress-emails"),
+        format!("/r/{token}/erase"),
         format!("/r/{token}/grant"),
         format!("/r/{token}/grant/attachment/remove"),
         "/login".into(),
@@ -153,6 +154,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
     let reg = registration(&app, reg_id).await;
     assert_eq!(reg.status, "pending");
     assert!(reg.progress_emails, "still wants the progress emails");
+    assert!(reg.erased_at.is_none(), "nothing was erased");
     let cycle = app
         .db()
         .read(|c| cohort::db::cycles::by_slug(c, "kopienas-2023"))

@@ -17,6 +17,7 @@ mod mail;
 mod messages;
 mod migrations;
 mod outage;
+mod privacy;
 mod progress;
 mod registration;
 mod reminders;

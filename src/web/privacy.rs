@@ -1,0 +1,173 @@
+//! The privacy notice, and the participant's data rights from their page:
+//! everything held about them as JSON, and erasure (two steps: a page that
+//! says what goes and what stays, then the button).
+
+use actix_session::Session;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::error::{AppError, AppResult};
+use super::lang::Lang;
+use super::pages::{frame, Frame};
+use super::participant::find;
+use super::AppState;
+use crate::db::models::{Cycle, Session as CycleSession};
+use crate::domain::privacy::{gives_back_place, retention_ends, ErasedBy};
+use crate::i18n::Tr;
+
+/// "Personal data is kept until 15 January 2026 and then erased", for a
+/// cycle with a retention period; empty otherwise.
+pub fn retention_line(t: &Tr, cycle: &Cycle, sessions: &[CycleSession]) -> String {
+    let Some(months) = cycle.retention_months else {
+        return String::new();
+    };
+    let last_end = sessions.iter().map(|s| s.ends_at.and_utc()).max();
+    match retention_ends(
+        last_end,
+        cycle.registration_closes.and_utc(),
+        months.max(0) as u32,
+    ) {
+        Some(until) => t.with_one("privacy-kept-until", "until", &t.date(until, cycle.tz())),
+        None => String::new(),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "privacy.html")]
+pub struct PrivacyPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub version: String,
+    /// Who is responsible, and where to write.
+    pub controller_line: String,
+}
+
+/// Who is responsible, as the notice names them: the configured
+/// organisation, else the sender's name.
+fn controller(state: &AppState) -> String {
+    let name = state.settings.organisation_name.trim();
+    if !name.is_empty() {
+        return name.to_string();
+    }
+    let from = state.settings.mail_from.trim();
+    from.split_once('<')
+        .map(|(name, _)| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| from.to_string())
+}
+
+/// The sender's address: where questions about the data go.
+fn contact(state: &AppState) -> String {
+    let from = state.settings.mail_from.trim();
+    match from.split_once('<') {
+        Some((_, rest)) => rest.trim_end_matches('>').trim().to_string(),
+        None => from.to_string(),
+    }
+}
+
+pub async fn notice(
+    state: web::Data<AppState>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> PrivacyPage {
+    let t = lang.tr();
+    PrivacyPage {
+        controller_line: t.with(
+            "privacy-controller",
+            &[
+                ("controller", &controller(&state)),
+                ("contact", &contact(&state)),
+            ],
+        ),
+        tr: t,
+        frame: frame(&req, &session),
+        version: state.settings.privacy_notice_version.clone(),
+    }
+}
+
+/// Everything held about the participant, as a JSON download.
+pub async fn download(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let found = find(&state, &token).await?;
+    let data = crate::app::privacy::export(&state.services, found.reg.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let body = serde_json::to_string_pretty(&data)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the data as JSON: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{}-my-data.json\"", found.cycle.slug),
+        ))
+        .body(body))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "erase.html")]
+pub struct ErasePage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub token: String,
+    pub cycle_title: String,
+    /// The person holds a seat or a waitlist place that erasure gives back.
+    pub holds_place: bool,
+}
+
+/// "Are you sure?": what erasure removes and what it keeps.
+pub async fn confirm_page(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<ErasePage> {
+    let token = path.into_inner();
+    let found = find(&state, &token).await?;
+    let status = found.reg.status();
+    let started = found
+        .sessions
+        .iter()
+        .any(|s| s.starts_at.and_utc() <= state.now());
+    let has_place = status.holds_seat() || status == crate::domain::Status::Waitlisted;
+    Ok(ErasePage {
+        tr: lang.or(found.reg.lang()),
+        frame: frame(&req, &session),
+        cycle_title: found.cycle.title.clone(),
+        holds_place: has_place && gives_back_place(ErasedBy::Participant, started),
+        token,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "erased.html")]
+pub struct ErasedPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub cycle_title: String,
+    pub cycle_slug: String,
+}
+
+/// Erases, then says so on a page of its own: the link opens nothing now.
+pub async fn erase(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<ErasedPage> {
+    let token = path.into_inner();
+    let found = find(&state, &token).await?;
+    crate::app::privacy::erase(&state.services, found.reg.id).await?;
+    Ok(ErasedPage {
+        tr: lang.or(found.reg.lang()),
+        frame: frame(&req, &session),
+        cycle_title: found.cycle.title.clone(),
+        cycle_slug: found.cycle.slug.clone(),
+    })
+}
