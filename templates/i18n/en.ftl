@@ -604,3 +604,13 @@ notice-schedule-told = { $count ->
 # The waiting list closes when the first session starts (issue 9)
 mail-subject-no-seat-freed = no seat became free
 mail-body-no-seat-freed = The first session has begun and no seat became free for you, so your place on the waiting list has ended. Thank you for your interest — we hope to see you in a later cycle.
+
+# Login limits (issue 13)
+login-wait-here = Too many wrong passwords from your address. Try again in { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+}; until then even the right password is not accepted.
+login-account-locked = This account is locked for { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+}: its password was entered wrongly many times, from several addresses. Wait, then sign in as usual — the lock ends by itself and your password stays the same. If that was not you, tell an administrator: someone is trying to guess your password.

@@ -621,3 +621,7 @@ notice-schedule-told = { $count ->
 # The waiting list closes when the first session starts (issue 9)
 mail-subject-no-seat-freed = vieta neatbrīvojās
 mail-body-no-seat-freed = Pirmā nodarbība ir sākusies, un jums vieta neatbrīvojās, tāpēc jūsu vieta rindā ir beigusies. Paldies par interesi — ceram jūs redzēt kādā no nākamajiem cikliem.
+
+# Login limits (issue 13)
+login-wait-here = No jūsu adreses pārāk daudz reižu ievadīta nepareiza parole. Mēģiniet vēlreiz pēc { $minutes } min.; līdz tam netiek pieņemta arī pareizā parole.
+login-account-locked = Šis konts ir bloķēts uz { $minutes } min.: tā parole daudzas reizes ievadīta nepareizi no vairākām adresēm. Pagaidiet un tad piesakieties kā parasti — bloķēšana beigsies pati, un parole paliek tā pati. Ja tas nebijāt jūs, pasakiet administratoram: kāds mēģina uzminēt jūsu paroli.

@@ -11,6 +11,7 @@ mod foundation;
 mod grant;
 mod input;
 mod layers;
+mod limits;
 mod mail;
 mod messages;
 mod migrations;
