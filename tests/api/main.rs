@@ -19,3 +19,4 @@ mod registration;
 mod reminders;
 mod schedule;
 mod security;
+mod sqlmap;
