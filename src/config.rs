@@ -28,6 +28,11 @@ pub struct Settings {
     pub registrations_per_ip_per_minute: u32,
     /// Failed logins allowed per address and per account before slowing down.
     pub login_attempts_per_15_minutes: u32,
+    /// Failed logins for one account within 15 minutes, from all addresses
+    /// together, that lock it for everyone (far above the per-address allowance).
+    pub login_account_lock_after: u32,
+    /// How long such a lock lasts.
+    pub login_account_lock_minutes: u32,
     /// First retry delay of a failed email; doubles each time, capped at an hour.
     pub mail_retry_seconds: u32,
     pub mail_poll_milliseconds: u64,

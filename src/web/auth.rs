@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::error::{AppError, AppResult};
 use super::forms::FieldErrors;
 use super::lang::Lang;
+use super::limits::{minutes, LoginRefusal};
 use super::pages::{frame, see_other};
 use super::pages::{render_with_status, LoginPage, SetupPage};
 use super::AppState;
@@ -129,15 +130,27 @@ pub async fn login(
 ) -> AppResult<HttpResponse> {
     let t = lang.tr();
     let account_key = form.email.trim().to_lowercase();
-    // Per account *and* address: a stranger elsewhere cannot lock an organiser
-    // out; the address alone (4x the allowance) slows guessing across accounts.
     let client = state.client_key(&req);
-    let account = format!("{account_key} {client}");
-    if state.limits.login_accounts.is_locked(&account)
-        || state.limits.login_addresses.is_locked(&client)
-    {
-        tracing::warn!(account = %account_key, "login rate limit reached");
-        return Err(AppError::TooManyRequests);
+    let login_page = |error: String| LoginPage {
+        tr: t,
+        frame: frame(&req, &session),
+        email: super::forms::keep(&form.email)
+            .chars()
+            .filter(|c| !is_unmeant(*c, Lines::One))
+            .collect(),
+        next: safe_next(&form.next),
+        error: Some(error),
+    };
+    if let Some(refusal) = state.limits.login.refused(&account_key, &client) {
+        tracing::warn!(account = %account_key, ?refusal, "login refused by a limit");
+        let (key, wait) = match refusal {
+            LoginRefusal::FromHere { wait } => ("login-wait-here", wait),
+            LoginRefusal::AccountLocked { wait } => ("login-account-locked", wait),
+        };
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("minutes", minutes(wait));
+        let page = login_page(t.args(key, &args));
+        return render_with_status(StatusCode::TOO_MANY_REQUESTS, &page);
     }
     let email = account_key.clone();
     // An address nobody can mean (NUL, controls) is no account: the normal
@@ -162,18 +175,8 @@ pub async fn login(
             Ok(see_other(&safe_next(&form.next)))
         }
         _ => {
-            state.limits.login_accounts.failed(&account);
-            state.limits.login_addresses.failed(&client);
-            let page = LoginPage {
-                tr: t,
-                frame: frame(&req, &session),
-                email: super::forms::keep(&form.email)
-                    .chars()
-                    .filter(|c| !is_unmeant(*c, Lines::One))
-                    .collect(),
-                next: safe_next(&form.next),
-                error: Some(t.text("login-failed")),
-            };
+            state.limits.login.failed(&account_key, &client);
+            let page = login_page(t.text("login-failed"));
             render_with_status(StatusCode::UNAUTHORIZED, &page)
         }
     }

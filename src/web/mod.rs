@@ -15,6 +15,7 @@ pub mod forms;
 pub mod grant;
 pub mod health;
 pub mod lang;
+pub mod limits;
 pub mod messages;
 pub mod middleware;
 pub mod pages;
@@ -23,7 +24,6 @@ pub mod privacy;
 pub mod public;
 
 use std::net::TcpListener;
-use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -41,65 +41,7 @@ use actix_web::cookie::{time, Key, SameSite};
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpResponse, HttpServer};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use secrecy::ExposeSecret;
-
-pub struct Limits {
-    pub registrations: DefaultKeyedRateLimiter<String>,
-    /// Failed logins per account and address.
-    pub login_accounts: LoginThrottle,
-    /// Failed logins per address, whatever the account (4x the allowance).
-    pub login_addresses: LoginThrottle,
-}
-
-/// Slows down guessing: only failed logins count. After `attempts` failures
-/// in a row (refilling one per `15 min / attempts`), the key is refused —
-/// even with the right password — until a failure's worth of time passes.
-pub struct LoginThrottle {
-    failures: DefaultKeyedRateLimiter<String>,
-    locked: std::sync::Mutex<std::collections::HashMap<String, std::time::Instant>>,
-    cooldown: Duration,
-}
-
-impl LoginThrottle {
-    pub fn new(attempts_per_15_minutes: u32) -> Self {
-        let n = attempts_per_15_minutes.max(2);
-        let cooldown = Duration::from_secs(15 * 60) / n;
-        let quota = Quota::with_period(cooldown)
-            .expect("non-zero period")
-            .allow_burst(NonZeroU32::new(n - 1).expect("non-zero"));
-        Self {
-            failures: RateLimiter::keyed(quota),
-            locked: Default::default(),
-            cooldown,
-        }
-    }
-
-    fn locks(
-        &self,
-    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, std::time::Instant>> {
-        self.locked.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    pub fn is_locked(&self, key: &str) -> bool {
-        self.locks()
-            .get(key)
-            .is_some_and(|until| *until > std::time::Instant::now())
-    }
-
-    pub fn failed(&self, key: &str) {
-        if self.failures.check_key(&key.to_string()).is_err() {
-            self.locks()
-                .insert(key.to_string(), std::time::Instant::now() + self.cooldown);
-        }
-    }
-
-    pub fn forget_old(&self) {
-        self.failures.retain_recent();
-        let now = std::time::Instant::now();
-        self.locks().retain(|_, until| *until > now);
-    }
-}
 
 pub struct AppState {
     /// The database, the clock and the mail bell the use cases take.
@@ -107,7 +49,7 @@ pub struct AppState {
     pub keys: Keys,
     pub composer: Arc<Composer>,
     pub settings: Settings,
-    pub limits: Limits,
+    pub limits: limits::Limits,
     /// Set (and warned about once) when requests look proxied while no
     /// proxy is trusted; organisers see it on their home page.
     pub proxy_suspected: std::sync::atomic::AtomicBool,
@@ -224,10 +166,6 @@ pub fn serve(settings: Settings) -> anyhow::Result<()> {
     })
 }
 
-fn per_minute(n: u32) -> Quota {
-    Quota::per_minute(NonZeroU32::new(n.max(1)).expect("non-zero"))
-}
-
 pub struct Application {
     port: u16,
     server: Server,
@@ -251,11 +189,7 @@ impl Application {
             keys: keys.clone(),
             base_url: settings.base_url.clone(),
         });
-        let limits = Limits {
-            registrations: RateLimiter::keyed(per_minute(settings.registrations_per_ip_per_minute)),
-            login_accounts: LoginThrottle::new(settings.login_attempts_per_15_minutes),
-            login_addresses: LoginThrottle::new(settings.login_attempts_per_15_minutes * 4),
-        };
+        let limits = limits::Limits::new(&settings);
         let services = Services::new(db, clock);
         let transport = Transport::from_settings(
             settings.smtp_url.as_ref().map(|s| s.expose_secret()),
@@ -327,9 +261,7 @@ impl Application {
                 }
                 // Forget rate-limit keys that are back to full quota, so the
                 // limiters' memory stays bounded.
-                state.limits.registrations.retain_recent();
-                state.limits.login_accounts.forget_old();
-                state.limits.login_addresses.forget_old();
+                state.limits.forget_old();
                 tokio::time::sleep(Duration::from_secs(60)).await;
             }
         });

@@ -238,17 +238,17 @@ pub async fn register(
             Default::default(),
         );
     }
-    if state
+    // Only accepted registrations (and what a bot takes for one) spend the
+    // address's allowance: the place is given back on every other answer.
+    let address = state.client_key(&req);
+    let place = state
         .limits
-        .registrations
-        .check_key(&state.client_key(&req))
-        .is_err()
-    {
-        return Err(AppError::TooManyRequests);
-    }
+        .reserve_registration(&address)
+        .ok_or(AppError::TooManyRequests)?;
     if form.is_bot() {
         // Say nothing useful to a bot; store nothing.
         tracing::info!("honeypot field filled; registration dropped");
+        place.keep();
         return Ok(see_other(&format!("/cycles/{}/registered", cy.slug)));
     }
     let applicant = match form.parse(&state.settings.privacy_notice_version) {
@@ -284,6 +284,7 @@ pub async fn register(
             )
         }
     };
+    place.keep();
     // The outcome travels in the address, so a reload or a language switch
     // still shows it (it holds nothing personal).
     let outcome = key.trim_start_matches("registered-");

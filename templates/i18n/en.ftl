@@ -663,3 +663,12 @@ erase-back = No, go back to my page
 erased-title = Your data is erased
 erased-text = Your personal data is erased. No more emails will come from this cycle, and your link no longer opens anything.
 cycle-field-retention-months = Erase personal data this many months after the last session
+# Login limits (issue 13)
+login-wait-here = Too many wrong passwords from your address. Try again in { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+}; until then even the right password is not accepted.
+login-account-locked = This account is locked for { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+}: its password was entered wrongly many times, from several addresses. Wait, then sign in as usual — the lock ends by itself and your password stays the same. If that was not you, tell an administrator: someone is trying to guess your password.

@@ -682,3 +682,6 @@ erase-back = Nē, atgriezties manā lapā
 erased-title = Jūsu dati ir dzēsti
 erased-text = Jūsu personas dati ir dzēsti. No šī cikla vairs nesaņemsiet vēstules, un jūsu saite vairs neko neatver.
 cycle-field-retention-months = Dzēst personas datus pēc tik mēnešiem pēc pēdējās nodarbības
+# Login limits (issue 13)
+login-wait-here = No jūsu adreses pārāk daudz reižu ievadīta nepareiza parole. Mēģiniet vēlreiz pēc { $minutes } min.; līdz tam netiek pieņemta arī pareizā parole.
+login-account-locked = Šis konts ir bloķēts uz { $minutes } min.: tā parole daudzas reizes ievadīta nepareizi no vairākām adresēm. Pagaidiet un tad piesakieties kā parasti — bloķēšana beigsies pati, un parole paliek tā pati. Ja tas nebijāt jūs, pasakiet administratoram: kāds mēģina uzminēt jūsu paroli.
