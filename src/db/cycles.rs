@@ -149,6 +149,9 @@ pub fn save(
             cycles::certificate.eq(spec.certificate),
             cycles::reminder_hours_before.eq(spec.reminders.setting()),
             cycles::progress_emails.eq(spec.progress_emails),
+            cycles::audience.eq(&spec.audience),
+            cycles::contact_email.eq(spec.contact_email.as_ref().map_or("", |e| e.as_str())),
+            cycles::contact_phone.eq(&spec.contact_phone),
         ),
     );
     let (id, saved) = match existing {

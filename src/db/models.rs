@@ -64,6 +64,11 @@ pub struct Cycle {
     pub waitlist_told_at: Option<NaiveDateTime>,
     /// After each session, tell participants where they stand.
     pub progress_emails: bool,
+    /// Who the cycle is for, in one line (empty: not said).
+    pub audience: String,
+    /// Whom participants ask (empty: the sender address).
+    pub contact_email: String,
+    pub contact_phone: String,
 }
 
 impl Cycle {

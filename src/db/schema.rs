@@ -56,6 +56,9 @@ diesel::table! {
         reminder_hours_before -> Nullable<Integer>,
         waitlist_told_at -> Nullable<Timestamp>,
         progress_emails -> Bool,
+        audience -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
     }
 }
 

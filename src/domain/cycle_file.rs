@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::reminders::{ReminderRule, MAX_HOURS_BEFORE};
 use super::text::{is_meant, Lines};
 use super::window::{local_to_utc, parse_local, parse_local_end, parse_zone, Ambiguity, Window};
-use super::{Capacity, Language, Slug};
+use super::{Capacity, Email, Language, Slug};
 
 pub use super::values::SessionMode as Mode;
 
@@ -55,6 +55,11 @@ pub struct CycleSpec {
     /// After each session, participants who have not yet earned the
     /// outcome hear where they stand.
     pub progress_emails: bool,
+    /// Who the cycle is for, one line for the top of its page.
+    pub audience: String,
+    /// Whom participants ask; `None`: the sender address.
+    pub contact_email: Option<Email>,
+    pub contact_phone: String,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
 }
@@ -101,6 +106,14 @@ pub struct RawCycle {
     /// After each session, tell who has not yet earned the outcome where they stand.
     #[serde(default = "yes")]
     pub progress_emails: bool,
+    /// Who the cycle is for ("Specialists of regional museums …").
+    #[serde(default)]
+    pub audience: String,
+    /// The organisers' address and phone for participants' questions.
+    #[serde(default)]
+    pub contact_email: String,
+    #[serde(default)]
+    pub contact_phone: String,
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
@@ -169,6 +182,7 @@ fn default_min_sessions() -> i64 {
 // Every text field's limit, in characters: the one place the cycle file,
 // the admin form and its page (`maxlength`) take them from.
 pub const MAX_TITLE: usize = 200;
+pub const MAX_AUDIENCE: usize = 300;
 pub const MAX_DESCRIPTION: usize = 20_000;
 pub const MAX_SESSION_TITLE: usize = 200;
 pub const MAX_LOCATION: usize = 500;
@@ -187,6 +201,7 @@ pub fn max_chars(field: &str) -> Option<usize> {
     Some(match (session, name) {
         (false, "title") => MAX_TITLE,
         (false, "description") => MAX_DESCRIPTION,
+        (false, "audience") => MAX_AUDIENCE,
         (false, "grant.title") => MAX_GRANT_TITLE,
         (false, "grant.description") => MAX_GRANT_DESCRIPTION,
         (true, "title") => MAX_SESSION_TITLE,
@@ -366,6 +381,25 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
         }
         _ => None,
     };
+    let audience = text("audience", &raw.audience, MAX_AUDIENCE, false, &mut p);
+    let contact_email = match raw.contact_email.trim() {
+        "" => None,
+        typed => Email::parse(typed)
+            .map_err(|_| {
+                p.push(FieldProblem {
+                    field: "contact_email".into(),
+                    problem: "email",
+                })
+            })
+            .ok(),
+    };
+    let contact_phone = text("contact_phone", &raw.contact_phone, 40, false, &mut p);
+    if !super::text::is_phone(&contact_phone) {
+        p.push(FieldProblem {
+            field: "contact_phone".into(),
+            problem: "phone",
+        });
+    }
     let grant = raw.grant.map(|g| GrantSpec {
         title: text("grant.title", &g.title, MAX_GRANT_TITLE, true, &mut p),
         description: text(
@@ -430,6 +464,9 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 certificate: raw.certificate,
                 reminders,
                 progress_emails: raw.progress_emails,
+                audience,
+                contact_email,
+                contact_phone,
                 grant,
                 sessions,
             })

@@ -171,8 +171,15 @@ impl Composer {
         };
         let hold_until = reg
             .hold_expires_at
-            .map(|h| t.datetime(h.and_utc(), tz))
+            .map(|h| t.until(h.and_utc(), tz))
             .unwrap_or_default();
+        let zone = t.zone(
+            tz,
+            sessions
+                .first()
+                .map(|s| s.starts_at.and_utc())
+                .unwrap_or(cycle.window().closes),
+        );
         let name = reg.first_name.as_str();
         let mut notice_key = notice.kind().replace('_', "-");
         let mut subject_args: Vec<(&str, String)> = Vec::new();
@@ -272,7 +279,7 @@ impl Composer {
             pending,
             hold_until: hold_until.clone(),
             sessions: &mail_sessions,
-            zone: tz.name(),
+            zone: &zone,
         }
         .render()
         .with_context(|| format!("rendering the text of a {} email", notice.kind()))?;
@@ -287,7 +294,7 @@ impl Composer {
             pending,
             hold_until,
             sessions: &mail_sessions,
-            zone: tz.name(),
+            zone: &zone,
             qr: checkin_url.is_some(),
         }
         .render()

@@ -186,6 +186,9 @@ impl CycleFormValues {
             ("language", cy.language.to_string()),
             ("timezone", cy.tz().name().to_string()),
             ("country", cy.country.clone()),
+            ("audience", cy.audience.clone()),
+            ("contact_email", cy.contact_email.clone()),
+            ("contact_phone", cy.contact_phone.clone()),
             ("capacity", cy.capacity.to_string()),
             ("registration_opens", local(cy.registration_opens)),
             ("registration_closes", local(cy.registration_closes)),
@@ -290,6 +293,9 @@ impl CycleFormValues {
             published: self.is_on("published"),
             certificate: self.is_on("certificate"),
             progress_emails: self.is_on("progress_emails"),
+            audience: self.get("audience"),
+            contact_email: self.get("contact_email"),
+            contact_phone: self.get("contact_phone"),
             reminder_hours_before: Some(self.get("reminder_hours_before"))
                 .filter(|typed| !typed.trim().is_empty())
                 .map(|_| int("reminder_hours_before")),

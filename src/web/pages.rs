@@ -88,6 +88,8 @@ pub struct CycleCard {
     pub title: String,
     pub first_session: String,
     pub status: String,
+    /// Seats left, or full (with or without a waiting list); empty once closed.
+    pub seats: String,
     pub open: bool,
 }
 
@@ -107,6 +109,13 @@ pub struct CyclePage {
     pub slug: String,
     pub title: String,
     pub description: Vec<String>,
+    /// The summary at the top: who it is for, the dates, registration, seats.
+    pub audience: String,
+    pub dates: String,
+    pub registration: String,
+    pub seats_line: String,
+    pub contact_email: String,
+    pub contact_phone: String,
     pub zone: String,
     pub sessions: Vec<SessionView>,
     pub seats_left: String,
@@ -120,6 +129,13 @@ pub struct CyclePage {
 }
 
 impl CyclePage {
+    /// The contact phone as a `tel:` link wants it (no spaces or brackets).
+    pub fn tel(&self) -> String {
+        self.contact_phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect()
+    }
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)

@@ -62,7 +62,7 @@ pub async fn page(
             &[(
                 "until",
                 &reg.hold_expires_at
-                    .map(|h| t.datetime(h.and_utc(), tz))
+                    .map(|h| t.until(h.and_utc(), tz))
                     .unwrap_or_default(),
             )],
         ),
@@ -142,7 +142,13 @@ pub async fn page(
         certificate,
         progress_choice,
         progress_wanted: reg.progress_emails,
-        zone: cycle.tz().name().to_string(),
+        zone: t.zone(
+            tz,
+            sessions
+                .first()
+                .map(|s| s.starts_at.and_utc())
+                .unwrap_or(now),
+        ),
         checkin_svg,
         notice,
         tr: t,

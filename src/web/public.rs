@@ -70,8 +70,13 @@ pub async fn index(
         .into_iter()
         .map(|(cy, first)| {
             let state = cy.window_state(now);
-            let open = state == WindowState::Open;
+            // A full cycle without a waiting list takes nobody: not "open".
+            let open = state == WindowState::Open && (cy.seats_left() > 0 || cy.waitlist);
             let status = status_line(&t, &cy, now);
+            // "Full" once, not as the status and again as the seats.
+            let seats = Some(seats_line(&t, &cy, now))
+                .filter(|s| *s != status)
+                .unwrap_or_default();
             // Open ones first, soonest deadline first; then upcoming ones; then
             // closed ones, the most recent first.
             let closes = cy.window().closes.timestamp();
@@ -86,6 +91,7 @@ pub async fn index(
                     slug: cy.slug.clone(),
                     title: cy.title.clone(),
                     first_session: first.map(|f| t.date(f, cy.tz())).unwrap_or_default(),
+                    seats,
                     status,
                     open,
                 },
@@ -107,10 +113,42 @@ fn status_line(t: &Tr, cy: &Cycle, now: chrono::DateTime<chrono::Utc>) -> String
             &[("when", &t.datetime(cy.window().opens, cy.tz()))],
         ),
         WindowState::Closed => t.text("cycle-closed"),
+        WindowState::Open if cy.seats_left() == 0 && !cy.waitlist => t.text("summary-full"),
         WindowState::Open => t.with(
             "cycle-open-until",
-            &[("when", &t.datetime(cy.window().closes, cy.tz()))],
+            &[("when", &t.until(cy.window().closes, cy.tz()))],
         ),
+    }
+}
+
+/// The seats as the summary says them: how many are left, or that it is
+/// full and whether the waiting list takes more. Empty once closed.
+fn seats_line(t: &Tr, cy: &Cycle, now: chrono::DateTime<chrono::Utc>) -> String {
+    match (cy.window_state(now), cy.seats_left(), cy.waitlist) {
+        (WindowState::Closed, _, _) => String::new(),
+        (_, 0, true) => t.text("summary-full-waitlist"),
+        (_, 0, false) => t.text("summary-full"),
+        (_, n, _) => t.count("seats-left", i64::from(n)),
+    }
+}
+
+/// "5 sessions, the first on …, the last on …".
+fn dates_line(t: &Tr, cy: &Cycle, sessions: &[crate::db::models::Session]) -> String {
+    let tz = cy.tz();
+    match (sessions.first(), sessions.last()) {
+        (Some(only), _) if sessions.len() == 1 => t.with_one(
+            "summary-date-one",
+            "when",
+            &t.day(only.starts_at.and_utc(), tz),
+        ),
+        (Some(first), Some(last)) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("count", sessions.len());
+            args.set("first", t.day(first.starts_at.and_utc(), tz));
+            args.set("last", t.day(last.starts_at.and_utc(), tz));
+            t.args("summary-dates", &args)
+        }
+        _ => String::new(),
     }
 }
 
@@ -155,11 +193,21 @@ fn cycle_page(
     };
     let waitlist_note =
         (closed_reason.is_none() && cy.seats_left() == 0).then(|| t.text("cycle-waitlist-note"));
+    let zone_at = sessions
+        .first()
+        .map(|s| s.starts_at.and_utc())
+        .unwrap_or(now);
     CyclePage {
+        audience: cy.audience.clone(),
+        dates: dates_line(&t, cy, sessions),
+        registration: status_line(&t, cy, now),
+        seats_line: seats_line(&t, cy, now),
+        contact_email: cy.contact_email.clone(),
+        contact_phone: cy.contact_phone.clone(),
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         description: paragraphs(&cy.description),
-        zone: cy.tz().name().to_string(),
+        zone: t.zone(cy.tz(), zone_at),
         sessions: sessions
             .iter()
             .map(|s| SessionView::new(&t, cy, s, false))

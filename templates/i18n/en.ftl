@@ -13,8 +13,8 @@ title-error-prefix = Error
 
 ## Dates: $weekday, $day, $month (two digits), $monthname, $year, $time, $end, $zone
 format-date = { $weekday } { $day } { $monthname } { $year }
-format-datetime = { $day } { $monthname } { $year }, { $time } { $zone }
-format-span = { $weekday } { $day } { $monthname } { $year }, { $time }–{ $end } { $zone }
+format-datetime = { $day } { $monthname } { $year }, { $time } ({ $zone })
+format-span = { $weekday } { $day } { $monthname } { $year }, { $time }–{ $end } ({ $zone })
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday
@@ -59,7 +59,7 @@ cycle-closed = Registration for this cycle is closed.
 cycle-full = All seats are taken and this cycle keeps no waiting list.
 cycle-waitlist-note = All seats are taken. If you register now, you join the waiting list and get a seat automatically when one frees up.
 cycle-schedule = Schedule
-cycle-times-in-zone = Times are shown in { $zone } time.
+cycle-times-in-zone = Time zone: { $zone }.
 cycle-register = Register
 cycle-seats = Seats
 cycle-deadline = Registration deadline
@@ -621,3 +621,46 @@ mail-body-progress-lost = The session “{ $session }” is over. By the attenda
 mail-progress-label = Your attendance
 mail-progress-stop-label = Do not want these emails?
 mail-progress-stop = You can stop them on your page.
+
+# Participant journeys (issue 11): dates and zones as people say them
+format-until = { $day } { $monthuntil } { $year }, { $time } ({ $zone })
+format-day = { $day } { $monthname } { $year }
+month-until-1 = January
+month-until-2 = February
+month-until-3 = March
+month-until-4 = April
+month-until-5 = May
+month-until-6 = June
+month-until-7 = July
+month-until-8 = August
+month-until-9 = September
+month-until-10 = October
+month-until-11 = November
+month-until-12 = December
+zone-europe-riga = Latvian time
+zone-europe-vilnius = Lithuanian time
+zone-europe-tallinn = Estonian time
+zone-europe-helsinki = Finnish time
+zone-asia-almaty = Almaty time
+zone-asia-tashkent = Tashkent time
+zone-utc = UTC
+zone-other = { $city } time, UTC{ $offset }
+
+# Participant journeys (issue 11): the first screen
+summary-title = In short
+summary-audience = For: { $who }
+summary-dates = { PLURAL($count) ->
+    [one] { $count } session, on { $first }
+   *[other] { $count } sessions, the first on { $first }, the last on { $last }
+}
+summary-date-one = One session, on { $when }
+summary-full = Full
+summary-full-waitlist = Full — you can join the waiting list
+summary-start = Start registration
+summary-start-waitlist = Join the waiting list
+cycle-contact = Questions
+cycle-field-audience = Who it is for (one line at the top of the page)
+cycle-field-contact-email = Organisers' email address for participants' questions
+cycle-field-contact-phone = Organisers' phone number
+problem-email = Enter an email address in the correct format, like name@example.lv
+problem-phone = Enter a phone number using digits, spaces, +, - and brackets only

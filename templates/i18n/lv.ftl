@@ -12,10 +12,10 @@ yes = Jā
 no = Nē
 title-error-prefix = Kļūda
 
-## Datumi: $weekday, $day, $day2 (divi cipari), $month (divi cipari), $monthname, $year, $time, $end, $zone
-format-date = { $weekday }, { $day2 }.{ $month }.{ $year }.
-format-datetime = { $day2 }.{ $month }.{ $year }. plkst. { $time } { $zone }
-format-span = { $weekday }, { $day2 }.{ $month }.{ $year }., { $time }–{ $end } { $zone }
+## Datumi ($monthname ir lokatīvā: "decembrī"; $monthuntil datīvā: "līdz decembrim"; $dottime = "10.00"): $weekday, $day, $day2 (divi cipari), $month (divi cipari), $monthname, $year, $time, $end, $zone
+format-date = { $weekday }, { $year }. gada { $day }. { $monthname }
+format-datetime = { $year }. gada { $day }. { $monthname }, plkst. { $dottime } ({ $zone })
+format-span = { $weekday }, { $year }. gada { $day }. { $monthname }, plkst. { $dottime }–{ $dotend } ({ $zone })
 weekday-1 = pirmdiena
 weekday-2 = otrdiena
 weekday-3 = trešdiena
@@ -23,18 +23,18 @@ weekday-4 = ceturtdiena
 weekday-5 = piektdiena
 weekday-6 = sestdiena
 weekday-7 = svētdiena
-month-1 = janvāris
-month-2 = februāris
-month-3 = marts
-month-4 = aprīlis
-month-5 = maijs
-month-6 = jūnijs
-month-7 = jūlijs
-month-8 = augusts
-month-9 = septembris
-month-10 = oktobris
-month-11 = novembris
-month-12 = decembris
+month-1 = janvārī
+month-2 = februārī
+month-3 = martā
+month-4 = aprīlī
+month-5 = maijā
+month-6 = jūnijā
+month-7 = jūlijā
+month-8 = augustā
+month-9 = septembrī
+month-10 = oktobrī
+month-11 = novembrī
+month-12 = decembrī
 
 ## Kļūdas
 error-not-found = Lapa nav atrasta
@@ -60,7 +60,7 @@ cycle-closed = Reģistrācija šim ciklam ir slēgta.
 cycle-full = Visas vietas ir aizņemtas, un šim ciklam nav rindas.
 cycle-waitlist-note = Visas vietas ir aizņemtas. Ja reģistrēsieties tagad, nonāksiet rindā un saņemsiet vietu automātiski, tiklīdz kāda atbrīvosies.
 cycle-schedule = Nodarbību grafiks
-cycle-times-in-zone = Laiki norādīti laika joslā { $zone }.
+cycle-times-in-zone = Laika josla: { $zone }.
 cycle-register = Reģistrācija
 cycle-seats = Vietas
 cycle-deadline = Reģistrācijas termiņš
@@ -638,3 +638,47 @@ mail-body-progress-lost = Nodarbība “{ $session }” ir beigusies. Pēc līdz
 mail-progress-label = Jūsu apmeklējums
 mail-progress-stop-label = Nevēlaties šīs vēstules?
 mail-progress-stop = No tām var atteikties savā lapā.
+
+# Participant journeys (issue 11): dates and zones as people say them
+format-until = { $year }. gada { $day }. { $monthuntil }, plkst. { $dottime } ({ $zone })
+format-day = { $year }. gada { $day }. { $monthname }
+month-until-1 = janvārim
+month-until-2 = februārim
+month-until-3 = martam
+month-until-4 = aprīlim
+month-until-5 = maijam
+month-until-6 = jūnijam
+month-until-7 = jūlijam
+month-until-8 = augustam
+month-until-9 = septembrim
+month-until-10 = oktobrim
+month-until-11 = novembrim
+month-until-12 = decembrim
+zone-europe-riga = Latvijas laiks
+zone-europe-vilnius = Lietuvas laiks
+zone-europe-tallinn = Igaunijas laiks
+zone-europe-helsinki = Somijas laiks
+zone-asia-almaty = Almati laiks
+zone-asia-tashkent = Taškentas laiks
+zone-utc = UTC
+zone-other = { $city } laiks, UTC{ $offset }
+
+# Participant journeys (issue 11): the first screen
+summary-title = Īsumā
+summary-audience = Kam: { $who }
+summary-dates = { PLURAL($count) ->
+    [zero] { $count } nodarbību, pirmā { $first }, pēdējā { $last }
+    [one] { $count } nodarbība, pirmā { $first }, pēdējā { $last }
+   *[other] { $count } nodarbības, pirmā { $first }, pēdējā { $last }
+}
+summary-date-one = Nodarbība { $when }
+summary-full = Visas vietas aizņemtas
+summary-full-waitlist = Visas vietas aizņemtas — var pieteikties rindā
+summary-start = Sākt reģistrāciju
+summary-start-waitlist = Pieteikties rindā
+cycle-contact = Jautājumi
+cycle-field-audience = Kam paredzēts (viena rinda lapas augšā)
+cycle-field-contact-email = Organizatoru e-pasta adrese dalībnieku jautājumiem
+cycle-field-contact-phone = Organizatoru tālrunis
+problem-email = Ievadiet e-pasta adresi pareizā formātā, piemēram, vards@example.lv
+problem-phone = Ievadiet tālruņa numuru, izmantojot tikai ciparus, atstarpes, +, - un iekavas

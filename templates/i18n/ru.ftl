@@ -13,8 +13,8 @@ title-error-prefix = Ошибка
 
 ## Даты: $weekday, $day, $month (две цифры), $monthname, $year, $time, $end, $zone
 format-date = { $weekday }, { $day } { $monthname } { $year } г.
-format-datetime = { $day } { $monthname } { $year } г., { $time } { $zone }
-format-span = { $weekday }, { $day } { $monthname } { $year } г., { $time }–{ $end } { $zone }
+format-datetime = { $day } { $monthname } { $year } г., { $time } ({ $zone })
+format-span = { $weekday }, { $day } { $monthname } { $year } г., { $time }–{ $end } ({ $zone })
 weekday-1 = понедельник
 weekday-2 = вторник
 weekday-3 = среда
@@ -59,7 +59,7 @@ cycle-closed = Регистрация на этот цикл закрыта.
 cycle-full = Все места заняты, а лист ожидания для этого цикла не ведётся.
 cycle-waitlist-note = Все места заняты. Если вы зарегистрируетесь сейчас, вы попадёте в лист ожидания и автоматически получите место, когда оно освободится.
 cycle-schedule = Расписание
-cycle-times-in-zone = Время указано в часовом поясе { $zone }.
+cycle-times-in-zone = Часовой пояс: { $zone }.
 cycle-register = Регистрация
 cycle-seats = Места
 cycle-deadline = Крайний срок регистрации
@@ -643,3 +643,47 @@ mail-body-progress-lost = Занятие «{ $session }» закончилось
 mail-progress-label = Ваша посещаемость
 mail-progress-stop-label = Не хотите получать эти письма?
 mail-progress-stop = От них можно отказаться на вашей странице.
+
+# Participant journeys (issue 11): dates and zones as people say them
+format-until = { $day } { $monthuntil } { $year } г., { $time } ({ $zone })
+format-day = { $day } { $monthname } { $year } г.
+month-until-1 = января
+month-until-2 = февраля
+month-until-3 = марта
+month-until-4 = апреля
+month-until-5 = мая
+month-until-6 = июня
+month-until-7 = июля
+month-until-8 = августа
+month-until-9 = сентября
+month-until-10 = октября
+month-until-11 = ноября
+month-until-12 = декабря
+zone-europe-riga = латвийское время
+zone-europe-vilnius = литовское время
+zone-europe-tallinn = эстонское время
+zone-europe-helsinki = финское время
+zone-asia-almaty = время Алматы
+zone-asia-tashkent = время Ташкента
+zone-utc = UTC
+zone-other = время: { $city }, UTC{ $offset }
+
+# Participant journeys (issue 11): the first screen
+summary-title = Коротко
+summary-audience = Для кого: { $who }
+summary-dates = { PLURAL($count) ->
+    [one] { $count } занятие, первое { $first }, последнее { $last }
+    [few] { $count } занятия, первое { $first }, последнее { $last }
+   *[many] { $count } занятий, первое { $first }, последнее { $last }
+}
+summary-date-one = Одно занятие, { $when }
+summary-full = Мест нет
+summary-full-waitlist = Мест нет — можно записаться в лист ожидания
+summary-start = Начать регистрацию
+summary-start-waitlist = Записаться в лист ожидания
+cycle-contact = Вопросы
+cycle-field-audience = Для кого (одна строка вверху страницы)
+cycle-field-contact-email = Адрес электронной почты организаторов для вопросов участников
+cycle-field-contact-phone = Телефон организаторов
+problem-email = Введите адрес электронной почты в правильном формате, например name@example.lv
+problem-phone = Введите номер телефона: только цифры, пробелы, +, - и скобки

@@ -53,7 +53,7 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
     assert_eq!(text_of(c, "h1").await, TITLE);
     assert_eq!(
         text_of(c, "ol.sessions li p").await,
-        "pirmdiena, 04.12.2023., 10:00–16:00 EET",
+        "pirmdiena, 2023. gada 4. decembrī, plkst. 10.00–16.00 (Latvijas laiks)",
         "the first session, in Riga time"
     );
     page.assert_shows("Es un mana identitāte");

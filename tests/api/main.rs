@@ -10,6 +10,7 @@ mod exports;
 mod foundation;
 mod grant;
 mod input;
+mod journeys;
 mod layers;
 mod mail;
 mod messages;
