@@ -687,6 +687,7 @@ async fn change_registration(
         match (changed, restore) {
             (Changed::Done, false) => "notice-registration-cancelled",
             (Changed::Done, true) => "notice-registration-restored",
+            (Changed::NotAllowed, true) => "notice-restore-registered-again",
             _ => "notice-unchanged",
         },
     );

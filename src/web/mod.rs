@@ -236,9 +236,15 @@ impl Application {
         )?;
         db.migrate()?;
         let keys = Keys::new(&settings.secret()?);
+        let contact = settings
+            .mail_from
+            .parse::<lettre::message::Mailbox>()?
+            .email
+            .to_string();
         let composer = Arc::new(Composer {
             keys: keys.clone(),
             base_url: settings.base_url.clone(),
+            contact,
         });
         let limits = Limits {
             registrations: RateLimiter::keyed(per_minute(settings.registrations_per_ip_per_minute)),
@@ -371,6 +377,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/r/{token}", web::get().to(participant::page))
         .route("/r/{token}/confirm", web::post().to(participant::confirm))
+        .route("/r/{token}/cancel", web::get().to(participant::cancel_page))
         .route("/r/{token}/cancel", web::post().to(participant::cancel))
         .route(
             "/r/{token}/progress-emails",

@@ -195,6 +195,7 @@ pub struct ParticipantPage {
     pub status_line: String,
     pub can_confirm: bool,
     pub can_cancel: bool,
+    pub can_register_again: bool,
     pub sessions: Vec<SessionView>,
     pub attendance: Vec<AttendanceMark>,
     pub eligibility_line: String,
@@ -209,6 +210,18 @@ pub struct ParticipantPage {
     pub zone: String,
     pub checkin_svg: Option<String>,
     pub notice: Option<String>,
+}
+
+/// "Are you sure?" before a seat is given back.
+#[derive(Template, WebTemplate)]
+#[template(path = "cancel.html")]
+pub struct CancelPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub token: String,
+    pub cycle_title: String,
+    /// A seat (not a waiting list place) is given back.
+    pub holds_seat: bool,
 }
 
 #[derive(Template, WebTemplate)]

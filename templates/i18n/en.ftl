@@ -276,7 +276,7 @@ mail-body-seated = Thank you for registering. A seat is held for you.
 mail-body-waitlisted = Thank you for registering. All seats are taken, so you are on the waiting list.
 mail-body-link-again = Someone (probably you) tried to register again with this address. You are already registered; here is the link to your page.
 mail-body-promoted = Good news: a seat has freed up and it is now yours.
-mail-body-cancelled = Your registration is cancelled. If this is a mistake, contact the organisers.
+mail-body-cancelled = Your registration is cancelled. The attached calendar file takes the sessions out of your calendar. If this is a mistake, contact the organisers; while registration is open you can also register again on the cycle page.
 mail-body-expired = The email address was not confirmed in time, so the seat went to the next person on the waiting list.
 mail-body-grant-eligible = You attended enough sessions and may apply for the grant. Open your page to apply.
 
@@ -664,3 +664,15 @@ cycle-field-contact-email = Organisers' email address for participants' question
 cycle-field-contact-phone = Organisers' phone number
 problem-email = Enter an email address in the correct format, like name@example.lv
 problem-phone = Enter a phone number using digits, spaces, +, - and brackets only
+
+# Participant journeys (issue 11): giving the seat back
+cancel-title = Are you sure you want to give your place back?
+cancel-seat-hint = Your seat goes at once to the next person on the waiting list, or to whoever registers next.
+cancel-waitlist-hint = You leave the waiting list, and the people after you move up.
+cancel-again-hint = You can register again later while registration is open, but your seat or place in the queue may have gone by then.
+cancel-confirm = Yes, give my place back
+cancel-go-back = No, go back to my page
+participant-register-again = Register again
+notice-restore-registered-again = This person has registered again since; the new registration stands, so the old one stays cancelled.
+mail-contact-label = Questions? Contact the organisers
+calendar-cancelled = You gave your place back; this session is no longer in your plans.

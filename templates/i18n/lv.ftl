@@ -279,7 +279,7 @@ mail-body-seated = Paldies par reģistrāciju! Jums ir rezervēta vieta.
 mail-body-waitlisted = Paldies par reģistrāciju! Visas vietas ir aizņemtas, tāpēc jūs esat rindā.
 mail-body-link-again = Kāds (droši vien jūs) mēģināja vēlreiz reģistrēties ar šo adresi. Jūsu reģistrācija jau ir saņemta; šeit ir saite uz jūsu lapu.
 mail-body-promoted = Labas ziņas: vieta ir atbrīvojusies, un tagad tā ir jūsu.
-mail-body-cancelled = Jūsu reģistrācija ir atcelta. Ja tā ir kļūda, sazinieties ar organizatoriem.
+mail-body-cancelled = Jūsu reģistrācija ir atcelta. Pievienotais kalendāra fails izņem nodarbības no jūsu kalendāra. Ja tā ir kļūda, sazinieties ar organizatoriem; kamēr reģistrācija atvērta, cikla lapā var arī reģistrēties vēlreiz.
 mail-body-expired = E-pasta adrese netika apstiprināta laikā, tāpēc vieta tika nākamajam rindā.
 mail-body-grant-eligible = Jūs apmeklējāt pietiekami daudz nodarbību un varat pieteikties grantam. Atveriet savu lapu, lai pieteiktos.
 
@@ -682,3 +682,15 @@ cycle-field-contact-email = Organizatoru e-pasta adrese dalībnieku jautājumiem
 cycle-field-contact-phone = Organizatoru tālrunis
 problem-email = Ievadiet e-pasta adresi pareizā formātā, piemēram, vards@example.lv
 problem-phone = Ievadiet tālruņa numuru, izmantojot tikai ciparus, atstarpes, +, - un iekavas
+
+# Participant journeys (issue 11): giving the seat back
+cancel-title = Vai tiešām atteikties no vietas?
+cancel-seat-hint = Jūsu vieta uzreiz tiks nākamajam rindā vai tam, kurš reģistrēsies nākamais.
+cancel-waitlist-hint = Jūs izstāsieties no rindas, un tie, kas aiz jums, pavirzīsies uz priekšu.
+cancel-again-hint = Kamēr reģistrācija atvērta, vēlāk var reģistrēties vēlreiz, taču vieta vai vieta rindā līdz tam var būt aizņemta.
+cancel-confirm = Jā, atteikties no vietas
+cancel-go-back = Nē, atgriezties savā lapā
+participant-register-again = Reģistrēties vēlreiz
+notice-restore-registered-again = Šī persona pa to laiku ir reģistrējusies vēlreiz; spēkā ir jaunā reģistrācija, tāpēc vecā paliek atcelta.
+mail-contact-label = Jautājumi? Sazinieties ar organizatoriem
+calendar-cancelled = Jūs atteicāties no vietas; šī nodarbība vairs nav jūsu plānos.

@@ -140,3 +140,238 @@ async fn other_zones_are_named_too(b: Backend) {
 }
 
 on_both_backends!(other_zones_are_named_too);
+
+/// The path of a registration's own page.
+async fn page_path(app: &TestApp, id: i32) -> String {
+    let reg = crate::foundation::registration(app, id).await;
+    app.state
+        .composer
+        .participant_link(&reg)
+        .replace(&app.address, "")
+}
+
+fn mails_to<'a>(
+    mails: &'a [crate::smtp::ReceivedMail],
+    to: &str,
+    subject_ends: &str,
+) -> Vec<&'a crate::smtp::ReceivedMail> {
+    mails
+        .iter()
+        .filter(|m| m.header("To").is_some_and(|h| h.contains(to)))
+        .filter(|m| m.subject().ends_with(subject_ends))
+        .collect()
+}
+
+fn calendar_of(mail: &crate::smtp::ReceivedMail) -> String {
+    let (_, _, bytes) = mail
+        .attachments()
+        .into_iter()
+        .find(|(kind, _, _)| kind == "text/calendar")
+        .expect("a calendar file");
+    String::from_utf8(bytes).unwrap().replace("\r\n ", "")
+}
+
+fn first_event(ics: &str) -> String {
+    ics.split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:kopienas-2023-1@"))
+        .unwrap_or_else(|| panic!("session 1 in {ics}"))
+        .to_string()
+}
+
+/// Register → "Are you sure?" → cancelled → register again with the same
+/// address: a new registration that queues, then gets the seat that frees.
+async fn giving_the_seat_back_takes_two_steps_and_registering_again_works(b: Backend) {
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
+    app.import_cycle(&cycle_with(1, true)).await;
+    let anna = Person::new("Anna", "Bērziņa", "anna@muzejs.lv");
+    assert_eq!(
+        app.register("kopienas-2023", &anna).await.status().as_u16(),
+        303
+    );
+    app.register(
+        "kopienas-2023",
+        &Person::new("Jānis", "Ozoliņš", "janis@muzejs.lv"),
+    )
+    .await;
+    // Each email goes before the next change (one written for a state
+    // that has passed is not sent).
+    app.emails(2).await;
+    let mine = page_path(&app, 1).await;
+
+    // The page's button only leads to the question.
+    let browser = app.browser();
+    let page = browser
+        .get(app.url(&mine))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&page, &format!("a.button--warning[href='{mine}/cancel']")),
+        ["Atdot savu vietu"]
+    );
+    assert!(
+        !page.contains(&format!("action=\"{mine}/cancel\"")),
+        "{page}"
+    );
+    let sure = browser
+        .get(app.url(&format!("{mine}/cancel")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sure.status().as_u16(), 200);
+    let sure = sure.text().await.unwrap();
+    assert_eq!(texts(&sure, "h1"), ["Vai tiešām atteikties no vietas?"]);
+    assert_eq!(
+        texts(
+            &sure,
+            &format!("form[action='{mine}/cancel'] button.button--warning")
+        ),
+        ["Jā, atteikties no vietas"]
+    );
+    assert_eq!(
+        texts(&sure, &format!("a[href='{mine}']")),
+        ["Nē, atgriezties savā lapā"]
+    );
+    // Looking at the question changed nothing.
+    assert_eq!(
+        crate::foundation::registration(&app, 1).await.status,
+        "pending"
+    );
+
+    let token = csrf_from(&sure).unwrap();
+    let res = app
+        .post_form(
+            &browser,
+            &format!("{mine}/cancel"),
+            &[("csrf_token", &token)],
+        )
+        .await;
+    assert_redirect_to(&res, &mine);
+    assert_eq!(
+        crate::foundation::registration(&app, 1).await.status,
+        "cancelled"
+    );
+    assert_eq!(
+        crate::foundation::registration(&app, 2).await.status,
+        "pending"
+    );
+    app.emails(4).await;
+    let page = browser
+        .get(app.url(&mine))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Jūsu reģistrācija ir atcelta"), "{page}");
+    assert_eq!(
+        texts(&page, "a[href='/cycles/kopienas-2023#register']"),
+        ["Reģistrēties vēlreiz"]
+    );
+    // Asking again after it is done shows the page, not the question.
+    let again = browser
+        .get(app.url(&format!("{mine}/cancel")))
+        .send()
+        .await
+        .unwrap();
+    assert_redirect_to(&again, &mine);
+
+    // The same address (written differently) registers again: a new
+    // registration, at the end of the queue, since the seat went on.
+    let anna_again = Person::new("Anna", "Bērziņa", "Anna@Muzejs.LV");
+    let res = app.register("kopienas-2023", &anna_again).await;
+    assert_redirect_to(
+        &res,
+        "/cycles/kopienas-2023/registered?outcome=waitlisted&position=1",
+    );
+    let old = crate::foundation::registration(&app, 1).await;
+    assert_eq!(old.status, "cancelled", "the old one stays as it was");
+    assert_eq!(old.email, "anna@muzejs.lv");
+    assert_eq!(
+        crate::foundation::registration(&app, 3).await.status,
+        "waitlisted"
+    );
+    app.emails(5).await;
+    // The old one cannot be restored beside the new one.
+    let restored = cohort::app::registration::organiser_change(&app.state.services, 1, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        restored.map(|(c, _)| c),
+        Some(cohort::db::registrations::Changed::NotAllowed)
+    );
+    // Jānis gives his seat back: the new registration gets it.
+    cohort::app::registration::cancel(&app.state.services, 2)
+        .await
+        .unwrap();
+    let new = crate::foundation::registration(&app, 3).await;
+    assert_eq!(new.status, "pending");
+    let new_page = page_path(&app, 3).await;
+    assert_ne!(new_page, mine);
+    let page = app.get_html(&new_page).await;
+    assert!(page.contains("Apstipriniet e-pasta adresi līdz"), "{page}");
+
+    // Seated, waitlisted, cancelled, promoted, waitlisted, cancelled, promoted.
+    let mails = app.emails(7).await;
+    let seated = mails_to(&mails, "anna@muzejs.lv", "jūsu vieta");
+    let cancelled = mails_to(&mails, "anna@muzejs.lv", "reģistrācija atcelta");
+    assert_eq!(cancelled.len(), 1);
+    let text = cancelled[0].text_body().replace("\r\n", "\n");
+    assert!(
+        text.contains(
+            "Jautājumi? Sazinieties ar organizatoriem:\nkopienas@muzeji.lv, +371 2000 0001"
+        ) || text.contains("kopienas@muzeji.lv, +371 2000 0001"),
+        "{text}"
+    );
+    assert!(cancelled[0]
+        .html_body()
+        .contains("kopienas@muzeji.lv, +371 2000 0001"));
+    let cancel_ics = calendar_of(cancelled[0]);
+    assert!(cancel_ics.contains("METHOD:CANCEL"), "{cancel_ics}");
+    assert!(!cancel_ics.contains("METHOD:PUBLISH"));
+    assert_eq!(cancel_ics.matches("BEGIN:VEVENT").count(), 5);
+    let published = first_event(&calendar_of(seated[0]));
+    let withdrawn = first_event(&cancel_ics);
+    let uid = |e: &str| {
+        e.lines()
+            .find(|l| l.starts_with("UID:"))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(uid(&published), uid(&withdrawn), "the same event");
+    assert!(published.contains("SEQUENCE:0"), "{published}");
+    assert!(withdrawn.contains("SEQUENCE:1"), "{withdrawn}");
+    assert!(withdrawn.contains("STATUS:CANCELLED"), "{withdrawn}");
+    assert_eq!(
+        mails_to(&mails, "Anna@Muzejs.LV", "vieta ir jūsu").len(),
+        1,
+        "the new registration is told it got the seat"
+    );
+}
+
+on_both_backends!(giving_the_seat_back_takes_two_steps_and_registering_again_works);
+
+/// A cycle that names nobody to ask: the cancellation gives the sender address.
+async fn the_cancellation_falls_back_to_the_sender_address(b: Backend) {
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.register("kopienas-2023", &Person::numbered(1)).await;
+    app.emails(1).await;
+    cohort::app::registration::cancel(&app.state.services, 1)
+        .await
+        .unwrap();
+    let mails = app.emails(2).await;
+    let cancelled = mails_to(&mails, "dalibnieks1@muzejs.lv", "reģistrācija atcelta");
+    let text = cancelled[0].text_body();
+    assert!(text.contains("cohort@localhost.localdomain"), "{text}");
+}
+
+on_both_backends!(the_cancellation_falls_back_to_the_sender_address);
