@@ -39,6 +39,30 @@ pub fn by_email(
         .optional()?)
 }
 
+/// Someone lost their link: each registration of this address (in any
+/// cycle; one that gave way to a newer one is not its address any more)
+/// gets it again, at most once per ten minutes (the notice's dedupe).
+/// Returns how many were written, for the log only: the page says the same.
+pub fn send_links_again(
+    conn: &mut AnyConnection,
+    email: &Email,
+    now: DateTime<Utc>,
+) -> DbResult<usize> {
+    let found: Vec<Registration> = registrations::table
+        .filter(registrations::email_normalised.eq(email.normalised()))
+        .order(registrations::id.desc())
+        .limit(20)
+        .select(Registration::as_select())
+        .load(conn)?;
+    let mut written = 0;
+    for reg in &found {
+        if notify(conn, Notice::LinkAgain, reg, now)? {
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
 pub fn by_id(conn: &mut AnyConnection, id: i32) -> DbResult<Option<Registration>> {
     Ok(registrations::table
         .find(id)

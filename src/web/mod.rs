@@ -45,6 +45,8 @@ use secrecy::ExposeSecret;
 
 pub struct Limits {
     pub registrations: DefaultKeyedRateLimiter<String>,
+    /// "Lost your link?" requests per address (as many as registrations).
+    pub lost_links: DefaultKeyedRateLimiter<String>,
     /// Failed logins per account and address.
     pub login_accounts: LoginThrottle,
     /// Failed logins per address, whatever the account (4x the allowance).
@@ -248,6 +250,7 @@ impl Application {
         });
         let limits = Limits {
             registrations: RateLimiter::keyed(per_minute(settings.registrations_per_ip_per_minute)),
+            lost_links: RateLimiter::keyed(per_minute(settings.registrations_per_ip_per_minute)),
             login_accounts: LoginThrottle::new(settings.login_attempts_per_15_minutes),
             login_addresses: LoginThrottle::new(settings.login_attempts_per_15_minutes * 4),
         };
@@ -317,6 +320,7 @@ impl Application {
                 // Forget rate-limit keys that are back to full quota, so the
                 // limiters' memory stays bounded.
                 state.limits.registrations.retain_recent();
+                state.limits.lost_links.retain_recent();
                 state.limits.login_accounts.forget_old();
                 state.limits.login_addresses.forget_old();
                 tokio::time::sleep(Duration::from_secs(60)).await;
@@ -375,6 +379,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/cycles/{slug}/registered",
             web::get().to(public::registered),
         )
+        .route("/lost-link", web::get().to(public::lost_link_form))
+        .route("/lost-link", web::post().to(public::lost_link))
         .route("/r/{token}", web::get().to(participant::page))
         .route("/r/{token}/confirm", web::post().to(participant::confirm))
         .route("/r/{token}/cancel", web::get().to(participant::cancel_page))

@@ -167,6 +167,37 @@ pub struct RegisteredPage {
     /// A message key and the waitlist position where it applies.
     pub outcome: String,
     pub position: i64,
+    pub waitlisted: bool,
+    /// The address the email went to (from this browser's session; empty
+    /// when the page is opened elsewhere).
+    pub email: String,
+    /// By when to confirm, for a held seat.
+    pub confirm_by: String,
+}
+
+/// "Lost your link?": the form, and the same answer for any address.
+#[derive(Template, WebTemplate)]
+#[template(path = "lost_link.html")]
+pub struct LostLinkPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub email: String,
+    /// The message key of what is wrong with the address.
+    pub error: Option<&'static str>,
+    pub sent: bool,
+}
+
+impl LostLinkPage {
+    pub fn errors(&self) -> FieldErrors {
+        let mut e = FieldErrors::default();
+        if let Some(key) = self.error {
+            e.add("email", key);
+        }
+        e
+    }
+    pub fn error_text(&self) -> String {
+        self.error.map(|k| self.tr.text(k)).unwrap_or_default()
+    }
 }
 
 pub struct AttendanceMark {

@@ -7,8 +7,8 @@ use super::error::{AppError, AppResult};
 use super::forms::RegistrationForm;
 use super::lang::Lang;
 use super::pages::{
-    frame, paragraphs, see_other, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage,
-    SessionView,
+    frame, paragraphs, see_other, CycleCard, CyclePage, Frame, IndexPage, LostLinkPage,
+    RegisteredPage, SessionView,
 };
 use super::AppState;
 use crate::db::cycles;
@@ -331,6 +331,22 @@ pub async fn register(
             )
         }
     };
+    // The address written to stays in this browser's session (never in a
+    // URL), so the next page can repeat it, with the confirm-by time.
+    let confirm_by = matches!(
+        outcome,
+        Registered::Seated {
+            status: crate::domain::Status::Pending,
+            ..
+        }
+    )
+    .then(|| (now + chrono::Duration::hours(i64::from(cy.hold_hours))).timestamp())
+    .map(|t| t.to_string())
+    .unwrap_or_default();
+    let _ = session.insert(
+        WROTE_TO,
+        format!("{}\n{}\n{confirm_by}", cy.slug, form.email.trim()),
+    );
     // The outcome travels in the address, so a reload or a language switch
     // still shows it (it holds nothing personal).
     let outcome = key.trim_start_matches("registered-");
@@ -363,6 +379,9 @@ fn kept(form: &RegistrationForm) -> RegistrationForm {
     kept
 }
 
+/// The session key of the address the last registration wrote to.
+const WROTE_TO: &str = "registered";
+
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 pub struct OutcomeQuery {
@@ -386,12 +405,97 @@ pub async fn registered(
         "waitlisted" if q.position > 0 => ("registered-waitlisted".to_string(), q.position),
         _ => ("registered-check-email".to_string(), 0),
     };
+    // What this browser registered in this cycle: the address, and by when
+    // to confirm it.
+    let wrote_to = session.get::<String>(WROTE_TO).ok().flatten();
+    let (email, confirm_by) = match wrote_to
+        .as_deref()
+        .map(|v| v.splitn(3, '\n').collect::<Vec<_>>())
+    {
+        Some(parts) if parts.len() == 3 && parts[0] == cy.slug => (
+            parts[1].to_string(),
+            parts[2]
+                .parse::<i64>()
+                .ok()
+                .and_then(|ts| chrono::DateTime::from_timestamp(ts, 0))
+                .map(|at| t.until(at, cy.tz()))
+                .unwrap_or_default(),
+        ),
+        _ => (String::new(), String::new()),
+    };
     Ok(RegisteredPage {
         tr: t,
         frame: frame(&req, &session),
         slug: cy.slug.clone(),
         title: cy.title.clone(),
+        waitlisted: outcome == "registered-waitlisted",
         outcome,
         position: i64::from(position),
+        email,
+        confirm_by,
     })
+}
+
+pub async fn lost_link_form(lang: Lang, req: HttpRequest, session: Session) -> impl Responder {
+    LostLinkPage {
+        tr: lang.tr(),
+        frame: frame(&req, &session),
+        email: String::new(),
+        error: None,
+        sent: false,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct LostLinkForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// "Lost your link?": the same answer whether or not the address is
+/// registered; the link goes only to the address itself.
+pub async fn lost_link(
+    state: web::Data<AppState>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+    form: web::Form<LostLinkForm>,
+) -> AppResult<HttpResponse> {
+    if state
+        .limits
+        .lost_links
+        .check_key(&state.client_key(&req))
+        .is_err()
+    {
+        return Err(AppError::TooManyRequests);
+    }
+    let typed = super::forms::keep(&form.email);
+    let mut page = LostLinkPage {
+        tr: lang.tr(),
+        frame: frame(&req, &session),
+        email: typed.clone(),
+        error: None,
+        sent: false,
+    };
+    let error = if typed.trim().is_empty() {
+        Some("field-required-email")
+    } else {
+        match crate::domain::Email::parse(typed.trim()) {
+            Ok(email) => {
+                crate::app::registration::send_links_again(&state.services, email).await?;
+                None
+            }
+            Err(_) => Some("field-email-invalid"),
+        }
+    };
+    match error {
+        Some(key) => {
+            page.error = Some(key);
+            super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        None => {
+            page.sent = true;
+            super::pages::render_with_status(StatusCode::OK, &page)
+        }
+    }
 }

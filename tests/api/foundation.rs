@@ -83,6 +83,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
         .to_string();
     let routes = [
         "/cycles/kopienas-2023/register".to_string(),
+        "/lost-link".into(),
         format!("/r/{token}/confirm"),
         format!("/r/{token}/cancel"),
         format!("/r/{token}/progress-emails"),

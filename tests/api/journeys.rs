@@ -375,3 +375,138 @@ async fn the_cancellation_falls_back_to_the_sender_address(b: Backend) {
 }
 
 on_both_backends!(the_cancellation_falls_back_to_the_sender_address);
+
+/// The confirmation page repeats the address (kept in the session, never in
+/// the URL) and says what comes next and what to do if no email comes.
+async fn the_confirmation_page_says_where_the_email_went_and_what_next(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let browser = app.browser();
+    let res = app
+        .register_with(
+            &browser,
+            "kopienas-2023",
+            &Person::new("Anna", "Bērziņa", "anna@muzejs.lv"),
+        )
+        .await;
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        !location.contains("anna") && !location.contains('@'),
+        "{location}"
+    );
+    let page = browser
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        texts(&page, ".panel p").contains(&"Vēstuli nosūtījām uz: anna@muzejs.lv".to_string()),
+        "{page}"
+    );
+    // 12:00 in Riga on 15 November, held for 48 hours.
+    assert_eq!(
+        texts(&page, "ul.list li")[0],
+        "Atveriet e-pastā saiti un apstipriniet adresi līdz 2023. gada 17. novembrim, plkst. 12.00 (Latvijas laiks), citādi vieta tiks nākamajam rindā."
+    );
+    assert!(page.contains("Vēstule nav pienākusi?"));
+    assert_eq!(
+        texts(&page, "main a[href='/lost-link']"),
+        ["Pazaudējāt saiti?"]
+    );
+    // Another browser with the same address sees no one's address.
+    let elsewhere = app
+        .browser()
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!elsewhere.contains("anna@muzejs.lv"));
+    assert!(elsewhere.contains("Vieta jums ir rezervēta"));
+}
+
+on_both_backends!(the_confirmation_page_says_where_the_email_went_and_what_next);
+
+/// "Lost your link?": the same answer for a known and an unknown address;
+/// the link goes only to the known one.
+async fn a_lost_link_comes_again_and_reveals_nothing(b: Backend) {
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.register(
+        "kopienas-2023",
+        &Person::new("Anna", "Bērziņa", "anna@muzejs.lv"),
+    )
+    .await;
+    app.emails(1).await;
+    // Reached from the footer of every page, and from a link that does not work.
+    let index = app.get_html("/").await;
+    assert_eq!(
+        texts(&index, "footer a[href='/lost-link']"),
+        ["Pazaudējāt saiti?"]
+    );
+    let bad = app.get(&format!("/r/1.{}", "A".repeat(43))).await;
+    assert_eq!(bad.status().as_u16(), 404);
+    let bad = bad.text().await.unwrap();
+    assert_eq!(
+        texts(&bad, "main a.button[href='/lost-link']"),
+        ["Pazaudējāt saiti?"]
+    );
+
+    let ask = |email: &'static str| {
+        let app = &app;
+        async move {
+            let browser = app.browser();
+            let token = app.csrf(&browser, "/lost-link").await;
+            let res = app
+                .post_form(
+                    &browser,
+                    "/lost-link",
+                    &[("csrf_token", &token), ("email", email)],
+                )
+                .await;
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+    let (known_status, known) = ask(" Anna@Muzejs.LV ").await;
+    let (unknown_status, unknown) = ask("nobody@muzejs.lv").await;
+    assert_eq!(known_status, 200);
+    assert_eq!(unknown_status, 200);
+    assert_eq!(known, unknown, "the same answer either way");
+    assert!(
+        texts(&known, "[role=status]")
+            .contains(&"Ja šī adrese ir reģistrēta, saite uz jūsu lapu ir ceļā uz to.".to_string()),
+        "{known}"
+    );
+    let mails = app.emails(2).await;
+    assert_eq!(mails.len(), 2);
+    assert_eq!(mails[1].rcpt_to, vec!["anna@muzejs.lv".to_string()]);
+    let text = mails[1].text_body();
+    assert!(
+        text.contains("palūdza saiti uz jūsu reģistrāciju vēlreiz"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{}/r/1.", app.address)), "{text}");
+    // Asking again at once sends nothing more (one per ten minutes).
+    ask("anna@muzejs.lv").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    all_mail_sent(&app).await;
+    assert_eq!(app.smtp.as_ref().unwrap().messages().len(), 2);
+    // A typo is named with its field.
+    let (status, page) = ask("anna.muzejs.lv").await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&page, ".error-summary a[href='#email']"),
+        ["Ievadiet pareizu e-pasta adresi, piemēram, vards@piemers.lv"]
+    );
+}
+
+on_both_backends!(a_lost_link_comes_again_and_reveals_nothing);
