@@ -692,3 +692,6 @@ lost-submit = Send me the link
 lost-sent = If this address is registered, the link to your page is on its way to it.
 lost-sent-hint = Check your email in a few minutes, also the spam folder. For safety we send it only to the address itself, and at most once every ten minutes.
 error-bad-link = This link does not work: it may be cut short or mistyped. We can send you your link again.
+
+# Error summary on a phone (issue 11)
+error-prefix = Error

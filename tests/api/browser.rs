@@ -135,6 +135,18 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
             .ends_with("#first_name"),
         "a plain in-page link"
     );
+    // On a phone the field's label and message stay in view above it.
+    let label_top = c
+        .execute(
+            "return document.querySelector('label[for=first_name]').getBoundingClientRect().top;",
+            vec![],
+        )
+        .await
+        .expect("the label's place");
+    assert!(
+        label_top.as_f64().unwrap() >= 0.0,
+        "the label is on screen: {label_top}"
+    );
 
     // 3. Filled in like a person would, and sent.
     let typed = [

@@ -510,3 +510,31 @@ async fn a_lost_link_comes_again_and_reveals_nothing(b: Backend) {
 }
 
 on_both_backends!(a_lost_link_comes_again_and_reveals_nothing);
+
+/// Each inline message names its field and starts with a hidden "Error:".
+async fn error_messages_name_their_field(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let browser = app.browser();
+    let mut person = Person::new("", "Bērziņa", "anna.muzejs.lv");
+    person.institution = String::new();
+    let res = app.register_with(&browser, "kopienas-2023", &person).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert_eq!(
+        texts(&page, ".error-message"),
+        [
+            "Kļūda: Ievadiet savu vārdu",
+            "Kļūda: Ievadiet pareizu e-pasta adresi, piemēram, vards@piemers.lv",
+            "Kļūda: Ievadiet savas iestādes nosaukumu",
+        ]
+    );
+    assert_eq!(
+        texts(&page, ".error-message .visually-hidden"),
+        ["Kļūda:", "Kļūda:", "Kļūda:"]
+    );
+}
+
+on_both_backends!(error_messages_name_their_field);
