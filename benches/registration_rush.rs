@@ -528,6 +528,7 @@ async fn run_backend(backend: Backend, n: usize, reps: usize) -> Results {
     let composer = Arc::new(Composer {
         keys: Keys::new(SECRET.as_bytes()),
         base_url: "http://127.0.0.1:8080".into(),
+        contact: "cohort@localhost.localdomain".into(),
     });
     let mut growth = Vec::new();
     let mut bare = None;

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, Offset, Utc};
 use chrono_tz::Tz;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -210,7 +210,43 @@ impl Tr {
         args.set("month", format!("{:02}", t.month()));
         args.set("year", t.year().to_string());
         args.set("time", t.format("%H:%M").to_string());
+        // Latvian writes "plkst. 10.00".
+        args.set("dottime", t.format("%H.%M").to_string());
+        args.set(
+            "monthuntil",
+            I18N.message(self.lang, &format!("month-until-{}", t.month()), None),
+        );
+        args.set("zone", self.zone(t.timezone(), t.with_timezone(&Utc)));
         args
+    }
+
+    /// A time zone as people say it: "Latvijas laiks", "Latvian time",
+    /// "Almaty time"; a zone without a name of its own is its city with the
+    /// offset at `at` ("Lima time, UTC-5"), never "EET" or "+05".
+    pub fn zone(&self, tz: Tz, at: DateTime<Utc>) -> String {
+        let key = format!("zone-{}", tz.name().to_lowercase().replace(['/', '_'], "-"));
+        if I18N.has(self.lang, &key) {
+            return self.text(&key);
+        }
+        let city = tz
+            .name()
+            .rsplit('/')
+            .next()
+            .unwrap_or(tz.name())
+            .replace('_', " ");
+        let offset = at.with_timezone(&tz).offset().fix().local_minus_utc();
+        let (sign, offset) = if offset < 0 {
+            ('-', -offset)
+        } else {
+            ('+', offset)
+        };
+        let (hours, minutes) = (offset / 3600, offset % 3600 / 60);
+        let offset = if minutes == 0 {
+            format!("{sign}{hours}")
+        } else {
+            format!("{sign}{hours}:{minutes:02}")
+        };
+        self.with("zone-other", &[("city", &city), ("offset", &offset)])
     }
 
     /// "pirmdiena, 04.12.2023." / "Monday 4 December 2023"
@@ -218,12 +254,21 @@ impl Tr {
         self.args("format-date", &self.date_args(t.with_timezone(&tz)))
     }
 
-    /// Date and time with the zone's abbreviation: "… 10:00 EET".
+    /// Date and time with the zone as people say it:
+    /// "2023. gada 4. decembrī, plkst. 10.00 (Latvijas laiks)".
     pub fn datetime(&self, t: DateTime<Utc>, tz: Tz) -> String {
-        let local = t.with_timezone(&tz);
-        let mut args = self.date_args(local);
-        args.set("zone", local.format("%Z").to_string());
-        self.args("format-datetime", &args)
+        self.args("format-datetime", &self.date_args(t.with_timezone(&tz)))
+    }
+
+    /// A deadline after "until": Latvian puts the month in the dative
+    /// ("līdz 29. novembrim"), where `datetime` has the locative ("29. novembrī").
+    pub fn until(&self, t: DateTime<Utc>, tz: Tz) -> String {
+        self.args("format-until", &self.date_args(t.with_timezone(&tz)))
+    }
+
+    /// A day without the weekday: "2023. gada 4. decembrī", "4 December 2023".
+    pub fn day(&self, t: DateTime<Utc>, tz: Tz) -> String {
+        self.args("format-day", &self.date_args(t.with_timezone(&tz)))
     }
 
     /// Euros as each language writes them: "1 500,00 €" (lv, ru), "€1,500.00" (en).
@@ -247,12 +292,12 @@ impl Tr {
         }
     }
 
-    /// A session's time: "pirmdiena, 04.12.2023., 10:00–16:00 EET".
+    /// A session's time: "pirmdiena, 2023. gada 4. decembrī, plkst. 10.00–16.00 (Latvijas laiks)".
     pub fn span(&self, start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz) -> String {
         let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
         let mut args = self.date_args(s);
         args.set("end", e.format("%H:%M").to_string());
-        args.set("zone", s.format("%Z").to_string());
+        args.set("dotend", e.format("%H.%M").to_string());
         self.args("format-span", &args)
     }
 }
@@ -421,19 +466,89 @@ mod tests {
         let riga = chrono_tz::Europe::Riga;
         assert_eq!(
             Tr::new(Language::Lv).span(t, end, riga),
-            "pirmdiena, 04.12.2023., 10:00–16:00 EET"
+            "pirmdiena, 2023. gada 4. decembrī, plkst. 10.00–16.00 (Latvijas laiks)"
         );
         assert_eq!(
             Tr::new(Language::En).span(t, end, riga),
-            "Monday 4 December 2023, 10:00–16:00 EET"
+            "Monday 4 December 2023, 10:00–16:00 (Latvian time)"
         );
         assert_eq!(
             Tr::new(Language::Lv).date(t, riga),
-            "pirmdiena, 04.12.2023."
+            "pirmdiena, 2023. gada 4. decembrī"
+        );
+        assert_eq!(
+            Tr::new(Language::Lv).datetime(t, riga),
+            "2023. gada 4. decembrī, plkst. 10.00 (Latvijas laiks)"
         );
         assert_eq!(
             Tr::new(Language::Ru).span(t, end, riga),
-            "понедельник, 4 декабря 2023 г., 10:00–16:00 EET"
+            "понедельник, 4 декабря 2023 г., 10:00–16:00 (латвийское время)"
         );
+    }
+
+    #[test]
+    fn a_deadline_takes_the_case_until_asks_for() {
+        let t = DateTime::parse_from_rfc3339("2023-11-29T21:59:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let riga = chrono_tz::Europe::Riga;
+        assert_eq!(
+            Tr::new(Language::Lv).with_one(
+                "cycle-open-until",
+                "when",
+                &Tr::new(Language::Lv).until(t, riga)
+            ),
+            "Reģistrācija atvērta līdz 2023. gada 29. novembrim, plkst. 23.59 (Latvijas laiks)"
+        );
+        assert_eq!(
+            Tr::new(Language::En).until(t, riga),
+            "29 November 2023, 23:59 (Latvian time)"
+        );
+        assert_eq!(
+            Tr::new(Language::Ru).until(t, riga),
+            "29 ноября 2023 г., 23:59 (латвийское время)"
+        );
+    }
+
+    #[test]
+    fn zones_are_named_as_people_say_them() {
+        let winter = DateTime::parse_from_rfc3339("2023-12-04T08:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let summer = DateTime::parse_from_rfc3339("2023-07-04T08:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let (lv, en, ru) = (
+            Tr::new(Language::Lv),
+            Tr::new(Language::En),
+            Tr::new(Language::Ru),
+        );
+        assert_eq!(lv.zone(chrono_tz::Europe::Riga, winter), "Latvijas laiks");
+        assert_eq!(en.zone(chrono_tz::Europe::Riga, summer), "Latvian time");
+        assert_eq!(ru.zone(chrono_tz::Europe::Riga, winter), "латвийское время");
+        assert_eq!(en.zone(chrono_tz::Asia::Almaty, winter), "Almaty time");
+        // No name of its own: the city and the offset of that moment.
+        assert_eq!(
+            en.zone(chrono_tz::America::New_York, winter),
+            "New York time, UTC-5"
+        );
+        assert_eq!(
+            en.zone(chrono_tz::America::New_York, summer),
+            "New York time, UTC-4"
+        );
+        assert_eq!(
+            lv.zone(chrono_tz::Asia::Kolkata, winter),
+            "Kolkata laiks, UTC+5:30"
+        );
+        for tr in [lv, en, ru] {
+            for tz in [
+                chrono_tz::Europe::Riga,
+                chrono_tz::Asia::Almaty,
+                chrono_tz::Europe::Helsinki,
+            ] {
+                let name = tr.zone(tz, winter);
+                assert!(!name.contains("EET") && !name.contains('/'), "{name}");
+            }
+        }
     }
 }

@@ -38,6 +38,25 @@ pub async fn register(
     Ok(outcome)
 }
 
+/// "Lost your link?": the link goes again to this address if it is
+/// registered anywhere; nothing tells the asker whether it was.
+pub async fn send_links_again(
+    services: &Services,
+    email: crate::domain::Email,
+) -> anyhow::Result<()> {
+    let now = services.now();
+    let written = services
+        .db
+        .write(move |c| registrations::send_links_again(c, &email, now))
+        .await
+        .context("sending participant links again")?;
+    if written > 0 {
+        services.wake_mail();
+    }
+    tracing::info!(written, "participant links asked for again");
+    Ok(())
+}
+
 /// The participant confirms their address.
 pub async fn confirm(services: &Services, registration_id: i32) -> anyhow::Result<Changed> {
     let now = services.now();

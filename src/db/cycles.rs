@@ -150,6 +150,9 @@ pub fn save(
             cycles::reminder_hours_before.eq(spec.reminders.setting()),
             cycles::progress_emails.eq(spec.progress_emails),
             cycles::retention_months.eq(spec.retention_months.map(|m| m as i32)),
+            cycles::audience.eq(&spec.audience),
+            cycles::contact_email.eq(spec.contact_email.as_ref().map_or("", |e| e.as_str())),
+            cycles::contact_phone.eq(&spec.contact_phone),
         ),
     );
     let (id, saved) = match existing {

@@ -68,6 +68,11 @@ pub struct Cycle {
     pub retention_months: Option<i32>,
     /// When the retention task erased the cycle's personal data.
     pub purged_at: Option<NaiveDateTime>,
+    /// Who the cycle is for, in one line (empty: not said).
+    pub audience: String,
+    /// Whom participants ask (empty: the sender address).
+    pub contact_email: String,
+    pub contact_phone: String,
 }
 
 impl Cycle {

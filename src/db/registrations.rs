@@ -39,6 +39,30 @@ pub fn by_email(
         .optional()?)
 }
 
+/// Someone lost their link: each registration of this address (in any
+/// cycle; one that gave way to a newer one is not its address any more)
+/// gets it again, at most once per ten minutes (the notice's dedupe).
+/// Returns how many were written, for the log only: the page says the same.
+pub fn send_links_again(
+    conn: &mut AnyConnection,
+    email: &Email,
+    now: DateTime<Utc>,
+) -> DbResult<usize> {
+    let found: Vec<Registration> = registrations::table
+        .filter(registrations::email_normalised.eq(email.normalised()))
+        .order(registrations::id.desc())
+        .limit(20)
+        .select(Registration::as_select())
+        .load(conn)?;
+    let mut written = 0;
+    for reg in &found {
+        if notify(conn, Notice::LinkAgain, reg, now)? {
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
 pub fn by_id(conn: &mut AnyConnection, id: i32) -> DbResult<Option<Registration>> {
     Ok(registrations::table
         .find(id)
@@ -92,11 +116,18 @@ pub fn register(
     token_nonce: &str,
     now: DateTime<Utc>,
 ) -> DbResult<Registered> {
-    if let Some(existing) = by_email(conn, cycle_id, &who.email)? {
-        notify(conn, Notice::LinkAgain, &existing, now)?;
-        return Ok(Registered::AlreadyRegistered { id: existing.id });
-    }
     let cycle = cycles::lock(conn, cycle_id)?;
+    // Read under the lock: a cancellation of this very address may be
+    // committing alongside.
+    if let Some(existing) = by_email(conn, cycle_id, &who.email)? {
+        if !registration::gives_way(existing.status()) {
+            notify(conn, Notice::LinkAgain, &existing, now)?;
+            return Ok(Registered::AlreadyRegistered { id: existing.id });
+        }
+        // Given back or run out: the old registration stays as it was, and
+        // this one is new, queued or seated like anyone else's.
+        give_way(conn, &existing)?;
+    }
     let promotion_open = seats::promotion_open(now, first_session_starts);
     let someone_waiting =
         Snapshot::needs_queue(cycle.waitlist, promotion_open) && waiting(conn, cycle.id, None)? > 0;
@@ -136,6 +167,17 @@ pub fn register(
             })
         }
     }
+}
+
+/// An ended registration steps aside for a new one with its address.
+fn give_way(conn: &mut AnyConnection, reg: &Registration) -> DbResult<()> {
+    diesel::update(registrations::table.find(reg.id))
+        .set(
+            registrations::email_normalised
+                .eq(registration::given_way_key(&reg.email_normalised, reg.id)),
+        )
+        .execute(conn)?;
+    Ok(())
 }
 
 fn insert(
@@ -345,6 +387,22 @@ pub fn restore(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
     let reg = existing(conn, reg_id)?;
     if !matches!(reg.status(), Status::Cancelled | Status::Expired) {
         return Ok(Changed::Unchanged);
+    }
+    let address = registration::original_key(&reg.email_normalised).to_string();
+    if address != reg.email_normalised {
+        // It gave way to a newer registration of the same address: while
+        // that one exists, this one cannot come back beside it.
+        let newer: i64 = registrations::table
+            .filter(registrations::cycle_id.eq(reg.cycle_id))
+            .filter(registrations::email_normalised.eq(&address))
+            .count()
+            .get_result(conn)?;
+        if newer > 0 {
+            return Ok(Changed::NotAllowed);
+        }
+        diesel::update(registrations::table.find(reg.id))
+            .set(registrations::email_normalised.eq(&address))
+            .execute(conn)?;
     }
     let promotion_open = seats::promotion_open(now, cycles::first_session_starts(conn, cycle.id)?);
     // Not waitlisted itself (cancelled or expired): these all arrived earlier.

@@ -58,6 +58,9 @@ diesel::table! {
         progress_emails -> Bool,
         retention_months -> Nullable<Integer>,
         purged_at -> Nullable<Timestamp>,
+        audience -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
     }
 }
 

@@ -9,7 +9,7 @@ use super::privacy::MAX_RETENTION_MONTHS;
 use super::reminders::{ReminderRule, MAX_HOURS_BEFORE};
 use super::text::{is_meant, Lines};
 use super::window::{local_to_utc, parse_local, parse_local_end, parse_zone, Ambiguity, Window};
-use super::{Capacity, Language, Slug};
+use super::{Capacity, Email, Language, Slug};
 
 pub use super::values::SessionMode as Mode;
 
@@ -59,6 +59,11 @@ pub struct CycleSpec {
     /// Personal data is erased this many months after the last session;
     /// `None`: kept until erased by hand.
     pub retention_months: Option<u32>,
+    /// Who the cycle is for, one line for the top of its page.
+    pub audience: String,
+    /// Whom participants ask; `None`: the sender address.
+    pub contact_email: Option<Email>,
+    pub contact_phone: String,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
 }
@@ -108,6 +113,14 @@ pub struct RawCycle {
     /// Months after the last session when personal data is erased.
     #[serde(default)]
     pub retention_months: Option<i64>,
+    /// Who the cycle is for ("Specialists of regional museums …").
+    #[serde(default)]
+    pub audience: String,
+    /// The organisers' address and phone for participants' questions.
+    #[serde(default)]
+    pub contact_email: String,
+    #[serde(default)]
+    pub contact_phone: String,
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
@@ -176,6 +189,7 @@ fn default_min_sessions() -> i64 {
 // Every text field's limit, in characters: the one place the cycle file,
 // the admin form and its page (`maxlength`) take them from.
 pub const MAX_TITLE: usize = 200;
+pub const MAX_AUDIENCE: usize = 300;
 pub const MAX_DESCRIPTION: usize = 20_000;
 pub const MAX_SESSION_TITLE: usize = 200;
 pub const MAX_LOCATION: usize = 500;
@@ -194,6 +208,7 @@ pub fn max_chars(field: &str) -> Option<usize> {
     Some(match (session, name) {
         (false, "title") => MAX_TITLE,
         (false, "description") => MAX_DESCRIPTION,
+        (false, "audience") => MAX_AUDIENCE,
         (false, "grant.title") => MAX_GRANT_TITLE,
         (false, "grant.description") => MAX_GRANT_DESCRIPTION,
         (true, "title") => MAX_SESSION_TITLE,
@@ -386,6 +401,25 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
         }
         _ => None,
     };
+    let audience = text("audience", &raw.audience, MAX_AUDIENCE, false, &mut p);
+    let contact_email = match raw.contact_email.trim() {
+        "" => None,
+        typed => Email::parse(typed)
+            .map_err(|_| {
+                p.push(FieldProblem {
+                    field: "contact_email".into(),
+                    problem: "email",
+                })
+            })
+            .ok(),
+    };
+    let contact_phone = text("contact_phone", &raw.contact_phone, 40, false, &mut p);
+    if !super::text::is_phone(&contact_phone) {
+        p.push(FieldProblem {
+            field: "contact_phone".into(),
+            problem: "phone",
+        });
+    }
     let grant = raw.grant.map(|g| GrantSpec {
         title: text("grant.title", &g.title, MAX_GRANT_TITLE, true, &mut p),
         description: text(
@@ -451,6 +485,9 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 reminders,
                 progress_emails: raw.progress_emails,
                 retention_months,
+                audience,
+                contact_email,
+                contact_phone,
                 grant,
                 sessions,
             })

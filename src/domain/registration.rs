@@ -114,6 +114,26 @@ pub fn restore_gives_seat(free_seat: bool, promotion_open: bool, earlier_waiting
     free_seat && (promotion_open || !earlier_waiting)
 }
 
+/// Whether a registration in this state gives way to a new one with the
+/// same address (rule 5 is about people taking part): someone who gave the
+/// seat back or let the hold run out may register again as anyone new would.
+pub fn gives_way(status: Status) -> bool {
+    matches!(status, Status::Cancelled | Status::Expired)
+}
+
+/// The address key an ended registration keeps once it gave way, so the
+/// unique (cycle, address) index lets the new one in while the old row stays
+/// as it was (its history, attendance audit and emails). `#` cannot be in
+/// the domain of a normalised address, so no real address ever equals it.
+pub fn given_way_key(normalised: &str, registration_id: i32) -> String {
+    format!("{normalised}#gave-way-{registration_id}")
+}
+
+/// The address key an ended registration had before it gave way.
+pub fn original_key(key: &str) -> &str {
+    key.split_once('#').map_or(key, |(address, _)| address)
+}
+
 /// Why a message is sent. The outbox stores this (kind and parameters), and
 /// the mail worker renders it at send time in the participant's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -424,5 +444,23 @@ mod tests {
                 Decision::Refuse(_) => prop_assert!(window != WindowState::Open),
             }
         }
+    }
+
+    #[test]
+    fn an_ended_registration_gives_way_under_a_key_no_address_has() {
+        for &status in Status::ALL {
+            assert_eq!(
+                gives_way(status),
+                matches!(status, Status::Cancelled | Status::Expired),
+                "{status:?}"
+            );
+        }
+        let email = Email::parse("Anna.Berzina@Muzejs.lv").unwrap();
+        let key = given_way_key(email.normalised(), 7);
+        assert_ne!(key, email.normalised());
+        assert!(Email::parse(&key).is_err(), "{key} is no address");
+        assert_eq!(original_key(&key), email.normalised());
+        assert_eq!(original_key(email.normalised()), email.normalised());
+        assert_ne!(given_way_key(email.normalised(), 8), key);
     }
 }

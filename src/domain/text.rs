@@ -44,6 +44,14 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// A name (of a person, an institution, a place) is one line of visible text.
+/// A phone number as people type it: digits, spaces, `+`, `-` and brackets
+/// (empty is fine: the number is optional wherever it is asked).
+pub fn is_phone(s: &str) -> bool {
+    s.trim()
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+}
+
 pub fn is_readable_name(s: &str) -> bool {
     is_meant(s, Lines::One) && !s.chars().any(is_invisible)
 }

@@ -10,6 +10,37 @@ use crate::i18n::Tr;
 /// How long before a session the calendar reminds its owner.
 const ALARM_MINUTES_BEFORE: i64 = 60;
 
+/// The calendar that takes a cycle's sessions out again when a participant
+/// gives the seat back: the same UIDs with a higher SEQUENCE and
+/// METHOD:CANCEL, so a calendar holding the events marks them cancelled.
+pub fn cancel_ics(t: &Tr, cycle: &Cycle, sessions: &[Session], base_url: &str) -> String {
+    let mut cal = Calendar::new();
+    cal.name(&cycle.title);
+    cal.append_property(Property::new("METHOD", "CANCEL"));
+    for s in sessions {
+        let event = Event::new()
+            .uid(&uid(cycle, s, base_url))
+            .sequence(s.sequence.max(0) as u32 + 1)
+            .summary(&format!("{}: {}", cycle.title, s.title))
+            .starts(s.starts_at.and_utc())
+            .ends(s.ends_at.and_utc())
+            .status(icalendar::EventStatus::Cancelled)
+            .description(&t.text("calendar-cancelled"))
+            .done();
+        cal.push(event);
+    }
+    cal.done().to_string()
+}
+
+/// A session's UID, for good: the cycle, the position and this server's host.
+fn uid(cycle: &Cycle, s: &Session, base_url: &str) -> String {
+    let host = url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "cohort".into());
+    format!("{}-{}@{}", cycle.slug, s.position, host)
+}
+
 pub fn ics(
     t: &Tr,
     cycle: &Cycle,
@@ -18,10 +49,6 @@ pub fn ics(
     holds_seat: bool,
     base_url: &str,
 ) -> String {
-    let host = url::Url::parse(base_url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_else(|| "cohort".into());
     let mut cal = Calendar::new();
     cal.name(&cycle.title);
     // PUBLISH: the events are for the calendar, no reply is asked (REQUEST
@@ -40,7 +67,7 @@ pub fn ics(
         };
         let summary = format!("{}: {}", cycle.title, s.title);
         let event = Event::new()
-            .uid(&format!("{}-{}@{}", cycle.slug, s.position, host))
+            .uid(&uid(cycle, s, base_url))
             .sequence(s.sequence.max(0) as u32)
             .summary(&summary)
             .starts(s.starts_at.and_utc())

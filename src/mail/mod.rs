@@ -88,6 +88,8 @@ pub struct Detail {
 pub struct Composer {
     pub keys: Keys,
     pub base_url: String,
+    /// Whom participants ask when a cycle names nobody: the sender address.
+    pub contact: String,
 }
 
 impl Composer {
@@ -129,6 +131,8 @@ pub struct RenderedMail {
     pub text: String,
     pub html: String,
     pub ics: Option<String>,
+    /// The calendar's METHOD (`PUBLISH`, or `CANCEL` when the seat was given back).
+    pub ics_method: &'static str,
     /// The door check-in link, drawn as an inline QR code image.
     pub checkin_url: Option<String>,
 }
@@ -171,8 +175,15 @@ impl Composer {
         };
         let hold_until = reg
             .hold_expires_at
-            .map(|h| t.datetime(h.and_utc(), tz))
+            .map(|h| t.until(h.and_utc(), tz))
             .unwrap_or_default();
+        let zone = t.zone(
+            tz,
+            sessions
+                .first()
+                .map(|s| s.starts_at.and_utc())
+                .unwrap_or(cycle.window().closes),
+        );
         let name = reg.first_name.as_str();
         let mut notice_key = notice.kind().replace('_', "-");
         let mut subject_args: Vec<(&str, String)> = Vec::new();
@@ -246,6 +257,10 @@ impl Composer {
                 ));
                 reminder_lines(&t, session)
             }
+            (Notice::Cancelled, _) => vec![Detail {
+                label: t.text("mail-contact-label"),
+                value: contact_line(cycle, &self.contact),
+            }],
             _ => Vec::new(),
         };
         let named: Vec<(&str, &str)> = subject_args
@@ -272,7 +287,7 @@ impl Composer {
             pending,
             hold_until: hold_until.clone(),
             sessions: &mail_sessions,
-            zone: tz.name(),
+            zone: &zone,
         }
         .render()
         .with_context(|| format!("rendering the text of a {} email", notice.kind()))?;
@@ -287,7 +302,7 @@ impl Composer {
             pending,
             hold_until,
             sessions: &mail_sessions,
-            zone: tz.name(),
+            zone: &zone,
             qr: checkin_url.is_some(),
         }
         .render()
@@ -298,9 +313,18 @@ impl Composer {
             None => t.with(&subject_key, &named),
         };
         let subject = header_safe(&format!("{} — {subject_text}", cycle.title));
-        let ics = notice
-            .carries_calendar()
-            .then(|| calendar::ics(&t, cycle, sessions, &link, holds_seat, &self.base_url));
+        let (ics, ics_method) = match notice {
+            Notice::Cancelled if !sessions.is_empty() => (
+                Some(calendar::cancel_ics(&t, cycle, sessions, &self.base_url)),
+                "CANCEL",
+            ),
+            _ => (
+                notice
+                    .carries_calendar()
+                    .then(|| calendar::ics(&t, cycle, sessions, &link, holds_seat, &self.base_url)),
+                "PUBLISH",
+            ),
+        };
         Ok(RenderedMail {
             to_address: reg.email.clone(),
             to_name: header_safe(&reg.full_name()),
@@ -308,8 +332,21 @@ impl Composer {
             text,
             html,
             ics,
+            ics_method,
             checkin_url,
         })
+    }
+}
+
+/// Whom to ask: the cycle's contact address and phone, or the sender's address.
+pub fn contact_line(cycle: &Cycle, fallback: &str) -> String {
+    let email = match cycle.contact_email.trim() {
+        "" => fallback,
+        given => given,
+    };
+    match cycle.contact_phone.trim() {
+        "" => email.to_string(),
+        phone => format!("{email}, {phone}"),
     }
 }
 

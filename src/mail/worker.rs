@@ -106,7 +106,10 @@ pub fn build_message(
         Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
             Attachment::new("cohort.ics".into()).body(
                 ics.clone(),
-                ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")?,
+                ContentType::parse(&format!(
+                    "text/calendar; charset=utf-8; method={}",
+                    mail.ics_method
+                ))?,
             ),
         ),
         None => alternative,

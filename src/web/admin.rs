@@ -186,6 +186,9 @@ impl CycleFormValues {
             ("language", cy.language.to_string()),
             ("timezone", cy.tz().name().to_string()),
             ("country", cy.country.clone()),
+            ("audience", cy.audience.clone()),
+            ("contact_email", cy.contact_email.clone()),
+            ("contact_phone", cy.contact_phone.clone()),
             ("capacity", cy.capacity.to_string()),
             ("registration_opens", local(cy.registration_opens)),
             ("registration_closes", local(cy.registration_closes)),
@@ -299,6 +302,9 @@ impl CycleFormValues {
             retention_months: Some(self.get("retention_months"))
                 .filter(|typed| !typed.trim().is_empty())
                 .map(|_| int("retention_months")),
+            audience: self.get("audience"),
+            contact_email: self.get("contact_email"),
+            contact_phone: self.get("contact_phone"),
             reminder_hours_before: Some(self.get("reminder_hours_before"))
                 .filter(|typed| !typed.trim().is_empty())
                 .map(|_| int("reminder_hours_before")),
@@ -690,6 +696,7 @@ async fn change_registration(
         match (changed, restore) {
             (Changed::Done, false) => "notice-registration-cancelled",
             (Changed::Done, true) => "notice-registration-restored",
+            (Changed::NotAllowed, true) => "notice-restore-registered-again",
             _ => "notice-unchanged",
         },
     );

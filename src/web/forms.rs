@@ -105,13 +105,7 @@ impl RegistrationForm {
                 errors.add(name, "field-unreadable");
             }
         }
-        if !self.phone.trim().is_empty()
-            && !self
-                .phone
-                .trim()
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-        {
+        if !text::is_phone(&self.phone) {
             errors.add("phone", "field-phone-invalid");
         }
         let email = if self.email.trim().is_empty() {

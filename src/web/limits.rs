@@ -16,6 +16,9 @@ pub struct Limits {
     /// Accepted registrations per address in the last minute.
     pub registrations: Recent,
     pub registrations_per_minute: usize,
+    /// "Lost your link?" requests per address in the last minute (as many
+    /// as registrations).
+    pub lost_links: Recent,
     pub login: LoginLimits,
 }
 
@@ -25,6 +28,7 @@ impl Limits {
         Self {
             registrations: Recent::new(Duration::from_secs(60)),
             registrations_per_minute: settings.registrations_per_ip_per_minute.max(1) as usize,
+            lost_links: Recent::new(Duration::from_secs(60)),
             login: LoginLimits {
                 account_address: LoginThrottle::new(per_15),
                 address: LoginThrottle::new(per_15.saturating_mul(4)),
@@ -52,11 +56,20 @@ impl Limits {
             })
     }
 
+    /// Counts one "lost your link?" request from this address; `false` when
+    /// the address has asked as often as it may this minute.
+    pub fn allow_lost_link(&self, address: &str) -> bool {
+        self.lost_links
+            .add_below(address, self.registrations_per_minute, Instant::now())
+            .is_some()
+    }
+
     /// Forgets what no longer matters, so memory stays bounded (the
     /// background task calls this once a minute).
     pub fn forget_old(&self) {
         let now = Instant::now();
         self.registrations.forget_old(now);
+        self.lost_links.forget_old(now);
         self.login.account_address.forget_old();
         self.login.address.forget_old();
         self.login.account.forget_old(now);

@@ -185,9 +185,15 @@ impl Application {
         )?;
         db.migrate()?;
         let keys = Keys::new(&settings.secret()?);
+        let contact = settings
+            .mail_from
+            .parse::<lettre::message::Mailbox>()?
+            .email
+            .to_string();
         let composer = Arc::new(Composer {
             keys: keys.clone(),
             base_url: settings.base_url.clone(),
+            contact,
         });
         let limits = limits::Limits::new(&settings);
         let services = Services::new(db, clock);
@@ -318,8 +324,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/cycles/{slug}/registered",
             web::get().to(public::registered),
         )
+        .route("/lost-link", web::get().to(public::lost_link_form))
+        .route("/lost-link", web::post().to(public::lost_link))
         .route("/r/{token}", web::get().to(participant::page))
         .route("/r/{token}/confirm", web::post().to(participant::confirm))
+        .route("/r/{token}/cancel", web::get().to(participant::cancel_page))
         .route("/r/{token}/cancel", web::post().to(participant::cancel))
         .route("/privacy", web::get().to(privacy::notice))
         .route("/r/{token}/data.json", web::get().to(privacy::download))

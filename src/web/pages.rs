@@ -88,6 +88,8 @@ pub struct CycleCard {
     pub title: String,
     pub first_session: String,
     pub status: String,
+    /// Seats left, or full (with or without a waiting list); empty once closed.
+    pub seats: String,
     pub open: bool,
 }
 
@@ -107,6 +109,13 @@ pub struct CyclePage {
     pub slug: String,
     pub title: String,
     pub description: Vec<String>,
+    /// The summary at the top: who it is for, the dates, registration, seats.
+    pub audience: String,
+    pub dates: String,
+    pub registration: String,
+    pub seats_line: String,
+    pub contact_email: String,
+    pub contact_phone: String,
     pub zone: String,
     pub sessions: Vec<SessionView>,
     pub seats_left: String,
@@ -122,6 +131,13 @@ pub struct CyclePage {
 }
 
 impl CyclePage {
+    /// The contact phone as a `tel:` link wants it (no spaces or brackets).
+    pub fn tel(&self) -> String {
+        self.contact_phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect()
+    }
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
@@ -153,6 +169,37 @@ pub struct RegisteredPage {
     /// A message key and the waitlist position where it applies.
     pub outcome: String,
     pub position: i64,
+    pub waitlisted: bool,
+    /// The address the email went to (from this browser's session; empty
+    /// when the page is opened elsewhere).
+    pub email: String,
+    /// By when to confirm, for a held seat.
+    pub confirm_by: String,
+}
+
+/// "Lost your link?": the form, and the same answer for any address.
+#[derive(Template, WebTemplate)]
+#[template(path = "lost_link.html")]
+pub struct LostLinkPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub email: String,
+    /// The message key of what is wrong with the address.
+    pub error: Option<&'static str>,
+    pub sent: bool,
+}
+
+impl LostLinkPage {
+    pub fn errors(&self) -> FieldErrors {
+        let mut e = FieldErrors::default();
+        if let Some(key) = self.error {
+            e.add("email", key);
+        }
+        e
+    }
+    pub fn error_text(&self) -> String {
+        self.error.map(|k| self.tr.text(k)).unwrap_or_default()
+    }
 }
 
 pub struct AttendanceMark {
@@ -181,6 +228,7 @@ pub struct ParticipantPage {
     pub status_line: String,
     pub can_confirm: bool,
     pub can_cancel: bool,
+    pub can_register_again: bool,
     pub sessions: Vec<SessionView>,
     pub attendance: Vec<AttendanceMark>,
     pub eligibility_line: String,
@@ -197,6 +245,18 @@ pub struct ParticipantPage {
     pub zone: String,
     pub checkin_svg: Option<String>,
     pub notice: Option<String>,
+}
+
+/// "Are you sure?" before a seat is given back.
+#[derive(Template, WebTemplate)]
+#[template(path = "cancel.html")]
+pub struct CancelPage {
+    pub tr: Tr,
+    pub frame: Frame,
+    pub token: String,
+    pub cycle_title: String,
+    /// A seat (not a waiting list place) is given back.
+    pub holds_seat: bool,
 }
 
 #[derive(Template, WebTemplate)]

@@ -8,7 +8,7 @@ use super::error::{AppError, AppResult};
 use super::flash;
 use super::lang::Lang;
 use super::pages::{frame, see_other};
-use super::pages::{AttendanceMark, GrantLine, ParticipantPage, SessionView};
+use super::pages::{AttendanceMark, CancelPage, GrantLine, ParticipantPage, SessionView};
 use super::AppState;
 use crate::db::models::Registration;
 use crate::db::registrations;
@@ -62,7 +62,7 @@ pub async fn page(
             &[(
                 "until",
                 &reg.hold_expires_at
-                    .map(|h| t.datetime(h.and_utc(), tz))
+                    .map(|h| t.until(h.and_utc(), tz))
                     .unwrap_or_default(),
             )],
         ),
@@ -128,10 +128,12 @@ pub async fn page(
         status_line,
         can_confirm: reg.confirmed_at.is_none()
             && matches!(status, Status::Pending | Status::Waitlisted),
-        can_cancel: matches!(
-            status,
-            Status::Pending | Status::Confirmed | Status::Waitlisted
-        ),
+        can_cancel: can_cancel(status),
+        // Given back or run out while registration is open: the way back is
+        // the form, as for anyone new.
+        can_register_again: crate::domain::registration::gives_way(status)
+            && cycle.window_state(now) == crate::domain::window::WindowState::Open
+            && (cycle.seats_left() > 0 || cycle.waitlist),
         sessions: sessions
             .iter()
             .map(|s| SessionView::new(&t, cycle, s, status.holds_seat()))
@@ -143,7 +145,13 @@ pub async fn page(
         progress_choice,
         progress_wanted: reg.progress_emails,
         retention_line: super::privacy::retention_line(&t, cycle, sessions),
-        zone: cycle.tz().name().to_string(),
+        zone: t.zone(
+            tz,
+            sessions
+                .first()
+                .map(|s| s.starts_at.and_utc())
+                .unwrap_or(now),
+        ),
         checkin_svg,
         notice,
         tr: t,
@@ -207,6 +215,38 @@ pub async fn confirm(
         },
     );
     Ok(see_other(&format!("/r/{token}")))
+}
+
+/// "Are you sure?": the participant page's button leads here, and only the
+/// form on this page gives the seat back (a GET never changes anything).
+pub async fn cancel_page(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let Record { reg, cycle, .. } = find(&state, &token).await?;
+    if !can_cancel(reg.status()) {
+        return Ok(see_other(&format!("/r/{token}")));
+    }
+    let t = lang.or(reg.lang());
+    let page = CancelPage {
+        frame: frame(&req, &session),
+        token,
+        cycle_title: cycle.title.clone(),
+        holds_seat: reg.status().holds_seat(),
+        tr: t,
+    };
+    super::pages::render_with_status(actix_web::http::StatusCode::OK, &page)
+}
+
+fn can_cancel(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Pending | Status::Confirmed | Status::Waitlisted
+    )
 }
 
 pub async fn cancel(

@@ -7,8 +7,8 @@ use super::error::{AppError, AppResult};
 use super::forms::RegistrationForm;
 use super::lang::Lang;
 use super::pages::{
-    frame, paragraphs, see_other, CycleCard, CyclePage, Frame, IndexPage, RegisteredPage,
-    SessionView,
+    frame, paragraphs, see_other, CycleCard, CyclePage, Frame, IndexPage, LostLinkPage,
+    RegisteredPage, SessionView,
 };
 use super::AppState;
 use crate::db::cycles;
@@ -70,8 +70,13 @@ pub async fn index(
         .into_iter()
         .map(|(cy, first)| {
             let state = cy.window_state(now);
-            let open = state == WindowState::Open;
+            // A full cycle without a waiting list takes nobody: not "open".
+            let open = state == WindowState::Open && (cy.seats_left() > 0 || cy.waitlist);
             let status = status_line(&t, &cy, now);
+            // "Full" once, not as the status and again as the seats.
+            let seats = Some(seats_line(&t, &cy, now))
+                .filter(|s| *s != status)
+                .unwrap_or_default();
             // Open ones first, soonest deadline first; then upcoming ones; then
             // closed ones, the most recent first.
             let closes = cy.window().closes.timestamp();
@@ -86,6 +91,7 @@ pub async fn index(
                     slug: cy.slug.clone(),
                     title: cy.title.clone(),
                     first_session: first.map(|f| t.date(f, cy.tz())).unwrap_or_default(),
+                    seats,
                     status,
                     open,
                 },
@@ -107,10 +113,42 @@ fn status_line(t: &Tr, cy: &Cycle, now: chrono::DateTime<chrono::Utc>) -> String
             &[("when", &t.datetime(cy.window().opens, cy.tz()))],
         ),
         WindowState::Closed => t.text("cycle-closed"),
+        WindowState::Open if cy.seats_left() == 0 && !cy.waitlist => t.text("summary-full"),
         WindowState::Open => t.with(
             "cycle-open-until",
-            &[("when", &t.datetime(cy.window().closes, cy.tz()))],
+            &[("when", &t.until(cy.window().closes, cy.tz()))],
         ),
+    }
+}
+
+/// The seats as the summary says them: how many are left, or that it is
+/// full and whether the waiting list takes more. Empty once closed.
+fn seats_line(t: &Tr, cy: &Cycle, now: chrono::DateTime<chrono::Utc>) -> String {
+    match (cy.window_state(now), cy.seats_left(), cy.waitlist) {
+        (WindowState::Closed, _, _) => String::new(),
+        (_, 0, true) => t.text("summary-full-waitlist"),
+        (_, 0, false) => t.text("summary-full"),
+        (_, n, _) => t.count("seats-left", i64::from(n)),
+    }
+}
+
+/// "5 sessions, the first on …, the last on …".
+fn dates_line(t: &Tr, cy: &Cycle, sessions: &[crate::db::models::Session]) -> String {
+    let tz = cy.tz();
+    match (sessions.first(), sessions.last()) {
+        (Some(only), _) if sessions.len() == 1 => t.with_one(
+            "summary-date-one",
+            "when",
+            &t.day(only.starts_at.and_utc(), tz),
+        ),
+        (Some(first), Some(last)) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("count", sessions.len());
+            args.set("first", t.day(first.starts_at.and_utc(), tz));
+            args.set("last", t.day(last.starts_at.and_utc(), tz));
+            t.args("summary-dates", &args)
+        }
+        _ => String::new(),
     }
 }
 
@@ -155,11 +193,21 @@ fn cycle_page(
     };
     let waitlist_note =
         (closed_reason.is_none() && cy.seats_left() == 0).then(|| t.text("cycle-waitlist-note"));
+    let zone_at = sessions
+        .first()
+        .map(|s| s.starts_at.and_utc())
+        .unwrap_or(now);
     CyclePage {
+        audience: cy.audience.clone(),
+        dates: dates_line(&t, cy, sessions),
+        registration: status_line(&t, cy, now),
+        seats_line: seats_line(&t, cy, now),
+        contact_email: cy.contact_email.clone(),
+        contact_phone: cy.contact_phone.clone(),
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         description: paragraphs(&cy.description),
-        zone: cy.tz().name().to_string(),
+        zone: t.zone(cy.tz(), zone_at),
         sessions: sessions
             .iter()
             .map(|s| SessionView::new(&t, cy, s, false))
@@ -285,6 +333,22 @@ pub async fn register(
         }
     };
     place.keep();
+    // The address written to stays in this browser's session (never in a
+    // URL), so the next page can repeat it, with the confirm-by time.
+    let confirm_by = matches!(
+        outcome,
+        Registered::Seated {
+            status: crate::domain::Status::Pending,
+            ..
+        }
+    )
+    .then(|| (now + chrono::Duration::hours(i64::from(cy.hold_hours))).timestamp())
+    .map(|t| t.to_string())
+    .unwrap_or_default();
+    let _ = session.insert(
+        WROTE_TO,
+        format!("{}\n{}\n{confirm_by}", cy.slug, form.email.trim()),
+    );
     // The outcome travels in the address, so a reload or a language switch
     // still shows it (it holds nothing personal).
     let outcome = key.trim_start_matches("registered-");
@@ -317,6 +381,9 @@ fn kept(form: &RegistrationForm) -> RegistrationForm {
     kept
 }
 
+/// The session key of the address the last registration wrote to.
+const WROTE_TO: &str = "registered";
+
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 pub struct OutcomeQuery {
@@ -340,12 +407,92 @@ pub async fn registered(
         "waitlisted" if q.position > 0 => ("registered-waitlisted".to_string(), q.position),
         _ => ("registered-check-email".to_string(), 0),
     };
+    // What this browser registered in this cycle: the address, and by when
+    // to confirm it.
+    let wrote_to = session.get::<String>(WROTE_TO).ok().flatten();
+    let (email, confirm_by) = match wrote_to
+        .as_deref()
+        .map(|v| v.splitn(3, '\n').collect::<Vec<_>>())
+    {
+        Some(parts) if parts.len() == 3 && parts[0] == cy.slug => (
+            parts[1].to_string(),
+            parts[2]
+                .parse::<i64>()
+                .ok()
+                .and_then(|ts| chrono::DateTime::from_timestamp(ts, 0))
+                .map(|at| t.until(at, cy.tz()))
+                .unwrap_or_default(),
+        ),
+        _ => (String::new(), String::new()),
+    };
     Ok(RegisteredPage {
         tr: t,
         frame: frame(&req, &session),
         slug: cy.slug.clone(),
         title: cy.title.clone(),
+        waitlisted: outcome == "registered-waitlisted",
         outcome,
         position: i64::from(position),
+        email,
+        confirm_by,
     })
+}
+
+pub async fn lost_link_form(lang: Lang, req: HttpRequest, session: Session) -> impl Responder {
+    LostLinkPage {
+        tr: lang.tr(),
+        frame: frame(&req, &session),
+        email: String::new(),
+        error: None,
+        sent: false,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct LostLinkForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// "Lost your link?": the same answer whether or not the address is
+/// registered; the link goes only to the address itself.
+pub async fn lost_link(
+    state: web::Data<AppState>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+    form: web::Form<LostLinkForm>,
+) -> AppResult<HttpResponse> {
+    if !state.limits.allow_lost_link(&state.client_key(&req)) {
+        return Err(AppError::TooManyRequests);
+    }
+    let typed = super::forms::keep(&form.email);
+    let mut page = LostLinkPage {
+        tr: lang.tr(),
+        frame: frame(&req, &session),
+        email: typed.clone(),
+        error: None,
+        sent: false,
+    };
+    let error = if typed.trim().is_empty() {
+        Some("field-required-email")
+    } else {
+        match crate::domain::Email::parse(typed.trim()) {
+            Ok(email) => {
+                crate::app::registration::send_links_again(&state.services, email).await?;
+                None
+            }
+            Err(_) => Some("field-email-invalid"),
+        }
+    };
+    match error {
+        Some(key) => {
+            page.error = Some(key);
+            super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        None => {
+            page.sent = true;
+            super::pages::render_with_status(StatusCode::OK, &page)
+        }
+    }
 }

@@ -13,8 +13,8 @@ title-error-prefix = Error
 
 ## Dates: $weekday, $day, $month (two digits), $monthname, $year, $time, $end, $zone
 format-date = { $weekday } { $day } { $monthname } { $year }
-format-datetime = { $day } { $monthname } { $year }, { $time } { $zone }
-format-span = { $weekday } { $day } { $monthname } { $year }, { $time }–{ $end } { $zone }
+format-datetime = { $day } { $monthname } { $year }, { $time } ({ $zone })
+format-span = { $weekday } { $day } { $monthname } { $year }, { $time }–{ $end } ({ $zone })
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday
@@ -59,7 +59,7 @@ cycle-closed = Registration for this cycle is closed.
 cycle-full = All seats are taken and this cycle keeps no waiting list.
 cycle-waitlist-note = All seats are taken. If you register now, you join the waiting list and get a seat automatically when one frees up.
 cycle-schedule = Schedule
-cycle-times-in-zone = Times are shown in { $zone } time.
+cycle-times-in-zone = Time zone: { $zone }.
 cycle-register = Register
 cycle-seats = Seats
 cycle-deadline = Registration deadline
@@ -274,9 +274,9 @@ mail-subject-expired = seat released
 mail-subject-grant-eligible = you may apply for the grant
 mail-body-seated = Thank you for registering. A seat is held for you.
 mail-body-waitlisted = Thank you for registering. All seats are taken, so you are on the waiting list.
-mail-body-link-again = Someone (probably you) tried to register again with this address. You are already registered; here is the link to your page.
+mail-body-link-again = Someone (probably you) asked for the link to your registration again, or tried to register again with this address. You are already registered; here is the link to your page.
 mail-body-promoted = Good news: a seat has freed up and it is now yours.
-mail-body-cancelled = Your registration is cancelled. If this is a mistake, contact the organisers.
+mail-body-cancelled = Your registration is cancelled. The attached calendar file takes the sessions out of your calendar. If this is a mistake, contact the organisers; while registration is open you can also register again on the cycle page.
 mail-body-expired = The email address was not confirmed in time, so the seat went to the next person on the waiting list.
 mail-body-grant-eligible = You attended enough sessions and may apply for the grant. Open your page to apply.
 
@@ -672,3 +672,77 @@ login-account-locked = This account is locked for { $minutes } { $minutes ->
     [one] minute
    *[other] minutes
 }: its password was entered wrongly many times, from several addresses. Wait, then sign in as usual — the lock ends by itself and your password stays the same. If that was not you, tell an administrator: someone is trying to guess your password.
+
+# Participant journeys (issue 11): dates and zones as people say them
+format-until = { $day } { $monthuntil } { $year }, { $time } ({ $zone })
+format-day = { $day } { $monthname } { $year }
+month-until-1 = January
+month-until-2 = February
+month-until-3 = March
+month-until-4 = April
+month-until-5 = May
+month-until-6 = June
+month-until-7 = July
+month-until-8 = August
+month-until-9 = September
+month-until-10 = October
+month-until-11 = November
+month-until-12 = December
+zone-europe-riga = Latvian time
+zone-europe-vilnius = Lithuanian time
+zone-europe-tallinn = Estonian time
+zone-europe-helsinki = Finnish time
+zone-asia-almaty = Almaty time
+zone-asia-tashkent = Tashkent time
+zone-utc = UTC
+zone-other = { $city } time, UTC{ $offset }
+
+# Participant journeys (issue 11): the first screen
+summary-title = In short
+summary-audience = For: { $who }
+summary-dates = { PLURAL($count) ->
+    [one] { $count } session, on { $first }
+   *[other] { $count } sessions, the first on { $first }, the last on { $last }
+}
+summary-date-one = One session, on { $when }
+summary-full = Full
+summary-full-waitlist = Full — you can join the waiting list
+summary-start = Start registration
+summary-start-waitlist = Join the waiting list
+cycle-contact = Questions
+cycle-field-audience = Who it is for (one line at the top of the page)
+cycle-field-contact-email = Organisers' email address for participants' questions
+cycle-field-contact-phone = Organisers' phone number
+problem-email = Enter an email address in the correct format, like name@example.lv
+problem-phone = Enter a phone number using digits, spaces, +, - and brackets only
+
+# Participant journeys (issue 11): giving the seat back
+cancel-title = Are you sure you want to give your place back?
+cancel-seat-hint = Your seat goes at once to the next person on the waiting list, or to whoever registers next.
+cancel-waitlist-hint = You leave the waiting list, and the people after you move up.
+cancel-again-hint = You can register again later while registration is open, but your seat or place in the queue may have gone by then.
+cancel-confirm = Yes, give my place back
+cancel-go-back = No, go back to my page
+participant-register-again = Register again
+notice-restore-registered-again = This person has registered again since; the new registration stands, so the old one stays cancelled.
+mail-contact-label = Questions? Contact the organisers
+calendar-cancelled = You gave your place back; this session is no longer in your plans.
+
+# Participant journeys (issue 11): after registering, a lost link
+registered-wrote-to = We wrote to:
+registered-next-title = What happens next
+registered-next-confirm = Open the link in the email and confirm your address by { $until }, or the seat goes to the next person.
+registered-next-waitlist = When a seat frees up, it goes to the first person on the list, and we email you at once.
+registered-next-schedule = The schedule, a calendar file and the links to online sessions are in the email and on your page; before each session you get a reminder.
+registered-no-email-title = No email?
+registered-no-email = It usually comes within a few minutes. Look in your spam or promotions folder. If the address above is wrong, register again with the right one.
+lost-link = Lost your link?
+lost-title = Get the link to your registration again
+lost-intro = Enter the email address you registered with. If it is registered for a cycle, we send the link to your page to that address.
+lost-submit = Send me the link
+lost-sent = If this address is registered, the link to your page is on its way to it.
+lost-sent-hint = Check your email in a few minutes, also the spam folder. For safety we send it only to the address itself, and at most once every ten minutes.
+error-bad-link = This link does not work: it may be cut short or mistyped. We can send you your link again.
+
+# Error summary on a phone (issue 11)
+error-prefix = Error

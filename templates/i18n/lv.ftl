@@ -12,10 +12,10 @@ yes = Jā
 no = Nē
 title-error-prefix = Kļūda
 
-## Datumi: $weekday, $day, $day2 (divi cipari), $month (divi cipari), $monthname, $year, $time, $end, $zone
-format-date = { $weekday }, { $day2 }.{ $month }.{ $year }.
-format-datetime = { $day2 }.{ $month }.{ $year }. plkst. { $time } { $zone }
-format-span = { $weekday }, { $day2 }.{ $month }.{ $year }., { $time }–{ $end } { $zone }
+## Datumi ($monthname ir lokatīvā: "decembrī"; $monthuntil datīvā: "līdz decembrim"; $dottime = "10.00"): $weekday, $day, $day2 (divi cipari), $month (divi cipari), $monthname, $year, $time, $end, $zone
+format-date = { $weekday }, { $year }. gada { $day }. { $monthname }
+format-datetime = { $year }. gada { $day }. { $monthname }, plkst. { $dottime } ({ $zone })
+format-span = { $weekday }, { $year }. gada { $day }. { $monthname }, plkst. { $dottime }–{ $dotend } ({ $zone })
 weekday-1 = pirmdiena
 weekday-2 = otrdiena
 weekday-3 = trešdiena
@@ -23,18 +23,18 @@ weekday-4 = ceturtdiena
 weekday-5 = piektdiena
 weekday-6 = sestdiena
 weekday-7 = svētdiena
-month-1 = janvāris
-month-2 = februāris
-month-3 = marts
-month-4 = aprīlis
-month-5 = maijs
-month-6 = jūnijs
-month-7 = jūlijs
-month-8 = augusts
-month-9 = septembris
-month-10 = oktobris
-month-11 = novembris
-month-12 = decembris
+month-1 = janvārī
+month-2 = februārī
+month-3 = martā
+month-4 = aprīlī
+month-5 = maijā
+month-6 = jūnijā
+month-7 = jūlijā
+month-8 = augustā
+month-9 = septembrī
+month-10 = oktobrī
+month-11 = novembrī
+month-12 = decembrī
 
 ## Kļūdas
 error-not-found = Lapa nav atrasta
@@ -60,7 +60,7 @@ cycle-closed = Reģistrācija šim ciklam ir slēgta.
 cycle-full = Visas vietas ir aizņemtas, un šim ciklam nav rindas.
 cycle-waitlist-note = Visas vietas ir aizņemtas. Ja reģistrēsieties tagad, nonāksiet rindā un saņemsiet vietu automātiski, tiklīdz kāda atbrīvosies.
 cycle-schedule = Nodarbību grafiks
-cycle-times-in-zone = Laiki norādīti laika joslā { $zone }.
+cycle-times-in-zone = Laika josla: { $zone }.
 cycle-register = Reģistrācija
 cycle-seats = Vietas
 cycle-deadline = Reģistrācijas termiņš
@@ -277,9 +277,9 @@ mail-subject-expired = vieta atbrīvota
 mail-subject-grant-eligible = jūs varat pieteikties grantam
 mail-body-seated = Paldies par reģistrāciju! Jums ir rezervēta vieta.
 mail-body-waitlisted = Paldies par reģistrāciju! Visas vietas ir aizņemtas, tāpēc jūs esat rindā.
-mail-body-link-again = Kāds (droši vien jūs) mēģināja vēlreiz reģistrēties ar šo adresi. Jūsu reģistrācija jau ir saņemta; šeit ir saite uz jūsu lapu.
+mail-body-link-again = Kāds (droši vien jūs) palūdza saiti uz jūsu reģistrāciju vēlreiz vai mēģināja vēlreiz reģistrēties ar šo adresi. Jūsu reģistrācija jau ir saņemta; šeit ir saite uz jūsu lapu.
 mail-body-promoted = Labas ziņas: vieta ir atbrīvojusies, un tagad tā ir jūsu.
-mail-body-cancelled = Jūsu reģistrācija ir atcelta. Ja tā ir kļūda, sazinieties ar organizatoriem.
+mail-body-cancelled = Jūsu reģistrācija ir atcelta. Pievienotais kalendāra fails izņem nodarbības no jūsu kalendāra. Ja tā ir kļūda, sazinieties ar organizatoriem; kamēr reģistrācija atvērta, cikla lapā var arī reģistrēties vēlreiz.
 mail-body-expired = E-pasta adrese netika apstiprināta laikā, tāpēc vieta tika nākamajam rindā.
 mail-body-grant-eligible = Jūs apmeklējāt pietiekami daudz nodarbību un varat pieteikties grantam. Atveriet savu lapu, lai pieteiktos.
 
@@ -685,3 +685,78 @@ cycle-field-retention-months = Dzēst personas datus pēc tik mēnešiem pēc p�
 # Login limits (issue 13)
 login-wait-here = No jūsu adreses pārāk daudz reižu ievadīta nepareiza parole. Mēģiniet vēlreiz pēc { $minutes } min.; līdz tam netiek pieņemta arī pareizā parole.
 login-account-locked = Šis konts ir bloķēts uz { $minutes } min.: tā parole daudzas reizes ievadīta nepareizi no vairākām adresēm. Pagaidiet un tad piesakieties kā parasti — bloķēšana beigsies pati, un parole paliek tā pati. Ja tas nebijāt jūs, pasakiet administratoram: kāds mēģina uzminēt jūsu paroli.
+
+# Participant journeys (issue 11): dates and zones as people say them
+format-until = { $year }. gada { $day }. { $monthuntil }, plkst. { $dottime } ({ $zone })
+format-day = { $year }. gada { $day }. { $monthname }
+month-until-1 = janvārim
+month-until-2 = februārim
+month-until-3 = martam
+month-until-4 = aprīlim
+month-until-5 = maijam
+month-until-6 = jūnijam
+month-until-7 = jūlijam
+month-until-8 = augustam
+month-until-9 = septembrim
+month-until-10 = oktobrim
+month-until-11 = novembrim
+month-until-12 = decembrim
+zone-europe-riga = Latvijas laiks
+zone-europe-vilnius = Lietuvas laiks
+zone-europe-tallinn = Igaunijas laiks
+zone-europe-helsinki = Somijas laiks
+zone-asia-almaty = Almati laiks
+zone-asia-tashkent = Taškentas laiks
+zone-utc = UTC
+zone-other = { $city } laiks, UTC{ $offset }
+
+# Participant journeys (issue 11): the first screen
+summary-title = Īsumā
+summary-audience = Kam: { $who }
+summary-dates = { PLURAL($count) ->
+    [zero] { $count } nodarbību, pirmā { $first }, pēdējā { $last }
+    [one] { $count } nodarbība, pirmā { $first }, pēdējā { $last }
+   *[other] { $count } nodarbības, pirmā { $first }, pēdējā { $last }
+}
+summary-date-one = Nodarbība { $when }
+summary-full = Visas vietas aizņemtas
+summary-full-waitlist = Visas vietas aizņemtas — var pieteikties rindā
+summary-start = Sākt reģistrāciju
+summary-start-waitlist = Pieteikties rindā
+cycle-contact = Jautājumi
+cycle-field-audience = Kam paredzēts (viena rinda lapas augšā)
+cycle-field-contact-email = Organizatoru e-pasta adrese dalībnieku jautājumiem
+cycle-field-contact-phone = Organizatoru tālrunis
+problem-email = Ievadiet e-pasta adresi pareizā formātā, piemēram, vards@example.lv
+problem-phone = Ievadiet tālruņa numuru, izmantojot tikai ciparus, atstarpes, +, - un iekavas
+
+# Participant journeys (issue 11): giving the seat back
+cancel-title = Vai tiešām atteikties no vietas?
+cancel-seat-hint = Jūsu vieta uzreiz tiks nākamajam rindā vai tam, kurš reģistrēsies nākamais.
+cancel-waitlist-hint = Jūs izstāsieties no rindas, un tie, kas aiz jums, pavirzīsies uz priekšu.
+cancel-again-hint = Kamēr reģistrācija atvērta, vēlāk var reģistrēties vēlreiz, taču vieta vai vieta rindā līdz tam var būt aizņemta.
+cancel-confirm = Jā, atteikties no vietas
+cancel-go-back = Nē, atgriezties savā lapā
+participant-register-again = Reģistrēties vēlreiz
+notice-restore-registered-again = Šī persona pa to laiku ir reģistrējusies vēlreiz; spēkā ir jaunā reģistrācija, tāpēc vecā paliek atcelta.
+mail-contact-label = Jautājumi? Sazinieties ar organizatoriem
+calendar-cancelled = Jūs atteicāties no vietas; šī nodarbība vairs nav jūsu plānos.
+
+# Participant journeys (issue 11): after registering, a lost link
+registered-wrote-to = Vēstuli nosūtījām uz:
+registered-next-title = Kas notiks tālāk
+registered-next-confirm = Atveriet e-pastā saiti un apstipriniet adresi līdz { $until }, citādi vieta tiks nākamajam rindā.
+registered-next-waitlist = Kad kāda vieta atbrīvosies, to saņems pirmais rindā, un mēs jums uzreiz rakstīsim.
+registered-next-schedule = Grafiks, kalendāra fails un saites uz tiešsaistes nodarbībām ir e-pastā un jūsu lapā; pirms katras nodarbības saņemsiet atgādinājumu.
+registered-no-email-title = Vēstule nav pienākusi?
+registered-no-email = Parasti tā pienāk dažās minūtēs. Ieskatieties surogātpasta (spam) mapē. Ja augstāk redzamā adrese ir nepareiza, reģistrējieties vēlreiz ar pareizo.
+lost-link = Pazaudējāt saiti?
+lost-title = Saņemt saiti uz savu reģistrāciju vēlreiz
+lost-intro = Ierakstiet e-pasta adresi, ar kuru reģistrējāties. Ja ar to ir reģistrācija kādā ciklā, nosūtīsim uz šo adresi saiti uz jūsu lapu.
+lost-submit = Sūtīt man saiti
+lost-sent = Ja šī adrese ir reģistrēta, saite uz jūsu lapu ir ceļā uz to.
+lost-sent-hint = Pēc dažām minūtēm pārbaudiet e-pastu, arī surogātpasta mapi. Drošības dēļ sūtām tikai uz pašu adresi un ne biežāk kā reizi desmit minūtēs.
+error-bad-link = Šī saite nedarbojas: tā var būt nepilnīga vai kļūdaina. Varam jums nosūtīt jūsu saiti vēlreiz.
+
+# Error summary on a phone (issue 11)
+error-prefix = Kļūda

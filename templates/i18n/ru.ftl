@@ -13,8 +13,8 @@ title-error-prefix = Ошибка
 
 ## Даты: $weekday, $day, $month (две цифры), $monthname, $year, $time, $end, $zone
 format-date = { $weekday }, { $day } { $monthname } { $year } г.
-format-datetime = { $day } { $monthname } { $year } г., { $time } { $zone }
-format-span = { $weekday }, { $day } { $monthname } { $year } г., { $time }–{ $end } { $zone }
+format-datetime = { $day } { $monthname } { $year } г., { $time } ({ $zone })
+format-span = { $weekday }, { $day } { $monthname } { $year } г., { $time }–{ $end } ({ $zone })
 weekday-1 = понедельник
 weekday-2 = вторник
 weekday-3 = среда
@@ -59,7 +59,7 @@ cycle-closed = Регистрация на этот цикл закрыта.
 cycle-full = Все места заняты, а лист ожидания для этого цикла не ведётся.
 cycle-waitlist-note = Все места заняты. Если вы зарегистрируетесь сейчас, вы попадёте в лист ожидания и автоматически получите место, когда оно освободится.
 cycle-schedule = Расписание
-cycle-times-in-zone = Время указано в часовом поясе { $zone }.
+cycle-times-in-zone = Часовой пояс: { $zone }.
 cycle-register = Регистрация
 cycle-seats = Места
 cycle-deadline = Крайний срок регистрации
@@ -278,9 +278,9 @@ mail-subject-expired = место освобождено
 mail-subject-grant-eligible = вы можете подать заявку на грант
 mail-body-seated = Спасибо за регистрацию. Место за вами забронировано.
 mail-body-waitlisted = Спасибо за регистрацию. Все места заняты, поэтому вы в листе ожидания.
-mail-body-link-again = Кто-то (вероятно, вы) попытался снова зарегистрироваться с этим адресом. Вы уже зарегистрированы — вот ссылка на вашу страницу.
+mail-body-link-again = Кто-то (вероятно, вы) запросил ссылку на вашу регистрацию снова или попытался снова зарегистрироваться с этим адресом. Вы уже зарегистрированы — вот ссылка на вашу страницу.
 mail-body-promoted = Хорошая новость: освободилось место, и теперь оно ваше.
-mail-body-cancelled = Ваша регистрация отменена. Если это ошибка, свяжитесь с организаторами.
+mail-body-cancelled = Ваша регистрация отменена. Приложенный файл календаря убирает занятия из вашего календаря. Если это ошибка, свяжитесь с организаторами; пока регистрация открыта, можно также зарегистрироваться снова на странице цикла.
 mail-body-expired = Адрес электронной почты не был подтверждён вовремя, поэтому место перешло к следующему человеку в листе ожидания.
 mail-body-grant-eligible = Вы посетили достаточно занятий и можете подать заявку на грант. Откройте свою страницу, чтобы подать заявку.
 
@@ -690,3 +690,78 @@ cycle-field-retention-months = Удалять персональные данн�
 # Login limits (issue 13)
 login-wait-here = С вашего адреса слишком много раз введён неверный пароль. Попробуйте снова через { $minutes } мин.; до тех пор не принимается и верный пароль.
 login-account-locked = Эта учётная запись заблокирована на { $minutes } мин.: её пароль много раз ввели неверно с разных адресов. Подождите, затем войдите как обычно — блокировка снимется сама, пароль остаётся прежним. Если это были не вы, сообщите администратору: кто-то пытается подобрать ваш пароль.
+
+# Participant journeys (issue 11): dates and zones as people say them
+format-until = { $day } { $monthuntil } { $year } г., { $time } ({ $zone })
+format-day = { $day } { $monthname } { $year } г.
+month-until-1 = января
+month-until-2 = февраля
+month-until-3 = марта
+month-until-4 = апреля
+month-until-5 = мая
+month-until-6 = июня
+month-until-7 = июля
+month-until-8 = августа
+month-until-9 = сентября
+month-until-10 = октября
+month-until-11 = ноября
+month-until-12 = декабря
+zone-europe-riga = латвийское время
+zone-europe-vilnius = литовское время
+zone-europe-tallinn = эстонское время
+zone-europe-helsinki = финское время
+zone-asia-almaty = время Алматы
+zone-asia-tashkent = время Ташкента
+zone-utc = UTC
+zone-other = время: { $city }, UTC{ $offset }
+
+# Participant journeys (issue 11): the first screen
+summary-title = Коротко
+summary-audience = Для кого: { $who }
+summary-dates = { PLURAL($count) ->
+    [one] { $count } занятие, первое { $first }, последнее { $last }
+    [few] { $count } занятия, первое { $first }, последнее { $last }
+   *[many] { $count } занятий, первое { $first }, последнее { $last }
+}
+summary-date-one = Одно занятие, { $when }
+summary-full = Мест нет
+summary-full-waitlist = Мест нет — можно записаться в лист ожидания
+summary-start = Начать регистрацию
+summary-start-waitlist = Записаться в лист ожидания
+cycle-contact = Вопросы
+cycle-field-audience = Для кого (одна строка вверху страницы)
+cycle-field-contact-email = Адрес электронной почты организаторов для вопросов участников
+cycle-field-contact-phone = Телефон организаторов
+problem-email = Введите адрес электронной почты в правильном формате, например name@example.lv
+problem-phone = Введите номер телефона: только цифры, пробелы, +, - и скобки
+
+# Participant journeys (issue 11): giving the seat back
+cancel-title = Вы действительно хотите отказаться от места?
+cancel-seat-hint = Ваше место сразу перейдёт следующему человеку в листе ожидания или тому, кто зарегистрируется следующим.
+cancel-waitlist-hint = Вы покинете лист ожидания, и те, кто после вас, продвинутся вперёд.
+cancel-again-hint = Пока регистрация открыта, позже можно зарегистрироваться снова, но к тому времени место или очередь могут быть заняты.
+cancel-confirm = Да, отказаться от места
+cancel-go-back = Нет, вернуться на мою страницу
+participant-register-again = Зарегистрироваться снова
+notice-restore-registered-again = Этот человек с тех пор зарегистрировался снова; действует новая регистрация, поэтому старая остаётся отменённой.
+mail-contact-label = Вопросы? Свяжитесь с организаторами
+calendar-cancelled = Вы отказались от места; это занятие больше не в ваших планах.
+
+# Participant journeys (issue 11): after registering, a lost link
+registered-wrote-to = Мы написали на адрес:
+registered-next-title = Что дальше
+registered-next-confirm = Откройте ссылку в письме и подтвердите адрес до { $until }, иначе место перейдёт следующему в очереди.
+registered-next-waitlist = Когда место освободится, его получит первый в листе ожидания, и мы сразу вам напишем.
+registered-next-schedule = Расписание, файл календаря и ссылки на онлайн-занятия есть в письме и на вашей странице; перед каждым занятием придёт напоминание.
+registered-no-email-title = Письмо не пришло?
+registered-no-email = Обычно оно приходит в течение нескольких минут. Проверьте папку «Спам». Если адрес выше неверный, зарегистрируйтесь снова с правильным.
+lost-link = Потеряли ссылку?
+lost-title = Получить ссылку на свою регистрацию снова
+lost-intro = Введите адрес электронной почты, с которым вы регистрировались. Если с ним есть регистрация на какой-либо цикл, мы отправим на этот адрес ссылку на вашу страницу.
+lost-submit = Отправить мне ссылку
+lost-sent = Если этот адрес зарегистрирован, ссылка на вашу страницу уже отправлена на него.
+lost-sent-hint = Через несколько минут проверьте почту, в том числе папку «Спам». Ради безопасности мы отправляем ссылку только на сам адрес и не чаще раза в десять минут.
+error-bad-link = Эта ссылка не работает: возможно, она обрезана или в ней опечатка. Мы можем отправить вам вашу ссылку снова.
+
+# Error summary on a phone (issue 11)
+error-prefix = Ошибка

@@ -1,7 +1,7 @@
 //! The seed cycle end to end in a real headless Chromium, driven over
 //! WebDriver: a participant registers on a phone-sized screen, confirms from
-//! the email, switches to English and gives the seat back; an organiser signs
-//! in through the form and sees the cancelled registration.
+//! the email, switches to English, gives the seat back (two steps) and
+//! registers again; an organiser signs in through the form and sees both.
 //!
 //! chromedriver comes from `COHORT_TEST_CHROMEDRIVER`, else from `PATH`.
 //! Without one the test is skipped, except with `CI=true`, where it fails.
@@ -53,7 +53,7 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
     assert_eq!(text_of(c, "h1").await, TITLE);
     assert_eq!(
         text_of(c, "ol.sessions li p").await,
-        "pirmdiena, 04.12.2023., 10:00–16:00 EET",
+        "pirmdiena, 2023. gada 4. decembrī, plkst. 10.00–16.00 (Latvijas laiks)",
         "the first session, in Riga time"
     );
     page.assert_shows("Es un mana identitāte");
@@ -134,6 +134,18 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
             .as_str()
             .ends_with("#first_name"),
         "a plain in-page link"
+    );
+    // On a phone the field's label and message stay in view above it.
+    let label_top = c
+        .execute(
+            "return document.querySelector('label[for=first_name]').getBoundingClientRect().top;",
+            vec![],
+        )
+        .await
+        .expect("the label's place");
+    assert!(
+        label_top.as_f64().unwrap() >= 0.0,
+        "the label is on screen: {label_top}"
     );
 
     // 3. Filled in like a person would, and sent.
@@ -278,9 +290,24 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
         "the notice was shown once"
     );
 
-    // 6. The seat goes back.
-    let cancel = button(c, "Give my seat back").await;
+    // 6. The seat goes back, in two steps: the page's button asks first.
+    let cancel = c
+        .find(Locator::LinkText("Give my seat back"))
+        .await
+        .expect("the give-back button");
     click_and_wait(c, &cancel).await;
+    let page = look(b).await;
+    page.assert_at(&format!("{own_page}/cancel"), 200);
+    assert_eq!(
+        text_of(c, "h1").await,
+        "Are you sure you want to give your place back?"
+    );
+    assert_eq!(
+        text_of(c, &format!("a[href='{own_page}']")).await,
+        "No, go back to my page"
+    );
+    let sure = button(c, "Yes, give my place back").await;
+    click_and_wait(c, &sure).await;
     let page = look(b).await;
     page.assert_at(&own_page, 200);
     assert_eq!(page.query, None);
@@ -316,6 +343,38 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
         vec![EMAIL.to_string()],
         "the cancellation is emailed"
     );
+
+    // 7. Changed her mind: the same address registers again.
+    let again = c
+        .find(Locator::LinkText("Register again"))
+        .await
+        .expect("the way back to the form");
+    click_and_wait(c, &again).await;
+    let page = look(b).await;
+    page.assert_at(&format!("/cycles/{SLUG}"), 200);
+    for (id, value) in typed {
+        let input = c.find(Locator::Id(id)).await.expect("the field");
+        input.clear().await.unwrap();
+        input.send_keys(value).await.expect("type");
+    }
+    for label in ["label[for=institution_type]", "label[for=consent]"] {
+        c.find(Locator::Css(label))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    click_and_wait(c, &register_button(c).await).await;
+    let page = look(b).await;
+    page.assert_at(&format!("/cycles/{SLUG}/registered"), 200);
+    assert_eq!(text_of(c, "h1").await, "Your seat is held");
+    let mails = app.emails(3).await;
+    assert_eq!(
+        mails[2].rcpt_to,
+        vec![EMAIL.to_string()],
+        "a new seat, a new email"
+    );
     anna.quit().await;
 
     // 7. An organiser, in their own browser, signs in and sees it.
@@ -337,7 +396,7 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
         .find_all(Locator::Css("table.table tbody tr"))
         .await
         .expect("the registrations table");
-    assert_eq!(rows.len(), 1, "one registration");
+    assert_eq!(rows.len(), 2, "the cancelled registration and the new one");
     let cells = rows[0].find_all(Locator::Css("td")).await.unwrap();
     let mut row = Vec::new();
     for cell in &cells {
@@ -347,6 +406,16 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
     assert_eq!(row[1], "Talsu novada muzejs", "{row:?}");
     assert_eq!(row[2], EMAIL, "{row:?}");
     assert_eq!(row[3], "Atcelts", "{row:?}");
+    let cells = rows[1].find_all(Locator::Css("td")).await.unwrap();
+    let mut row = Vec::new();
+    for cell in &cells {
+        row.push(cell.text().await.unwrap());
+    }
+    assert_eq!(row[2], EMAIL, "{row:?}");
+    assert_eq!(
+        row[3], "Vieta rezervēta, e-pasts nav apstiprināts",
+        "{row:?}"
+    );
     organiser.quit().await;
     eprintln!(
         "browser scenario took {:.1} s",

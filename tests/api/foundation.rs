@@ -17,20 +17,25 @@ async fn health_and_public_pages(b: Backend) {
     let page = app.get_html("/cycles/kopienas-2023").await;
     // Schedule in Riga time with the zone named.
     assert!(
-        page.contains("pirmdiena, 04.12.2023., 10:00–16:00 EET"),
+        page.contains("pirmdiena, 2023. gada 4. decembrī, plkst. 10.00–16.00 (Latvijas laiks)"),
         "{page}"
     );
-    assert!(page.contains("Europe/Riga"));
+    // The zone as people say it, never "EET" or "Europe/Riga".
+    assert!(page.contains("Laika josla: Latvijas laiks."), "{page}");
+    assert!(
+        !page.contains("EET") && !page.contains("Europe/Riga"),
+        "{page}"
+    );
     assert!(page.contains("30 brīvas vietas") || page.contains("30 brīvu vietu"));
     assert!(
-        page.contains("29.11.2023. plkst. 23:59 EET"),
+        page.contains("2023. gada 29. novembrī, plkst. 23.59 (Latvijas laiks)"),
         "deadline shown in local time"
     );
     // Join links are never on the public page.
     assert!(!page.contains("zoom.us/j/1111111111"));
     let en = app.get_html("/cycles/kopienas-2023?lang=en").await;
     assert!(
-        en.contains("Monday 4 December 2023, 10:00–16:00 EET"),
+        en.contains("Monday 4 December 2023, 10:00–16:00 (Latvian time)"),
         "{en}"
     );
     assert_eq!(app.get("/cycles/nav-tada").await.status().as_u16(), 404);
@@ -78,6 +83,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
         .to_string();
     let routes = [
         "/cycles/kopienas-2023/register".to_string(),
+        "/lost-link".into(),
         format!("/r/{token}/confirm"),
         format!("/r/{token}/cancel"),
         format!("/r/{token}/progress-emails"),

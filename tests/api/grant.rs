@@ -82,7 +82,9 @@ async fn post_application(
     fields: &[(&str, &str)],
     file: Option<(&str, Vec<u8>)>,
 ) -> reqwest::Response {
-    let csrf = app.csrf(browser, &format!("/r/{token}")).await;
+    // The session's token, from a page that always has a form (the
+    // participant page's give-back button is a link to a page of its own).
+    let csrf = app.csrf(browser, "/lost-link").await;
     let mut form = reqwest::multipart::Form::new();
     for (name, value) in fields {
         form = form.text(name.to_string(), value.to_string());

@@ -12,6 +12,7 @@ mod exports;
 mod foundation;
 mod grant;
 mod input;
+mod journeys;
 mod layers;
 mod limits;
 mod mail;

@@ -82,7 +82,7 @@ async fn a_registration_holds_a_seat_and_sends_the_email(b: Backend) {
     let text = m.text_body();
     assert!(text.contains("Labdien, Anna!"), "{text}");
     assert!(
-        text.contains("pirmdiena, 04.12.2023., 10:00–16:00 EET"),
+        text.contains("pirmdiena, 2023. gada 4. decembrī, plkst. 10.00–16.00 (Latvijas laiks)"),
         "{text}"
     );
     assert!(m.html_body().contains("Es un mana identitāte"));

@@ -108,7 +108,7 @@ async fn each_seat_holder_is_reminded_once_per_session(b: Backend) {
     let text = first[0].text_body();
     assert!(
         text.contains(
-            "nodarbība “Es un mana identitāte” notiks pirmdiena, 04.12.2023., 10:00–16:00"
+            "nodarbība “Es un mana identitāte” notiks pirmdiena, 2023. gada 4. decembrī, plkst. 10.00–16.00"
         ),
         "{text}"
     );

@@ -136,14 +136,14 @@ async fn a_moved_session_reaches_each_seat_holder_once_and_updates_the_calendar(
     let text = moved_mails[0].text_body().replace("\r\n", "\n");
     assert!(
         text.contains(
-            "Laiks:\npirmdiena, 18.12.2023., 13:00–16:00 EET → pirmdiena, 18.12.2023., 14:00–17:00 EET"
+            "Laiks:\npirmdiena, 2023. gada 18. decembrī, plkst. 13.00–16.00 (Latvijas laiks) → pirmdiena, 2023. gada 18. decembrī, plkst. 14.00–17.00 (Latvijas laiks)"
         ),
         "old → new: {text:?}"
     );
     assert!(
         moved_mails[0]
             .html_body()
-            .contains("13:00–16:00 EET → pirmdiena, 18.12.2023., 14:00–17:00 EET"),
+            .contains("13.00–16.00 (Latvijas laiks) → pirmdiena, 2023. gada 18. decembrī, plkst. 14.00–17.00 (Latvijas laiks)"),
         "the HTML part says it too"
     );
     let after = ics_of(&moved_mails[0]);
@@ -260,7 +260,7 @@ async fn changes_are_told_as_they_end_up(b: Backend) {
         mails[0]
             .text_body()
             .replace("\r\n", "\n")
-            .contains("13:00–16:00 EET → pirmdiena, 18.12.2023., 15:00–18:00 EET"),
+            .contains("13.00–16.00 (Latvijas laiks) → pirmdiena, 2023. gada 18. decembrī, plkst. 15.00–18.00 (Latvijas laiks)"),
         "from what they knew to what it is: {}",
         mails[0].text_body().replace("\r\n", "\n")
     );
