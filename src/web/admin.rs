@@ -590,6 +590,7 @@ pub async fn cycle_overview(
     let filter = Filter {
         status: Status::parse(&q.status).ok(),
         search: Some(q.q.clone()),
+        by_name: true,
     };
     let id = cy.id;
     let (rows, waitlist, counts) = state

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::cycle_session;
 use crate::app::attendance as app_att;
 use crate::db::attendance::{self as att, Change, Source};
+use crate::domain::text::{fold, latvian_cmp};
 use crate::i18n::Tr;
 use crate::web::auth::CurrentOrganiser;
 use crate::web::error::AppResult;
@@ -71,16 +72,15 @@ pub async fn roster(
     let (cycle, s) = cycle_session(&state, slug, n).await?;
     let (cid, sid) = (cycle.id, s.id);
     let list = state.db.read(move |c| att::roster(c, cid, sid)).await?;
-    let needle = q.q.trim().to_lowercase();
+    let needle = fold(q.q.trim());
     let mut rows: Vec<RosterRow> = list
         .into_iter()
         .filter(|(r, _)| {
             needle.is_empty()
-                || format!(
+                || fold(&format!(
                     "{} {} {} {}",
                     r.first_name, r.last_name, r.institution, r.email
-                )
-                .to_lowercase()
+                ))
                 .contains(&needle)
         })
         .map(|(r, a)| RosterRow {
@@ -100,12 +100,8 @@ pub async fn roster(
         })
         .collect();
     if q.sort == "institution" {
-        rows.sort_by(|a, b| {
-            a.institution
-                .to_lowercase()
-                .cmp(&b.institution.to_lowercase())
-                .then(a.name.cmp(&b.name))
-        });
+        // Stable: within an institution, people keep their Latvian name order.
+        rows.sort_by(|a, b| latvian_cmp(&a.institution, &b.institution));
     }
     let notice = flash::take(&session, &t);
     let upload_error = session
