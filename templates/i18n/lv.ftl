@@ -685,3 +685,15 @@ cycle-field-retention-months = Dzēst personas datus pēc tik mēnešiem pēc p�
 # Login limits (issue 13)
 login-wait-here = No jūsu adreses pārāk daudz reižu ievadīta nepareiza parole. Mēģiniet vēlreiz pēc { $minutes } min.; līdz tam netiek pieņemta arī pareizā parole.
 login-account-locked = Šis konts ir bloķēts uz { $minutes } min.: tā parole daudzas reizes ievadīta nepareizi no vairākām adresēm. Pagaidiet un tad piesakieties kā parasti — bloķēšana beigsies pati, un parole paliek tā pati. Ja tas nebijāt jūs, pasakiet administratoram: kāds mēģina uzminēt jūsu paroli.
+# Organizatoru drošās darbības (issue 11)
+confirm-go-back = Nē, atgriezties
+confirm-cancel-title = Atcelt šo pieteikumu?
+confirm-cancel-text = { $name } ({ $email }) vairs nebūs pieteikts ciklam “{ $cycle }” un saņems par to e-pastu.
+confirm-cancel-seat = Vieta atbrīvosies: ja kāds gaida rindā, to uzreiz saņems pirmais rindā.
+confirm-cancel-button = Jā, atcelt pieteikumu
+confirm-all-title = Atzīmēt visus kā klātesošus?
+confirm-all-text = Visi apstiprinātie dalībnieki (kopā: { $count }) tiks atzīmēti kā klātesoši { $n }. nodarbībā “{ $session }” — arī tie, kurus neatzīmējāt.
+confirm-all-button = Jā, atzīmēt visus kā klātesošus
+import-checked = Esmu pārbaudījis, kuri tiks atzīmēti kā klātesoši un kuri paliek prombūtnē
+import-checked-error = Atzīmējiet “Esmu pārbaudījis…”, lai piemērotu atskaiti
+import-keep-present-count = Atskaitē nav, bet jau atzīmēti kā klātesoši un tādi paliek: { $count } (skatiet piezīmi tabulā).

@@ -157,3 +157,221 @@ async fn search_ignores_accents(b: Backend) {
 }
 
 on_both_backends!(search_ignores_accents);
+
+async fn status_of(app: &TestApp, id: i32) -> String {
+    crate::foundation::registration(app, id)
+        .await
+        .status
+        .to_string()
+}
+
+/// Cancelling from the registrations list is a link to a question; only
+/// the question's button cancels.
+async fn cancelling_a_registration_asks_first(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    people(&app).await;
+    let o = app.login_as_organiser().await;
+    let list = get(&app, &o, &format!("/admin/cycles/{SLUG}")).await;
+    let doc = scraper::Html::parse_document(&list);
+    let link = scraper::Selector::parse("a[href='/admin/registrations/1/cancel']").unwrap();
+    assert_eq!(
+        doc.select(&link).count(),
+        1,
+        "a link, not a button that cancels"
+    );
+    let ask = get(&app, &o, "/admin/registrations/1/cancel").await;
+    assert_eq!(texts(&ask, "h1"), ["Atcelt šo pieteikumu?"]);
+    assert!(texts(&ask, "main p, p")
+        .iter()
+        .any(|p| p.contains("Jānis Ozoliņš (p0@muzejs.lv)")));
+    assert_eq!(
+        texts(&ask, "button.button--warning"),
+        ["Jā, atcelt pieteikumu"]
+    );
+    assert_eq!(
+        status_of(&app, 1).await,
+        "confirmed",
+        "asking changes nothing"
+    );
+    // A bare POST (a stale form) is sent to the question and changes nothing.
+    let csrf = csrf_from(&ask).unwrap();
+    let res = app
+        .post_form(
+            &o,
+            "/admin/registrations/1/cancel",
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    assert_redirect_to(&res, "/admin/registrations/1/cancel");
+    assert_eq!(status_of(&app, 1).await, "confirmed");
+    // The question's own form cancels.
+    let fields = form_fields(&ask, "form[action='/admin/registrations/1/cancel']");
+    let res = o
+        .post(app.url("/admin/registrations/1/cancel"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_redirect_to(&res, &format!("/admin/cycles/{SLUG}"));
+    assert_eq!(status_of(&app, 1).await, "cancelled");
+    assert_eq!(status_of(&app, 2).await, "confirmed");
+    let missing = o
+        .get(app.url("/admin/registrations/999/cancel"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
+}
+
+on_both_backends!(cancelling_a_registration_asks_first);
+
+async fn present_in(app: &TestApp, session_id: i32) -> usize {
+    app.db()
+        .read(move |c| cohort::db::attendance::present_sessions_of_session(c, session_id))
+        .await
+        .unwrap()
+        .len()
+}
+
+/// "Mark all present" is a secondary button and asks before it overrides
+/// every unticked box.
+async fn marking_everyone_present_asks_first(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    people(&app).await;
+    app.clock.set(utc("2023-12-04T12:00:00Z")); // session 1 is under way
+    let o = app.login_as_organiser().await;
+    let roster_path = format!("/admin/cycles/{SLUG}/sessions/1/attendance");
+    let roster = get(&app, &o, &roster_path).await;
+    let doc = scraper::Html::parse_document(&roster);
+    let all = doc
+        .select(&scraper::Selector::parse("button[value=all]").unwrap())
+        .next()
+        .expect("a mark-all button");
+    assert!(all.value().classes().any(|c| c == "button--secondary"));
+    let csrf = csrf_from(&roster).unwrap();
+    let res = app
+        .post_form(
+            &o,
+            &roster_path,
+            &[("csrf_token", &csrf), ("present", "1"), ("action", "all")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let ask = res.text().await.unwrap();
+    assert_eq!(texts(&ask, "h1"), ["Atzīmēt visus kā klātesošus?"]);
+    assert!(
+        texts(&ask, "p").iter().any(|p| p.contains("(kopā: 8)")),
+        "{ask}"
+    );
+    assert_eq!(present_in(&app, 1).await, 0, "asking changes nothing");
+    // Going back leads to the roster.
+    let back = scraper::Selector::parse(".button-group a").unwrap();
+    assert_eq!(
+        scraper::Html::parse_document(&ask)
+            .select(&back)
+            .next()
+            .unwrap()
+            .value()
+            .attr("href"),
+        Some(roster_path.as_str())
+    );
+    let fields = form_fields(&ask, &format!("form[action='{roster_path}']"));
+    let res = o
+        .post(app.url(&roster_path))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_redirect_to(&res, &roster_path);
+    assert_eq!(present_in(&app, 1).await, 8);
+}
+
+on_both_backends!(marking_everyone_present_asks_first);
+
+/// Applying a Zoom report needs "I have checked…" ticked; the headings count
+/// those who stay absent apart from those who stay present.
+async fn applying_an_import_needs_the_check_and_counts_right(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    crate::attendance::participants(&app).await;
+    app.clock.set(utc("2023-12-11T15:00:00Z"));
+    let o = app.login_as_organiser().await;
+    // Everyone was ticked present by hand first.
+    let roster_path = format!("/admin/cycles/{SLUG}/sessions/2/attendance");
+    let csrf = app.csrf(&o, &roster_path).await;
+    let res = app
+        .post_form(
+            &o,
+            &roster_path,
+            &[
+                ("csrf_token", &csrf),
+                ("action", "all"),
+                ("confirmed", "yes"),
+            ],
+        )
+        .await;
+    assert_redirect_to(&res, &roster_path);
+    assert_eq!(present_in(&app, 2).await, 6);
+
+    let res = crate::attendance::upload(&app, &o, 2, "participants_plain_iso.csv").await;
+    let preview = res.headers()["location"].to_str().unwrap().to_string();
+    let html = get(&app, &o, &preview).await;
+    // Anna, Jānis, Māris and Līga reach 90 minutes; Ģirts (30 min) and Inese
+    // (not in the report) were present and stay so: nobody stays absent.
+    assert_eq!(
+        texts(&html, "#present-heading"),
+        ["Klātesoši tiks atzīmēti 4"]
+    );
+    assert_eq!(texts(&html, "#absent-heading"), ["Prombūtnē paliek 0"]);
+    assert!(texts(&html, "#keeps-present")[0].contains(": 2"), "{html}");
+    assert!(texts(&html, ".error-message").is_empty());
+
+    let mut fields = form_fields(&html, "form[action$='/import/apply']");
+    set_field(&mut fields, "min_minutes", "90");
+    assert!(
+        !fields.iter().any(|(k, _)| k == "checked"),
+        "unticked at first"
+    );
+    let apply = format!("/admin/cycles/{SLUG}/sessions/2/import/apply");
+    let audit_before = audit_count(&app).await;
+    let res = o.post(app.url(&apply)).form(&fields).send().await.unwrap();
+    let back = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.starts_with(&preview), "{back}");
+    let again = get(&app, &o, &back).await;
+    assert_eq!(
+        texts(&again, "#checked-error"),
+        ["Kļūda: Atzīmējiet “Esmu pārbaudījis…”, lai piemērotu atskaiti"]
+    );
+    assert_eq!(
+        texts(&again, ".error-summary a"),
+        ["Atzīmējiet “Esmu pārbaudījis…”, lai piemērotu atskaiti"]
+    );
+    assert_eq!(audit_count(&app).await, audit_before, "nothing applied");
+
+    set_field(&mut fields, "checked", "yes");
+    let res = o.post(app.url(&apply)).form(&fields).send().await.unwrap();
+    assert_redirect_to(&res, &roster_path);
+    assert!(audit_count(&app).await > audit_before, "applied");
+    assert_eq!(present_in(&app, 2).await, 6);
+}
+
+on_both_backends!(applying_an_import_needs_the_check_and_counts_right);
+
+async fn audit_count(app: &TestApp) -> usize {
+    app.db()
+        .read(|c| {
+            let mut n = 0;
+            for id in 1..=6 {
+                n += cohort::db::attendance::audit_of(c, id)?.len();
+            }
+            Ok(n)
+        })
+        .await
+        .unwrap()
+}

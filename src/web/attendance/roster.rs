@@ -1,7 +1,7 @@
 //! The roster per session: who attended, ticked by hand.
 
 use actix_session::Session;
-use actix_web::{web, HttpRequest, HttpResponse, Responder};
+use actix_web::{web, Either, HttpRequest, HttpResponse, Responder};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -12,6 +12,7 @@ use crate::db::attendance::{self as att, Change, Source};
 use crate::domain::text::{fold, latvian_cmp};
 use crate::i18n::Tr;
 use crate::web::auth::CurrentOrganiser;
+use crate::web::confirm::{self, ConfirmPage};
 use crate::web::error::AppResult;
 use crate::web::flash;
 use crate::web::lang::Lang;
@@ -132,11 +133,38 @@ pub async fn save_roster(
     me: CurrentOrganiser,
     path: web::Path<(String, i32)>,
     session: Session,
+    lang: Lang,
+    req: HttpRequest,
     form: web::Form<Vec<(String, String)>>,
-) -> AppResult<HttpResponse> {
+) -> AppResult<Either<ConfirmPage, HttpResponse>> {
     let (slug, n) = path.into_inner();
     let (cycle, s) = cycle_session(&state, slug, n).await?;
     let all = form.iter().any(|(k, v)| k == "action" && v == "all");
+    if all && !confirm::confirmed(&form) {
+        // Marking everyone overrides every unticked box: asked first.
+        let t = lang.tr();
+        let cid = cycle.id;
+        let people = state.db.read(move |c| att::confirmed(c, cid)).await?.len();
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", people as i64);
+        args.set("n", n);
+        args.set("session", s.title.clone());
+        let mut hidden = vec![("action".to_string(), "all".to_string())];
+        hidden.extend(super::early_reason(&form).map(|r| ("early_reason".to_string(), r)));
+        let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
+        return Ok(Either::Left(ConfirmPage {
+            frame: organiser_frame(&req, &session, &me.0),
+            caption: format!("{n}. {}", s.title),
+            action: back.clone(),
+            back,
+            title: t.text("confirm-all-title"),
+            text: t.args("confirm-all-text", &args),
+            warning: None,
+            hidden,
+            button: t.text("confirm-all-button"),
+            tr: t,
+        }));
+    }
     let present: Vec<i32> = form
         .iter()
         .filter(|(k, _)| k == "present")
@@ -154,7 +182,7 @@ pub async fn save_roster(
         app_att::save_roster(&state.services, cycle.id, &s, present, all, change, reason).await?;
     let Ok(changed) = saved else {
         super::refuse_early(&session);
-        return Ok(see_other(&back));
+        return Ok(Either::Right(see_other(&back)));
     };
     flash::set(
         &session,
@@ -164,5 +192,5 @@ pub async fn save_roster(
             "notice-attendance-saved"
         },
     );
-    Ok(see_other(&back))
+    Ok(Either::Right(see_other(&back)))
 }
