@@ -375,3 +375,116 @@ async fn audit_count(app: &TestApp) -> usize {
         .await
         .unwrap()
 }
+
+/// Every wide organiser table scrolls in its own named, focusable box, so a
+/// 360 px page stays 360 px and a keyboard can scroll the table.
+async fn wide_tables_scroll_in_a_named_focusable_box(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    crate::attendance::participants(&app).await;
+    app.clock.set(utc("2023-12-11T15:00:00Z"));
+    let o = app.login_as_organiser().await;
+    // One mark, so the audit page has a table.
+    let roster_path = format!("/admin/cycles/{SLUG}/sessions/2/attendance");
+    let csrf = app.csrf(&o, &roster_path).await;
+    let res = app
+        .post_form(&o, &roster_path, &[("csrf_token", &csrf), ("present", "1")])
+        .await;
+    assert_redirect_to(&res, &roster_path);
+    let res = crate::attendance::upload(&app, &o, 2, "participants_plain_iso.csv").await;
+    let preview = res.headers()["location"].to_str().unwrap().to_string();
+    for (path, tables) in [
+        (format!("/admin/cycles/{SLUG}"), 1),
+        (format!("/admin/cycles/{SLUG}/sessions/1/attendance"), 1),
+        (format!("/admin/cycles/{SLUG}/attendance"), 1),
+        ("/admin/registrations/1/audit".to_string(), 1),
+        (preview, 3),
+        ("/admin".to_string(), 1),
+    ] {
+        let html = get(&app, &o, &path).await;
+        let doc = scraper::Html::parse_document(&html);
+        let all = scraper::Selector::parse("table.table").unwrap();
+        let boxed = scraper::Selector::parse(
+            "div.table-scroll[role=region][tabindex='0'][aria-labelledby] > table.table",
+        )
+        .unwrap();
+        assert_eq!(doc.select(&all).count(), tables, "{path}");
+        assert_eq!(
+            doc.select(&boxed).count(),
+            tables,
+            "every table boxed on {path}"
+        );
+        for region in doc.select(&scraper::Selector::parse("div.table-scroll").unwrap()) {
+            let id = region.value().attr("aria-labelledby").unwrap();
+            let label = texts(&html, &format!("#{id}"));
+            assert!(
+                label.len() == 1 && !label[0].trim().is_empty(),
+                "{path}: #{id} names the box"
+            );
+        }
+    }
+    let css = get(&app, &o, "/static/app.css").await;
+    assert!(css.contains(".table-scroll { max-width: 100%; overflow-x: auto;"));
+    assert!(
+        !css.contains(".table { display: block"),
+        "the table itself no longer scrolls unfocusably"
+    );
+}
+
+on_both_backends!(wide_tables_scroll_in_a_named_focusable_box);
+
+/// Hover keeps each button's own colours; radios and check boxes get a black
+/// ring round the yellow focus.
+#[tokio::test]
+async fn buttons_keep_their_colours_on_hover_and_focus_is_visible() {
+    let Some(app) = TestApp::spawn(Backend::Sqlite).await else {
+        return;
+    };
+    let css = get(&app, &app.browser(), "/static/app.css").await;
+    let at = |rule: &str| css.find(rule).unwrap_or_else(|| panic!("{rule}"));
+    // Later rules of equal specificity win: the kinds' hovers come after.
+    assert!(
+        at(".button--secondary:hover { background: #dbdad9; color: #0b0c0c; }")
+            > at(".button:hover")
+    );
+    assert!(at(".button--warning:hover { background: #aa2a16; }") > at(".button:hover"));
+    assert!(css.contains(".radio input:focus, .checkbox input:focus { outline: 3px solid #0b0c0c;"));
+}
+
+/// In the HTML email the participant's link and the Zoom links are links,
+/// and long addresses may wrap on a phone.
+async fn links_in_html_mail_are_links(b: Backend) {
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.register(SLUG, &Person::new("Anna", "Bērziņa", "anna@muzejs.lv"))
+        .await;
+    let mails = app.emails(1).await;
+    let html = mails[0].html_body();
+    let doc = scraper::Html::parse_document(&html);
+    let zoom: Vec<_> = doc
+        .select(&scraper::Selector::parse("a[href^='https://zoom.us/']").unwrap())
+        .collect();
+    assert_eq!(zoom.len(), 4, "sessions 2–5 online: {html}");
+    for a in &zoom {
+        assert_eq!(
+            a.text().collect::<String>(),
+            a.value().attr("href").unwrap()
+        );
+        assert!(a
+            .value()
+            .attr("style")
+            .unwrap()
+            .contains("overflow-wrap: anywhere"));
+    }
+    let own = doc
+        .select(&scraper::Selector::parse("a[href*='/r/']").unwrap())
+        .filter(|a| a.text().collect::<String>() == a.value().attr("href").unwrap())
+        .count();
+    assert_eq!(own, 1, "the participant's link written out is a link too");
+}
+
+on_both_backends!(links_in_html_mail_are_links);
