@@ -93,6 +93,25 @@ pub async fn want_progress_emails(
         .context("changing the progress emails of a registration")
 }
 
+/// A registration and its cycle, for the page that asks an organiser to
+/// confirm a change; `None` when there is no such registration.
+pub async fn with_cycle(
+    services: &Services,
+    registration_id: i32,
+) -> anyhow::Result<Option<(crate::db::models::Registration, Cycle)>> {
+    services
+        .db
+        .read(move |c| {
+            let Some(reg) = registrations::by_id(c, registration_id)? else {
+                return Ok(None);
+            };
+            let cycle = cycles::by_id(c, reg.cycle_id)?;
+            Ok(Some((reg, cycle)))
+        })
+        .await
+        .context("reading a registration")
+}
+
 /// An organiser cancels or restores a registration; returns what changed and
 /// the cycle's slug, or `None` when there is no such registration.
 pub async fn organiser_change(

@@ -125,9 +125,9 @@ pub fn import_cycle(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         Saved::Updated { told, .. } => ("updated", told),
     };
     println!(
-        "{verb} cycle {} ({} sessions)",
+        "{verb} cycle {} ({})",
         spec.slug,
-        spec.sessions.len()
+        sessions_phrase(spec.sessions.len())
     );
     if told > 0 {
         // The running server's mail worker sends them from the outbox.
@@ -223,4 +223,24 @@ pub fn eligibility(settings: &Settings, slug: &str) -> anyhow::Result<()> {
     let list = run(app::attendance::eligibility_list(&services, &cycle))?;
     std::io::stdout().write_all(&app::exports::eligibility_table(&list).to_csv(false)?)?;
     Ok(())
+}
+
+/// "1 session", "5 sessions": the CLI speaks English.
+fn sessions_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 session".into()
+    } else {
+        format!("{n} sessions")
+    }
+}
+
+#[cfg(test)]
+mod plural_tests {
+    #[test]
+    fn one_session_is_singular() {
+        assert_eq!(super::sessions_phrase(1), "1 session");
+        assert_eq!(super::sessions_phrase(0), "0 sessions");
+        assert_eq!(super::sessions_phrase(5), "5 sessions");
+        assert_eq!(super::sessions_phrase(21), "21 sessions");
+    }
 }

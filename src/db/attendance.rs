@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use super::models::{Attendance, AuditEntry, Registration};
 use super::schema::{attendance, attendance_audit, attendance_imports, registrations};
 use super::{to_db, AnyConnection, DbResult};
+use crate::domain::text::sort_by_name;
 use crate::domain::Status;
 
 pub use crate::domain::AttendanceSource as Source;
@@ -32,8 +33,9 @@ pub fn present_sessions(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<i
         .load(conn)?)
 }
 
+/// Everyone confirmed in a cycle, by name in Latvian order.
 pub fn confirmed(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Registration>> {
-    Ok(registrations::table
+    let mut people: Vec<Registration> = registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::status.eq(Status::Confirmed.as_str()))
         .order((
@@ -42,7 +44,11 @@ pub fn confirmed(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Regist
             registrations::id.asc(),
         ))
         .select(Registration::as_select())
-        .load(conn)?)
+        .load(conn)?;
+    sort_by_name(&mut people, |r| {
+        (r.last_name.as_str(), r.first_name.as_str())
+    });
+    Ok(people)
 }
 
 /// The roster of one session: every confirmed participant and their row, if any.
@@ -190,6 +196,8 @@ pub fn matrix(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<MatrixRow
         ))
         .select((Registration::as_select(), attendance::session_id.nullable()))
         .load(conn)?;
+    // Folded per registration id (the database orders by code point, so
+    // rows of one person stay together); then sorted in Latvian order.
     let mut out: Vec<MatrixRow> = Vec::new();
     for (reg, session) in rows {
         match out.last_mut() {
@@ -200,6 +208,12 @@ pub fn matrix(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<MatrixRow
             }),
         }
     }
+    sort_by_name(&mut out, |r| {
+        (
+            r.registration.last_name.as_str(),
+            r.registration.first_name.as_str(),
+        )
+    });
     Ok(out)
 }
 
@@ -208,7 +222,7 @@ pub type AttendedCount = (i32, String, String, String, String, i64);
 
 /// The eligibility list's numbers in one query, counted by the database.
 pub fn attended_counts(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<AttendedCount>> {
-    Ok(registrations::table
+    let mut rows: Vec<AttendedCount> = registrations::table
         .left_join(
             attendance::table.on(attendance::registration_id
                 .eq(registrations::id)
@@ -230,7 +244,9 @@ pub fn attended_counts(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<
             registrations::institution,
             diesel::dsl::count(attendance::id.nullable()),
         ))
-        .load(conn)?)
+        .load(conn)?;
+    sort_by_name(&mut rows, |r| (r.2.as_str(), r.1.as_str()));
+    Ok(rows)
 }
 
 /// Present count per session (id → count).

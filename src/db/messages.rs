@@ -152,9 +152,8 @@ pub fn recipients(
             Some((person, row))
         })
         .collect();
-    listed.sort_by(|a, b| {
-        (a.0.last_name.to_lowercase(), a.0.first_name.to_lowercase())
-            .cmp(&(b.0.last_name.to_lowercase(), b.0.first_name.to_lowercase()))
+    crate::domain::text::sort_by_name(&mut listed, |(p, _)| {
+        (p.last_name.as_str(), p.first_name.as_str())
     });
     Ok(listed)
 }

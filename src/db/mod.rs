@@ -118,12 +118,21 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
             // "Ūdre". PostgreSQL's lower() already follows Unicode.
             lower_utils::register_impl(c, |s: String| s.to_lowercase())
                 .map_err(diesel::r2d2::Error::QueryError)?;
+            // The organisers' search ignores accents; PostgreSQL has the
+            // same function from a migration, with the same table.
+            cohort_fold_utils::register_impl(c, |s: String| crate::domain::text::fold(&s))
+                .map_err(diesel::r2d2::Error::QueryError)?;
         }
         Ok(())
     }
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+diesel::define_sql_function!(
+    /// Lower case without accents (`domain::text::fold`): Rust on SQLite, a
+    /// `translate()` from a migration on PostgreSQL.
+    fn cohort_fold(x: diesel::sql_types::Text) -> diesel::sql_types::Text
+);
 
 impl Db {
     /// Opens a pool for `url`: `postgres://…`/`postgresql://…`, `sqlite://PATH`,

@@ -481,6 +481,8 @@ pub fn set_capacity(
 pub struct Filter {
     pub status: Option<Status>,
     pub search: Option<String>,
+    /// By surname in Latvian order; otherwise in registration order.
+    pub by_name: bool,
 }
 
 pub fn list(
@@ -502,28 +504,36 @@ pub fn list(
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        // LIKE is case-sensitive on PostgreSQL for non-ASCII too, so match on
-        // lowercase copies; user wildcards are escaped.
-        let escaped = term
-            .to_lowercase()
+        // Compared folded (lower case, no accents) on both sides, so
+        // "berzina" finds "Bērziņa" and "ŪDRE" finds "Ūdre"; user wildcards
+        // are escaped.
+        let escaped = crate::domain::text::fold(term)
             .replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_");
         let pattern = format!("%{escaped}%");
         q = q.filter(
-            super::lower(registrations::first_name)
+            super::cohort_fold(registrations::first_name)
                 .like(pattern.clone())
                 .escape('\\')
-                .or(super::lower(registrations::last_name)
+                .or(super::cohort_fold(registrations::last_name)
                     .like(pattern.clone())
                     .escape('\\'))
-                .or(super::lower(registrations::institution)
+                .or(super::cohort_fold(registrations::institution)
                     .like(pattern.clone())
                     .escape('\\'))
-                .or(registrations::email_normalised.like(pattern).escape('\\')),
+                .or(super::cohort_fold(registrations::email_normalised)
+                    .like(pattern)
+                    .escape('\\')),
         );
     }
-    Ok(q.load(conn)?)
+    let mut rows = q.load(conn)?;
+    if filter.by_name {
+        crate::domain::text::sort_by_name(&mut rows, |r: &Registration| {
+            (r.last_name.as_str(), r.first_name.as_str())
+        });
+    }
+    Ok(rows)
 }
 
 pub fn waitlist(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Registration>> {
@@ -533,6 +543,7 @@ pub fn waitlist(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Registr
         &Filter {
             status: Some(Status::Waitlisted),
             search: None,
+            by_name: false,
         },
     )
 }

@@ -84,9 +84,176 @@ pub fn checked_field(
     nfc(value)
 }
 
+/// Latvian alphabetical order (CLDR's Latvian collation through ICU4X): the
+/// 33 letters of the alphabet, Ā after A as Č after C, so "Ābele" after
+/// "Avotiņa", "Čakste" after "Celmiņa", "Ģērmane" after "Gailis" and before "Ozoliņš", "Šmits"
+/// after "Sproģe", "Žagata" after "Zariņa"; case decides only ties.
+/// Organisers read rosters as they read a phone book, not by code point
+/// (which put every Č/Ē/Ķ/Š/Ž name after "Z").
+pub fn latvian_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use icu_collator::{options::CollatorOptions, Collator, CollatorBorrowed};
+    use std::sync::OnceLock;
+    static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
+    COLLATOR
+        .get_or_init(|| {
+            Collator::try_new(
+                icu_collator::CollatorPreferences::from(&icu_locale_core::locale!("lv")),
+                CollatorOptions::default(),
+            )
+            .expect("the Latvian collation is compiled in")
+        })
+        .compare(a, b)
+}
+
+/// Sorts people by surname, then given name, in Latvian order; `key` gives
+/// (last name, first name). Stable, so equal names keep their given order.
+pub fn sort_by_name<T>(items: &mut [T], key: impl Fn(&T) -> (&str, &str)) {
+    items.sort_by(|a, b| {
+        let (al, af) = key(a);
+        let (bl, bf) = key(b);
+        latvian_cmp(al, bl).then_with(|| latvian_cmp(af, bf))
+    });
+}
+
+/// Text as the organisers' search compares it: lower case, with accents
+/// taken off Latin letters ("Bērziņa" → "berzina", "Kuldīgas" → "kuldigas"),
+/// so "ozolins" finds "Ozoliņš" typed on any keyboard. Only letters of
+/// Latin-1 and Latin Extended-A/B that are a base letter plus marks are
+/// folded — exactly `fold_table()`, which PostgreSQL's `cohort_fold()`
+/// carries — so both databases agree; ø, ł, ß and Cyrillic (й stays й)
+/// stay as they are.
+pub fn fold(s: &str) -> String {
+    nfc(s).to_lowercase().chars().map(fold_letter).collect()
+}
+
+fn fold_letter(c: char) -> char {
+    if !('\u{C0}'..='\u{24F}').contains(&c) || !c.is_alphabetic() {
+        return c;
+    }
+    let mut parts = std::iter::once(c).nfd();
+    match parts.next() {
+        Some(base)
+            if base.is_ascii_alphabetic()
+                && parts.all(unicode_normalization::char::is_combining_mark) =>
+        {
+            base.to_ascii_lowercase()
+        }
+        _ => c,
+    }
+}
+
+/// The letters PostgreSQL's `cohort_fold()` maps with `translate()`, both
+/// cases, with what `fold` makes of each. SQLite calls `fold` itself; the
+/// PostgreSQL migration carries this table, and a test checks they agree.
+pub fn fold_table() -> (String, String) {
+    let (mut from, mut to) = (String::new(), String::new());
+    for c in '\u{C0}'..='\u{24F}' {
+        let f = fold_letter(c);
+        if f != c {
+            from.push(c);
+            to.push(f);
+        }
+    }
+    (from, to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latvian_order_puts_accented_letters_after_their_base_letter() {
+        let mut names = vec![
+            "Žagata",
+            "Ozoliņš",
+            "Šmits",
+            "Ģērmane",
+            "Zariņa",
+            "Čakste",
+            "Celmiņa",
+            "Gailis",
+            "Ēvalds",
+            "Ķēniņš",
+            "Kalniņa",
+            "Sproģe",
+            "Bērziņa",
+            "Eglīte",
+            "Ābele",
+            "Lūse",
+            "Ļaviņa",
+            "Avotiņa",
+        ];
+        names.sort_by(|a, b| latvian_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "Avotiņa",
+                "Ābele",
+                "Bērziņa",
+                "Celmiņa",
+                "Čakste",
+                "Eglīte",
+                "Ēvalds",
+                "Gailis",
+                "Ģērmane",
+                "Kalniņa",
+                "Ķēniņš",
+                "Lūse",
+                "Ļaviņa",
+                "Ozoliņš",
+                "Sproģe",
+                "Šmits",
+                "Zariņa",
+                "Žagata",
+            ]
+        );
+    }
+
+    #[test]
+    fn sort_by_name_uses_the_first_name_for_equal_surnames() {
+        let mut people = vec![("Ozola", "Zane"), ("Ozola", "Čaba"), ("Ozola", "Anna")];
+        sort_by_name(&mut people, |p| (p.0, p.1));
+        assert_eq!(
+            people,
+            [("Ozola", "Anna"), ("Ozola", "Čaba"), ("Ozola", "Zane")]
+        );
+    }
+
+    #[test]
+    fn fold_takes_marks_off_latvian_and_neighbouring_letters() {
+        assert_eq!(fold("Bērziņa"), "berzina");
+        assert_eq!(fold("KULDĪGAS"), "kuldigas");
+        assert_eq!(fold("Ozoliņš"), "ozolins");
+        assert_eq!(
+            fold("Ģērmane Ķēniņa Ļaviņa Ŗ Žagata Čakste"),
+            "germane kenina lavina r zagata cakste"
+        );
+        assert_eq!(
+            fold("Šiaulių Žemaitė Põltsamaa Łódź"),
+            "siauliu zemaite poltsamaa łodz"
+        );
+        assert_eq!(fold("Анна Андрей"), "анна андрей");
+        assert_eq!(fold("Be\u{304}rzin\u{327}a"), "berzina");
+        let (from, to) = fold_table();
+        for c in "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽõäöüąęėįų".chars() {
+            assert!(from.contains(c), "{c}");
+        }
+        assert_eq!(from.chars().count(), to.chars().count());
+    }
+
+    #[test]
+    fn postgres_fold_function_carries_the_same_table() {
+        let sql = include_str!("../../migrations/postgres/2026-12-05-000031_search_fold/up.sql");
+        let (from, to) = fold_table();
+        assert!(
+            sql.contains(&format!("'{from}'")),
+            "regenerate the table from fold_table()"
+        );
+        assert!(
+            sql.contains(&format!("'{to}'")),
+            "regenerate the table from fold_table()"
+        );
+    }
 
     #[test]
     fn controls_are_refused_but_tabs_and_wanted_newlines_pass() {

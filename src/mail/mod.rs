@@ -25,6 +25,13 @@ pub struct MailSession {
     pub place: String,
 }
 
+impl MailSession {
+    /// Whether the place is a join link (the HTML part makes it a link).
+    pub fn place_is_link(&self) -> bool {
+        self.place.starts_with("https://") || self.place.starts_with("http://")
+    }
+}
+
 #[derive(Template)]
 #[template(path = "mail/notice.txt")]
 struct NoticeText<'a> {

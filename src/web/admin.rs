@@ -9,6 +9,7 @@ use askama_web::WebTemplate;
 use serde::Deserialize;
 
 use super::auth::{AccountForm, CurrentOrganiser};
+use super::confirm::{self, ConfirmPage};
 use super::download::{self, Format};
 use super::error::{AppError, AppResult};
 use super::extract::OrganiserCycle;
@@ -54,6 +55,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/cycles/{slug}/registrations.xlsx",
             web::get().to(registrations_xlsx),
+        )
+        .route(
+            "/admin/registrations/{id}/cancel",
+            web::get().to(cancel_registration_page),
         )
         .route(
             "/admin/registrations/{id}/cancel",
@@ -596,6 +601,7 @@ pub async fn cycle_overview(
     let filter = Filter {
         status: Status::parse(&q.status).ok(),
         search: Some(q.q.clone()),
+        by_name: true,
     };
     let id = cy.id;
     let (rows, waitlist, counts) = state
@@ -703,13 +709,53 @@ async fn change_registration(
     Ok(see_other(&format!("/admin/cycles/{slug}")))
 }
 
+/// "Cancel this registration?": who loses the seat, and what follows.
+pub async fn cancel_registration_page(
+    state: web::Data<AppState>,
+    me: CurrentOrganiser,
+    path: web::Path<i32>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<ConfirmPage> {
+    let t = lang.tr();
+    let id = path.into_inner();
+    let (reg, cycle) = crate::app::registration::with_cycle(&state.services, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("name", reg.full_name());
+    args.set("email", reg.email.clone());
+    args.set("cycle", cycle.title.clone());
+    let holds_seat = matches!(reg.status(), Status::Pending | Status::Confirmed);
+    Ok(ConfirmPage {
+        frame: organiser_frame(&req, &session, &me.0),
+        caption: cycle.title.clone(),
+        back: format!("/admin/cycles/{}", cycle.slug),
+        title: t.text("confirm-cancel-title"),
+        text: t.args("confirm-cancel-text", &args),
+        warning: holds_seat.then(|| t.text("confirm-cancel-seat")),
+        action: format!("/admin/registrations/{id}/cancel"),
+        hidden: vec![],
+        button: t.text("confirm-cancel-button"),
+        tr: t,
+    })
+}
+
+/// Cancels only once confirmed; a bare POST (an old form, a stray click)
+/// is sent to the question instead and changes nothing.
 pub async fn cancel_registration(
     state: web::Data<AppState>,
     _me: CurrentOrganiser,
     path: web::Path<i32>,
     session: Session,
+    form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    change_registration(&state, path.into_inner(), &session, false).await
+    let id = path.into_inner();
+    if !confirm::confirmed(&form) {
+        return Ok(see_other(&format!("/admin/registrations/{id}/cancel")));
+    }
+    change_registration(&state, id, &session, false).await
 }
 
 pub async fn restore_registration(

@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod auth;
 pub mod certificate;
 pub mod client_address;
+pub mod confirm;
 pub mod csrf;
 pub mod download;
 pub mod error;

@@ -746,3 +746,18 @@ error-bad-link = This link does not work: it may be cut short or mistyped. We ca
 
 # Error summary on a phone (issue 11)
 error-prefix = Error
+# Organisers' safe actions (issue 11)
+confirm-go-back = No, go back
+confirm-cancel-title = Cancel this registration?
+confirm-cancel-text = { $name } ({ $email }) will no longer be registered for “{ $cycle }” and is told so by email.
+confirm-cancel-seat = Their seat is freed: if someone is waiting, the first person on the waiting list gets it at once.
+confirm-cancel-button = Yes, cancel the registration
+confirm-all-title = Mark everyone present?
+confirm-all-text = Every confirmed participant ({ $count } in all) will be marked present at session { $n }, “{ $session }” — also those you left unticked.
+confirm-all-button = Yes, mark everyone present
+import-checked = I have checked who will be marked present and who stays absent
+import-checked-error = Tick “I have checked…” to apply the report
+import-keep-present-count = { $count ->
+    [one] { $count } person not in the report was already marked present and stays present (see the note in the table).
+   *[other] { $count } people not in the report were already marked present and stay present (see the note in the table).
+}

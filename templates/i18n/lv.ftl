@@ -760,3 +760,15 @@ error-bad-link = Šī saite nedarbojas: tā var būt nepilnīga vai kļūdaina. 
 
 # Error summary on a phone (issue 11)
 error-prefix = Kļūda
+# Organizatoru drošās darbības (issue 11)
+confirm-go-back = Nē, atgriezties
+confirm-cancel-title = Atcelt šo pieteikumu?
+confirm-cancel-text = { $name } ({ $email }) vairs nebūs pieteikts ciklam “{ $cycle }” un saņems par to e-pastu.
+confirm-cancel-seat = Vieta atbrīvosies: ja kāds gaida rindā, to uzreiz saņems pirmais rindā.
+confirm-cancel-button = Jā, atcelt pieteikumu
+confirm-all-title = Atzīmēt visus kā klātesošus?
+confirm-all-text = Visi apstiprinātie dalībnieki (kopā: { $count }) tiks atzīmēti kā klātesoši { $n }. nodarbībā “{ $session }” — arī tie, kurus neatzīmējāt.
+confirm-all-button = Jā, atzīmēt visus kā klātesošus
+import-checked = Esmu pārbaudījis, kuri tiks atzīmēti kā klātesoši un kuri paliek prombūtnē
+import-checked-error = Atzīmējiet “Esmu pārbaudījis…”, lai piemērotu atskaiti
+import-keep-present-count = Atskaitē nav, bet jau atzīmēti kā klātesoši un tādi paliek: { $count } (skatiet piezīmi tabulā).

@@ -19,7 +19,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 /// Six confirmed participants, named as in the Zoom fixtures.
-async fn participants(app: &TestApp) -> Vec<(i32, &'static str)> {
+pub(crate) async fn participants(app: &TestApp) -> Vec<(i32, &'static str)> {
     let people = [
         ("Anna", "Bērziņa", "anna.berzina@example.lv"),
         ("Jānis", "Ozoliņš", "janis.ozolins@example.lv"),
@@ -49,7 +49,12 @@ async fn participants(app: &TestApp) -> Vec<(i32, &'static str)> {
     out
 }
 
-async fn upload(app: &TestApp, o: &reqwest::Client, n: i32, file: &str) -> reqwest::Response {
+pub(crate) async fn upload(
+    app: &TestApp,
+    o: &reqwest::Client,
+    n: i32,
+    file: &str,
+) -> reqwest::Response {
     let csrf = app
         .csrf(o, &format!("/admin/cycles/{SLUG}/sessions/{n}/attendance"))
         .await;
@@ -98,6 +103,8 @@ async fn import(
         ("csrf_token".to_string(), csrf),
         ("import_id".into(), import_id),
         ("min_minutes".into(), "90".into()),
+        // "I have checked…", ticked.
+        ("checked".into(), "yes".into()),
     ];
     let doc = scraper::Html::parse_document(&html);
     for (i, row) in doc
@@ -782,6 +789,7 @@ async fn marks_before_the_doors_open_need_a_reason(b: Backend) {
                 ("csrf_token", csrf_from(&html).unwrap().as_str()),
                 ("import_id", &import_id),
                 ("min_minutes", "90"),
+                ("checked", "yes"),
             ],
         )
         .await;

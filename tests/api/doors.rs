@@ -283,6 +283,7 @@ async fn a_huge_zoom_report_gives_a_small_preview_and_uploads_do_not_linger(b: B
     let mut fields = form_fields(&html, "form[action$='/import/apply']");
     set_field(&mut fields, &select, "6");
     set_field(&mut fields, "min_minutes", "90");
+    set_field(&mut fields, "checked", "yes");
     assert_eq!(stored_uploads(&app).await, 1);
     let res = o
         .post(app.url(&format!("/admin/cycles/{SLUG}/sessions/2/import/apply")))

@@ -496,7 +496,7 @@ async fn organisers_manage_registrations_and_capacity(b: Backend) {
     app.post_form(
         &o,
         "/admin/registrations/1/cancel",
-        &[("csrf_token", &csrf)],
+        &[("csrf_token", &csrf), ("confirmed", "yes")],
     )
     .await;
     assert_eq!(registration(&app, 1).await.status, "cancelled");
@@ -736,7 +736,7 @@ async fn a_restore_after_the_start_queues_behind_earlier_arrivals(b: Backend) {
     app.post_form(
         &o,
         "/admin/registrations/3/cancel",
-        &[("csrf_token", &csrf)],
+        &[("csrf_token", &csrf), ("confirmed", "yes")],
     )
     .await;
     app.clock.set(utc("2023-12-04T09:00:00Z")); // session 1 is under way
@@ -744,7 +744,7 @@ async fn a_restore_after_the_start_queues_behind_earlier_arrivals(b: Backend) {
     app.post_form(
         &o,
         "/admin/registrations/1/cancel",
-        &[("csrf_token", &csrf)],
+        &[("csrf_token", &csrf), ("confirmed", "yes")],
     )
     .await;
     assert_eq!(registration(&app, 2).await.status, "waitlisted");
@@ -778,7 +778,7 @@ async fn nobody_jumps_the_waitlist_once_the_cycle_has_started(b: Backend) {
     app.post_form(
         &o,
         "/admin/registrations/1/cancel",
-        &[("csrf_token", &csrf)],
+        &[("csrf_token", &csrf), ("confirmed", "yes")],
     )
     .await;
     assert_eq!(

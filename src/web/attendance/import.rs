@@ -122,7 +122,10 @@ pub struct PreviewPage {
     pub min_minutes: u32,
     /// Totals; the tables below list at most `LISTED_MATCHES` rows each.
     pub present_count: usize,
+    /// Not in the report (or under the threshold) and staying absent.
     pub absent_count: usize,
+    /// Not in the report but already present: they stay present.
+    pub keep_present_count: usize,
     pub unmatched_count: usize,
     pub present: Vec<PlanRow>,
     pub absent: Vec<PlanRow>,
@@ -137,7 +140,12 @@ pub struct PreviewPage {
     pub early: Option<String>,
     /// The last apply was refused for being early, without a reason.
     pub early_refused: bool,
+    /// The last "apply" came without "I have checked…" ticked.
+    pub unchecked: bool,
 }
+
+/// Session flag: the report was sent to be applied without the check box.
+const UNCHECKED: &str = "import_unchecked";
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -238,6 +246,11 @@ pub async fn preview(
     };
     // Bounded whatever the report's size (issue 13: 30,000 rows, 45 MB).
     let shown = zoom::preview::preview(&plan, people.len());
+    let keep_present_count = plan
+        .absent
+        .iter()
+        .filter(|m| present_now.contains(&m.registration_id))
+        .count();
     Ok(Either::Left(PreviewPage {
         frame: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
@@ -247,7 +260,8 @@ pub async fn preview(
         filename: import.filename.clone(),
         min_minutes,
         present_count: plan.present.len(),
-        absent_count: plan.absent.len(),
+        absent_count: plan.absent.len() - keep_present_count,
+        keep_present_count,
         unmatched_count: plan.unmatched.len(),
         present: shown.present.iter().map(row).collect(),
         absent: shown.absent.iter().map(row).collect(),
@@ -277,6 +291,10 @@ pub async fn preview(
             .collect(),
         early: super::early_warning(&t, &cycle, &s, state.now()),
         early_refused: super::was_refused_early(&session),
+        unchecked: session
+            .remove_as::<bool>(UNCHECKED)
+            .and_then(Result::ok)
+            .unwrap_or(false),
         tr: t,
     }))
 }
@@ -318,6 +336,14 @@ pub async fn apply(
             })
         })
         .collect();
+    if field("checked") != "yes" {
+        // GOV.UK's "I have checked…": applying changes many rows at once.
+        let _ = session.insert(UNCHECKED, true);
+        return Ok(see_other(&format!(
+            "/admin/cycles/{}/sessions/{n}/import/{import_id}?min={min_minutes}",
+            cycle.slug
+        )));
+    }
     let Some(Planned { plan, .. }) =
         plan(&state, &cycle, &s, import_id, min_minutes, assignments).await?
     else {

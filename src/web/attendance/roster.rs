@@ -1,7 +1,7 @@
 //! The roster per session: who attended, ticked by hand.
 
 use actix_session::Session;
-use actix_web::{web, HttpRequest, HttpResponse, Responder};
+use actix_web::{web, Either, HttpRequest, HttpResponse, Responder};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -9,8 +9,10 @@ use serde::Deserialize;
 use super::cycle_session;
 use crate::app::attendance as app_att;
 use crate::db::attendance::{self as att, Change, Source};
+use crate::domain::text::{fold, latvian_cmp};
 use crate::i18n::Tr;
 use crate::web::auth::CurrentOrganiser;
+use crate::web::confirm::{self, ConfirmPage};
 use crate::web::error::AppResult;
 use crate::web::flash;
 use crate::web::lang::Lang;
@@ -71,16 +73,15 @@ pub async fn roster(
     let (cycle, s) = cycle_session(&state, slug, n).await?;
     let (cid, sid) = (cycle.id, s.id);
     let list = state.db.read(move |c| att::roster(c, cid, sid)).await?;
-    let needle = q.q.trim().to_lowercase();
+    let needle = fold(q.q.trim());
     let mut rows: Vec<RosterRow> = list
         .into_iter()
         .filter(|(r, _)| {
             needle.is_empty()
-                || format!(
+                || fold(&format!(
                     "{} {} {} {}",
                     r.first_name, r.last_name, r.institution, r.email
-                )
-                .to_lowercase()
+                ))
                 .contains(&needle)
         })
         .map(|(r, a)| RosterRow {
@@ -100,12 +101,8 @@ pub async fn roster(
         })
         .collect();
     if q.sort == "institution" {
-        rows.sort_by(|a, b| {
-            a.institution
-                .to_lowercase()
-                .cmp(&b.institution.to_lowercase())
-                .then(a.name.cmp(&b.name))
-        });
+        // Stable: within an institution, people keep their Latvian name order.
+        rows.sort_by(|a, b| latvian_cmp(&a.institution, &b.institution));
     }
     let notice = flash::take(&session, &t);
     let upload_error = session
@@ -136,11 +133,38 @@ pub async fn save_roster(
     me: CurrentOrganiser,
     path: web::Path<(String, i32)>,
     session: Session,
+    lang: Lang,
+    req: HttpRequest,
     form: web::Form<Vec<(String, String)>>,
-) -> AppResult<HttpResponse> {
+) -> AppResult<Either<ConfirmPage, HttpResponse>> {
     let (slug, n) = path.into_inner();
     let (cycle, s) = cycle_session(&state, slug, n).await?;
     let all = form.iter().any(|(k, v)| k == "action" && v == "all");
+    if all && !confirm::confirmed(&form) {
+        // Marking everyone overrides every unticked box: asked first.
+        let t = lang.tr();
+        let cid = cycle.id;
+        let people = state.db.read(move |c| att::confirmed(c, cid)).await?.len();
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", people as i64);
+        args.set("n", n);
+        args.set("session", s.title.clone());
+        let mut hidden = vec![("action".to_string(), "all".to_string())];
+        hidden.extend(super::early_reason(&form).map(|r| ("early_reason".to_string(), r)));
+        let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
+        return Ok(Either::Left(ConfirmPage {
+            frame: organiser_frame(&req, &session, &me.0),
+            caption: format!("{n}. {}", s.title),
+            action: back.clone(),
+            back,
+            title: t.text("confirm-all-title"),
+            text: t.args("confirm-all-text", &args),
+            warning: None,
+            hidden,
+            button: t.text("confirm-all-button"),
+            tr: t,
+        }));
+    }
     let present: Vec<i32> = form
         .iter()
         .filter(|(k, _)| k == "present")
@@ -158,7 +182,7 @@ pub async fn save_roster(
         app_att::save_roster(&state.services, cycle.id, &s, present, all, change, reason).await?;
     let Ok(changed) = saved else {
         super::refuse_early(&session);
-        return Ok(see_other(&back));
+        return Ok(Either::Right(see_other(&back)));
     };
     flash::set(
         &session,
@@ -168,5 +192,5 @@ pub async fn save_roster(
             "notice-attendance-saved"
         },
     );
-    Ok(see_other(&back))
+    Ok(Either::Right(see_other(&back)))
 }

@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS cohort_fold(text);
