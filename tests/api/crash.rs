@@ -183,21 +183,7 @@ async fn kill_9_during_the_mail_drain_loses_nothing(b: Backend) {
         let p = Person::numbered(n);
         let res = browser
             .post(format!("{address}/cycles/{SLUG}/register"))
-            .form(&[
-                ("csrf_token", csrf.as_str()),
-                ("first_name", &p.first_name),
-                ("last_name", &p.last_name),
-                ("email", &p.email),
-                ("phone", ""),
-                ("institution", &p.institution),
-                ("institution_type", "museum"),
-                ("position", "Krājuma glabātāja"),
-                ("region", "Talsu novads"),
-                ("country", "LV"),
-                ("language", "lv"),
-                ("consent", "on"),
-                ("website", ""),
-            ])
+            .form(&p.form(&csrf))
             .send()
             .await
             .unwrap();

@@ -397,6 +397,25 @@ impl Person {
             institution: "Talsu novada muzejs".into(),
         }
     }
+    /// The registration form as a browser sends it for this person.
+    pub fn form<'a>(&'a self, csrf: &'a str) -> Vec<(&'static str, &'a str)> {
+        vec![
+            ("csrf_token", csrf),
+            ("first_name", &self.first_name),
+            ("last_name", &self.last_name),
+            ("email", &self.email),
+            ("phone", ""),
+            ("institution", &self.institution),
+            ("institution_type", "museum"),
+            ("position", "Krājuma glabātāja"),
+            ("region", "Talsu novads"),
+            ("country", "LV"),
+            ("language", "lv"),
+            ("consent", "on"),
+            ("website", ""),
+        ]
+    }
+
     pub fn numbered(n: usize) -> Self {
         Self::new(
             "Dalībnieks",
@@ -430,21 +449,7 @@ impl TestApp {
         self.post_form(
             browser,
             &format!("/cycles/{slug}/register"),
-            &[
-                ("csrf_token", token.as_str()),
-                ("first_name", &p.first_name),
-                ("last_name", &p.last_name),
-                ("email", &p.email),
-                ("phone", ""),
-                ("institution", &p.institution),
-                ("institution_type", "museum"),
-                ("position", "Krājuma glabātāja"),
-                ("region", "Talsu novads"),
-                ("country", "LV"),
-                ("language", "lv"),
-                ("consent", "on"),
-                ("website", ""),
-            ],
+            &p.form(&token),
         )
         .await
     }

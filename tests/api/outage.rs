@@ -135,25 +135,6 @@ impl Drop for PrivateCluster {
     }
 }
 
-/// The registration form as a browser sends it.
-fn form<'a>(p: &'a Person, csrf: &'a str) -> Vec<(&'static str, &'a str)> {
-    vec![
-        ("csrf_token", csrf),
-        ("first_name", &p.first_name),
-        ("last_name", &p.last_name),
-        ("email", &p.email),
-        ("phone", ""),
-        ("institution", &p.institution),
-        ("institution_type", "museum"),
-        ("position", "Krājuma glabātāja"),
-        ("region", "Talsu novads"),
-        ("country", "LV"),
-        ("language", "lv"),
-        ("consent", "on"),
-        ("website", ""),
-    ]
-}
-
 async fn registrations(app: &TestApp) -> i64 {
     app.db()
         .read(|c| {
@@ -222,7 +203,7 @@ async fn a_database_outage_is_a_quick_503_and_the_server_recovers() {
     let started = Instant::now();
     let person = Person::numbered(1);
     let res = app
-        .post_form(&browser, &format!("{page}/register"), &form(&person, &csrf))
+        .post_form(&browser, &format!("{page}/register"), &person.form(&csrf))
         .await;
     assert_eq!(res.status().as_u16(), 503, "a registration while down");
     assert!(started.elapsed() < Duration::from_secs(4));
@@ -257,7 +238,7 @@ async fn a_database_outage_is_a_quick_503_and_the_server_recovers() {
         "nothing was stored while down"
     );
     let res = app
-        .post_form(&browser, &format!("{page}/register"), &form(&person, &csrf))
+        .post_form(&browser, &format!("{page}/register"), &person.form(&csrf))
         .await;
     assert_eq!(res.status().as_u16(), 303, "and registers again");
     assert_eq!(registrations(&app).await, 1);
