@@ -74,7 +74,10 @@ impl Settings {
         if let Ok(url) = std::env::var("DATABASE_URL") {
             builder = builder.set_override("database_url", url)?;
         }
-        let settings: Settings = builder.build()?.try_deserialize()?;
+        let mut settings: Settings = builder.build()?.try_deserialize()?;
+        if settings.base_url.trim().is_empty() {
+            settings.base_url = base_url_for(&settings.bind);
+        }
         Ok(settings)
     }
 
@@ -140,6 +143,18 @@ impl Settings {
     }
 }
 
+/// The address links in emails use when `base_url` is not set: the one
+/// the server listens on, so changing only `COHORT_BIND` keeps the setup
+/// link and emails right. Listening on every interface (0.0.0.0, ::) names
+/// this machine's loopback; set `COHORT_BASE_URL` for the public name.
+pub fn base_url_for(bind: &str) -> String {
+    match bind.parse::<std::net::SocketAddr>() {
+        Ok(addr) if addr.ip().is_unspecified() => format!("http://127.0.0.1:{}", addr.port()),
+        Ok(addr) => format!("http://{addr}"),
+        Err(_) => format!("http://{}", bind.trim()),
+    }
+}
+
 #[cfg(unix)]
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
@@ -155,4 +170,27 @@ fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     std::fs::write(path, content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_url_for;
+
+    #[test]
+    fn links_follow_the_bind_address() {
+        assert_eq!(base_url_for("127.0.0.1:8080"), "http://127.0.0.1:8080");
+        assert_eq!(base_url_for("127.0.0.1:9000"), "http://127.0.0.1:9000");
+        assert_eq!(base_url_for("0.0.0.0:8000"), "http://127.0.0.1:8000");
+        assert_eq!(base_url_for("[::1]:8081"), "http://[::1]:8081");
+        assert_eq!(base_url_for("[::]:8081"), "http://127.0.0.1:8081");
+        assert_eq!(base_url_for("localhost:3000"), "http://localhost:3000");
+    }
+
+    #[test]
+    fn the_default_is_the_default_bind() {
+        let settings = super::Settings::load().expect("defaults load");
+        if std::env::var("COHORT_BASE_URL").is_err() && std::env::var("COHORT_BIND").is_err() {
+            assert_eq!(settings.base_url, "http://127.0.0.1:8080");
+        }
+    }
 }

@@ -86,6 +86,9 @@ impl DbError {
 
 pub type DbResult<T> = Result<T, DbError>;
 
+/// PostgreSQL advisory lock key taken while migrating ("Cohort" in ASCII).
+const MIGRATION_LOCK: i64 = 0x436f686f7274;
+
 /// A pool plus, for SQLite, a fair queue of writers.
 #[derive(Clone)]
 pub struct Db {
@@ -193,9 +196,24 @@ impl Db {
             Backend::Sqlite => SQLITE_MIGRATIONS,
             Backend::Postgres => POSTGRES_MIGRATIONS,
         };
-        conn.run_pending_migrations(migrations)
-            .map_err(|e| DbError::Migration(e.to_string()))?;
-        Ok(())
+        // Two servers started at once on a fresh PostgreSQL database would
+        // both create the tables and the second would die: the first to
+        // take this lock migrates, the other then finds nothing to do. The
+        // lock belongs to the connection, so a crash releases it.
+        let postgres = self.backend == Backend::Postgres;
+        if postgres {
+            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
+                .execute(&mut conn)?;
+        }
+        let migrated = conn
+            .run_pending_migrations(migrations)
+            .map(|_| ())
+            .map_err(|e| DbError::Migration(e.to_string()));
+        if postgres {
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
+                .execute(&mut conn)?;
+        }
+        migrated
     }
 
     /// Runs `f` on a pooled connection, on the blocking thread pool.

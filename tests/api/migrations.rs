@@ -121,3 +121,57 @@ async fn unsent_mail_survives_the_outbox_migration(b: Backend) {
 }
 
 on_both_backends!(unsent_mail_survives_the_outbox_migration);
+
+/// Two servers started at the same moment on a fresh PostgreSQL database:
+/// both come up, and the schema is migrated once.
+#[test]
+fn two_servers_migrating_a_fresh_database_at_once_both_start() {
+    let Some(admin) = crate::helpers::postgres_admin_url() else {
+        return;
+    };
+    for _ in 0..3 {
+        let pg = PgDatabase::create(&admin, "cohort_test");
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let starts: Vec<_> = (0..2)
+            .map(|_| {
+                let (url, barrier) = (pg.url.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    let db = Db::connect(&url, 2).expect("connect");
+                    barrier.wait();
+                    db.migrate()
+                })
+            })
+            .collect();
+        for start in starts {
+            start
+                .join()
+                .expect("thread")
+                .expect("each server migrates or finds it done");
+        }
+        let db = Db::connect(&pg.url, 2).expect("connect");
+        let applied: i64 = db
+            .read_now(|c| {
+                Ok(
+                    diesel::sql_query("SELECT COUNT(*) AS n FROM __diesel_schema_migrations")
+                        .get_result::<Count>(c)?
+                        .n,
+                )
+            })
+            .expect("count");
+        assert_eq!(
+            applied as usize,
+            std::fs::read_dir(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/postgres")
+            )
+            .expect("migrations")
+            .count(),
+            "each migration once"
+        );
+    }
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
