@@ -147,7 +147,11 @@ pub fn register(
             take_seat(conn, cycle.id)?;
             let reg = insert(conn, cycle.id, who, token_nonce, status, hold_until, now)?;
             notify(conn, Notice::Seated, &reg, now)?;
-            Ok(Registered::Seated { id: reg.id, status })
+            Ok(Registered::Seated {
+                id: reg.id,
+                status,
+                hold_until,
+            })
         }
         Decision::Waitlist => {
             let reg = insert(

@@ -275,6 +275,8 @@ pub enum Registered {
     Seated {
         id: i32,
         status: Status,
+        /// Until when an unconfirmed seat is held (pending only).
+        hold_until: Option<DateTime<Utc>>,
     },
     Waitlisted {
         id: i32,

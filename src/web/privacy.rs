@@ -44,26 +44,20 @@ pub struct PrivacyPage {
 }
 
 /// Who is responsible, as the notice names them: the configured
-/// organisation, else the sender's name.
+/// organisation, else the sender's name, else the sender's address.
 fn controller(state: &AppState) -> String {
     let name = state.settings.organisation_name.trim();
     if !name.is_empty() {
         return name.to_string();
     }
-    let from = state.settings.mail_from.trim();
-    from.split_once('<')
-        .map(|(name, _)| name.trim().to_string())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| from.to_string())
-}
-
-/// The sender's address: where questions about the data go.
-fn contact(state: &AppState) -> String {
-    let from = state.settings.mail_from.trim();
-    match from.split_once('<') {
-        Some((_, rest)) => rest.trim_end_matches('>').trim().to_string(),
-        None => from.to_string(),
-    }
+    state
+        .settings
+        .mail_from
+        .parse::<lettre::message::Mailbox>()
+        .ok()
+        .and_then(|sender| sender.name)
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| state.composer.contact.clone())
 }
 
 pub async fn notice(
@@ -78,7 +72,7 @@ pub async fn notice(
             "privacy-controller",
             &[
                 ("controller", &controller(&state)),
-                ("contact", &contact(&state)),
+                ("contact", &state.composer.contact),
             ],
         ),
         tr: t,

@@ -335,19 +335,17 @@ pub async fn register(
     place.keep();
     // The address written to stays in this browser's session (never in a
     // URL), so the next page can repeat it, with the confirm-by time.
-    let confirm_by = matches!(
-        outcome,
-        Registered::Seated {
-            status: crate::domain::Status::Pending,
-            ..
-        }
-    )
-    .then(|| (now + chrono::Duration::hours(i64::from(cy.hold_hours))).timestamp())
-    .map(|t| t.to_string())
-    .unwrap_or_default();
+    let confirm_by = match outcome {
+        Registered::Seated { hold_until, .. } => hold_until.map(|until| until.timestamp()),
+        _ => None,
+    };
     let _ = session.insert(
         WROTE_TO,
-        format!("{}\n{}\n{confirm_by}", cy.slug, form.email.trim()),
+        WroteTo {
+            slug: cy.slug.clone(),
+            email: form.email.trim().to_string(),
+            confirm_by,
+        },
     );
     // The outcome travels in the address, so a reload or a language switch
     // still shows it (it holds nothing personal).
@@ -384,6 +382,15 @@ fn kept(form: &RegistrationForm) -> RegistrationForm {
 /// The session key of the address the last registration wrote to.
 const WROTE_TO: &str = "registered";
 
+/// What the last registration in this browser wrote to, and until when an
+/// unconfirmed seat is held (Unix seconds).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct WroteTo {
+    slug: String,
+    email: String,
+    confirm_by: Option<i64>,
+}
+
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 pub struct OutcomeQuery {
@@ -409,17 +416,12 @@ pub async fn registered(
     };
     // What this browser registered in this cycle: the address, and by when
     // to confirm it.
-    let wrote_to = session.get::<String>(WROTE_TO).ok().flatten();
-    let (email, confirm_by) = match wrote_to
-        .as_deref()
-        .map(|v| v.splitn(3, '\n').collect::<Vec<_>>())
-    {
-        Some(parts) if parts.len() == 3 && parts[0] == cy.slug => (
-            parts[1].to_string(),
-            parts[2]
-                .parse::<i64>()
-                .ok()
-                .and_then(|ts| chrono::DateTime::from_timestamp(ts, 0))
+    let (email, confirm_by) = match session.get::<WroteTo>(WROTE_TO).ok().flatten() {
+        Some(wrote) if wrote.slug == cy.slug => (
+            wrote.email,
+            wrote
+                .confirm_by
+                .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
                 .map(|at| t.until(at, cy.tz()))
                 .unwrap_or_default(),
         ),

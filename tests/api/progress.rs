@@ -129,6 +129,27 @@ async fn each_session_tells_who_has_not_yet_earned_it(b: Backend) {
         .await
         .unwrap();
     assert!(html.contains("Jūs atteicāties no vēstulēm"), "{html}");
+    // A value the form never sends is refused and changes nothing.
+    let res = app
+        .post_form(
+            &browser,
+            &format!("/r/{token}/progress-emails"),
+            &[("csrf_token", csrf.as_str()), ("wanted", "maybe")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let still_off = browser
+        .get(app.url(&page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        still_off.contains("Jūs atteicāties no vēstulēm"),
+        "{still_off}"
+    );
     // Without the form's token nothing changes.
     let res = app
         .post_form(
