@@ -195,3 +195,14 @@ pub async fn organisers(services: &Services) -> anyhow::Result<Vec<crate::db::mo
         .await
         .context("listing organisers")
 }
+
+/// The account with this address, if any (`cohort organiser add` for an
+/// existing account).
+pub async fn by_email(services: &Services, email: &str) -> anyhow::Result<Option<Organiser>> {
+    let email = email.to_string();
+    services
+        .db
+        .read(move |c| organisers::by_email(c, &email))
+        .await
+        .context("reading an organiser")
+}

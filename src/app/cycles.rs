@@ -5,7 +5,7 @@ use anyhow::Context;
 use super::Services;
 use crate::db::cycles::{self, SaveProblem, Saved};
 use crate::db::models::{Cycle, Session};
-use crate::db::registrations;
+use crate::db::{organisations, registrations};
 use crate::domain::cycle_file::CycleSpec;
 
 /// Saves a cycle by slug, then fills any seats the change freed from the
@@ -18,8 +18,14 @@ pub async fn save_cycle(
     let saved = services
         .db
         .write(move |c| {
+            // An unknown organisation refuses the whole save, before any write.
+            let named = match organisations::resolve(c, &spec.organisations)? {
+                Ok(named) => named,
+                Err(slug) => return Ok(Err(SaveProblem::UnknownOrganisation(slug))),
+            };
             let saved = cycles::save(c, &spec, now)?;
             if let Ok(Saved::Created(id) | Saved::Updated { id, .. }) = saved {
+                organisations::set_for_cycle(c, id, &named)?;
                 registrations::promote(c, id, now)?;
             }
             Ok(saved)

@@ -11,6 +11,7 @@ pub mod exports;
 pub mod grants;
 pub mod mail;
 pub mod messages;
+pub mod organisations;
 pub mod privacy;
 pub mod registration;
 pub mod reminders;

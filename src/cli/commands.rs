@@ -25,7 +25,9 @@ pub fn open(settings: &Settings) -> anyhow::Result<Db> {
 
 /// The use cases are async (the server's), so a command runs them on a
 /// small runtime of its own.
-fn run<T>(future: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+pub(crate) fn run<T>(
+    future: impl std::future::Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -33,7 +35,7 @@ fn run<T>(future: impl std::future::Future<Output = anyhow::Result<T>>) -> anyho
         .block_on(future)
 }
 
-fn services(settings: &Settings) -> anyhow::Result<Services> {
+pub(crate) fn services(settings: &Settings) -> anyhow::Result<Services> {
     Ok(Services::new(open(settings)?, Arc::new(SystemClock)))
 }
 
@@ -53,6 +55,7 @@ pub fn add_organiser(
     email: &str,
     name: &str,
     admin: bool,
+    organisation_slugs: &[String],
 ) -> anyhow::Result<()> {
     let mut password = String::new();
     std::io::stdin().read_to_string(&mut password)?;
@@ -71,15 +74,40 @@ pub fn add_organiser(
     // Check the form before touching the database.
     app::accounts::parse_account(&form).map_err(|errors| anyhow::anyhow!(describe(&errors)))?;
     let services = services(settings)?;
+    // Every organisation named must exist before the account is made.
+    let organisations =
+        run(app::organisations::by_slugs(&services, organisation_slugs))?.map_err(|unknown| {
+            anyhow::anyhow!(
+                "no organisation with slug {unknown:?}: add it first with \
+                 `cohort organisation add --slug {unknown} --name …`"
+            )
+        })?;
+    let ids: Vec<i32> = organisations.iter().map(|o| o.id).collect();
+    let names: Vec<&str> = organisations.iter().map(|o| o.slug.as_str()).collect();
     let added = run(app::accounts::add_organiser(&services, &form, admin))?;
     match added {
         Ok(organiser) => {
+            run(app::organisations::join(&services, organiser.id, ids))?;
             println!(
-                "added {} <{}>{}",
+                "added {} <{}>{}{}",
                 organiser.name,
                 organiser.email,
-                if admin { " (admin)" } else { "" }
+                if admin { " (admin)" } else { "" },
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(" in {}", names.join(", "))
+                }
             );
+            Ok(())
+        }
+        // An existing account named with organisations joins them.
+        Err(errors) if errors.get("email") == Some("field-organiser-exists") && !ids.is_empty() => {
+            let email = email.trim().to_lowercase();
+            let existing = run(app::accounts::by_email(&services, &email))?
+                .ok_or_else(|| anyhow::anyhow!("{email} vanished"))?;
+            run(app::organisations::join(&services, existing.id, ids))?;
+            println!("{email} now also in {}", names.join(", "));
             Ok(())
         }
         Err(errors) if errors.get("email") == Some("field-organiser-exists") => {
@@ -94,8 +122,13 @@ pub fn add_organiser(
 
 /// Saves a cycle file's cycle (and promotes from its waitlist).
 pub fn save_spec(services: &Services, spec: &CycleSpec) -> anyhow::Result<Saved> {
-    run(app::cycles::save_cycle(services, spec.clone()))?
-        .map_err(|problem| anyhow::anyhow!("cycle not saved: {problem:?}"))
+    run(app::cycles::save_cycle(services, spec.clone()))?.map_err(|problem| match problem {
+        crate::db::cycles::SaveProblem::UnknownOrganisation(slug) => anyhow::anyhow!(
+            "cycle not saved: no organisation with slug {slug:?} (organisation, \
+                 co_organisers); add it with `cohort organisation add --slug {slug} --name …`"
+        ),
+        other => anyhow::anyhow!("cycle not saved: {other:?}"),
+    })
 }
 
 pub fn import_cycle(settings: &Settings, file: &Path) -> anyhow::Result<()> {

@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod demo;
+pub mod organisations;
 
 use std::path::PathBuf;
 
@@ -33,6 +34,11 @@ enum Command {
     Organiser {
         #[command(subcommand)]
         command: OrganiserCommand,
+    },
+    /// Manage organisations (associations owning cycles).
+    Organisation {
+        #[command(subcommand)]
+        command: OrganisationCommand,
     },
     /// Manage cycles.
     Cycle {
@@ -64,6 +70,27 @@ enum OrganiserCommand {
         /// May also manage organiser accounts.
         #[arg(long)]
         admin: bool,
+        /// An organisation (by slug) whose cycles this organiser manages;
+        /// repeat for several. For an existing account, adds it to them.
+        #[arg(long = "organisation")]
+        organisations: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrganisationCommand {
+    /// Create an organisation, or rename the one with this slug.
+    Add {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// The site's name on its cycles' pages (default: the name).
+        #[arg(long)]
+        site_name: Option<String>,
+        /// Mail about its cycles comes from this, e.g. "LMB <info@muzeji.lv>".
+        #[arg(long)]
+        mail_from: Option<String>,
     },
 }
 
@@ -105,8 +132,29 @@ pub fn main(serve: fn(Settings) -> anyhow::Result<()>) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Organiser {
-            command: OrganiserCommand::Add { email, name, admin },
-        } => commands::add_organiser(&settings, &email, &name, admin),
+            command:
+                OrganiserCommand::Add {
+                    email,
+                    name,
+                    admin,
+                    organisations,
+                },
+        } => commands::add_organiser(&settings, &email, &name, admin, &organisations),
+        Command::Organisation {
+            command:
+                OrganisationCommand::Add {
+                    slug,
+                    name,
+                    site_name,
+                    mail_from,
+                },
+        } => organisations::add(
+            &settings,
+            &slug,
+            &name,
+            site_name.as_deref(),
+            mail_from.as_deref(),
+        ),
         Command::Cycle {
             command: CycleCommand::Import { file },
         } => commands::import_cycle(&settings, &file),

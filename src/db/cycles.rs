@@ -99,6 +99,8 @@ pub enum SaveProblem {
     CapacityBelowTaken(u32),
     /// A session that already has attendance would be removed.
     SessionHasAttendance(u32),
+    /// The file or form names an organisation slug nobody has.
+    UnknownOrganisation(String),
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -7,6 +7,7 @@ pub mod cycles;
 pub mod grants;
 pub mod messages;
 pub mod models;
+pub mod organisations;
 pub mod organisers;
 pub mod outbox;
 pub mod privacy;

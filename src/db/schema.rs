@@ -254,7 +254,58 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    organisations (id) {
+        id -> Integer,
+        slug -> Text,
+        name -> Text,
+        site_name -> Text,
+        mail_from_name -> Text,
+        mail_from_address -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organiser_organisations (organiser_id, organisation_id) {
+        organiser_id -> Integer,
+        organisation_id -> Integer,
+    }
+}
+
+diesel::table! {
+    cycle_owners (cycle_id) {
+        cycle_id -> Integer,
+        organisation_id -> Integer,
+    }
+}
+
+diesel::table! {
+    cycle_co_organisers (cycle_id, organisation_id) {
+        cycle_id -> Integer,
+        organisation_id -> Integer,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    cycle_partners (cycle_id, position) {
+        cycle_id -> Integer,
+        position -> Integer,
+        name -> Text,
+    }
+}
+
 diesel::joinable!(organiser_sessions -> organisers (organiser_id));
+diesel::joinable!(cycle_owners -> cycles (cycle_id));
+diesel::joinable!(cycle_owners -> organisations (organisation_id));
+diesel::joinable!(organiser_organisations -> organisers (organiser_id));
+diesel::joinable!(organiser_organisations -> organisations (organisation_id));
+diesel::joinable!(cycle_co_organisers -> cycles (cycle_id));
+diesel::joinable!(cycle_co_organisers -> organisations (organisation_id));
+diesel::joinable!(cycle_partners -> cycles (cycle_id));
 diesel::joinable!(sessions -> cycles (cycle_id));
 diesel::joinable!(registrations -> cycles (cycle_id));
 diesel::joinable!(attendance -> registrations (registration_id));
@@ -287,4 +338,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     grant_audit,
     certificates,
     erasures,
+    organisations,
+    organiser_organisations,
+    cycle_owners,
+    cycle_co_organisers,
+    cycle_partners,
 );

@@ -64,6 +64,8 @@ pub struct CycleSpec {
     /// Whom participants ask; `None`: the sender address.
     pub contact_email: Option<Email>,
     pub contact_phone: String,
+    /// The owner, co-organisers and partners (issue 10).
+    pub organisations: super::organisations::CycleOrganisations,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
 }
@@ -121,6 +123,13 @@ pub struct RawCycle {
     pub contact_email: String,
     #[serde(default)]
     pub contact_phone: String,
+    /// The owning organisation's slug, others running it, partners' names.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub co_organisers: Vec<String>,
+    #[serde(default)]
+    pub partners: Vec<String>,
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
@@ -420,6 +429,12 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
             problem: "phone",
         });
     }
+    let organisations = super::organisations::parse_refs(
+        raw.organisation.as_deref(),
+        &raw.co_organisers,
+        &raw.partners,
+        &mut p,
+    );
     let grant = raw.grant.map(|g| GrantSpec {
         title: text("grant.title", &g.title, MAX_GRANT_TITLE, true, &mut p),
         description: text(
@@ -488,6 +503,7 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 audience,
                 contact_email,
                 contact_phone,
+                organisations,
                 grant,
                 sessions,
             })

@@ -4,6 +4,7 @@ pub mod cycle_file;
 pub mod eligibility;
 pub mod grant;
 pub mod messages;
+pub mod organisations;
 pub mod outcome;
 pub mod privacy;
 pub mod problems;

@@ -57,15 +57,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(registrations_xlsx),
         )
         .route(
-            "/admin/registrations/{id}/cancel",
+            "/admin/registrations/{registration_id}/cancel",
             web::get().to(cancel_registration_page),
         )
         .route(
-            "/admin/registrations/{id}/cancel",
+            "/admin/registrations/{registration_id}/cancel",
             web::post().to(cancel_registration),
         )
         .route(
-            "/admin/registrations/{id}/restore",
+            "/admin/registrations/{registration_id}/restore",
             web::post().to(restore_registration),
         )
         .route("/admin/organisers", web::get().to(organisers_page))
@@ -105,10 +105,11 @@ pub async fn home(
     session: Session,
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
+    let limit = me.1.limit().map(<[i32]>::to_vec);
     let list = state
         .db
-        .read(|c| {
-            cycles::all(c)?
+        .read(move |c| {
+            crate::db::organisations::managed_cycles(c, limit.as_deref())?
                 .into_iter()
                 .map(|cy| {
                     let counts = cycles::status_counts(c, cy.id)?;
@@ -176,7 +177,11 @@ impl CycleFormValues {
         (1..=self.session_rows).collect()
     }
 
-    fn from_cycle(cy: &Cycle, sessions: &[crate::db::models::Session]) -> Self {
+    fn from_cycle(
+        cy: &Cycle,
+        sessions: &[crate::db::models::Session],
+        run_by: &crate::db::organisations::CycleOrganisers,
+    ) -> Self {
         let tz = cy.tz();
         let local = |t: chrono::NaiveDateTime| {
             utc_to_local(t.and_utc(), tz)
@@ -233,6 +238,10 @@ impl CycleFormValues {
         ] {
             f.insert(k.to_string(), v);
         }
+        let (owner, co_organisers, partners) = run_by.named();
+        f.insert("organisation".into(), owner);
+        f.insert("co_organisers".into(), co_organisers.join(", "));
+        f.insert("partners".into(), partners.join("\n"));
         for (k, v) in [
             ("waitlist", cy.waitlist),
             ("require_email_confirmation", cy.require_email_confirmation),
@@ -310,6 +319,14 @@ impl CycleFormValues {
             audience: self.get("audience"),
             contact_email: self.get("contact_email"),
             contact_phone: self.get("contact_phone"),
+            organisation: Some(self.get("organisation")),
+            // Slugs separated by commas or spaces; partners one per line.
+            co_organisers: self
+                .get("co_organisers")
+                .split([',', ' ', '\n'])
+                .map(str::to_string)
+                .collect(),
+            partners: self.get("partners").lines().map(str::to_string).collect(),
             reminder_hours_before: Some(self.get("reminder_hours_before"))
                 .filter(|typed| !typed.trim().is_empty())
                 .map(|_| int("reminder_hours_before")),
@@ -343,6 +360,22 @@ pub struct CycleFormPage {
     pub editing: Option<String>,
     pub v: CycleFormValues,
     pub errors: FieldErrors,
+    /// The organisations this organiser may give the cycle to (slug, name).
+    pub organisation_choices: Vec<(String, String)>,
+    /// Administrators may keep a cycle outside every organisation.
+    pub may_leave_unowned: bool,
+}
+
+/// The organisation choice of the cycle form for this organiser.
+async fn organisation_choices(
+    state: &AppState,
+    me: &CurrentOrganiser,
+) -> AppResult<Vec<(String, String)>> {
+    Ok(crate::app::organisations::choosable(&state.services, &me.0)
+        .await?
+        .into_iter()
+        .map(|o| (o.slug, o.name))
+        .collect())
 }
 
 impl CycleFormPage {
@@ -376,11 +409,13 @@ impl CycleFormPage {
 }
 
 pub async fn new_cycle_form(
+    state: web::Data<AppState>,
     me: CurrentOrganiser,
     lang: Lang,
     req: HttpRequest,
     session: Session,
-) -> impl Responder {
+) -> AppResult<impl Responder> {
+    let choices = organisation_choices(&state, &me).await?;
     let mut v = CycleFormValues {
         session_rows: 5,
         ..Default::default()
@@ -398,16 +433,23 @@ pub async fn new_cycle_form(
     ] {
         v.fields.insert(k.into(), d.into());
     }
-    CycleFormPage {
+    // An organiser of one organisation finds it chosen.
+    if let [(only, _)] = choices.as_slice() {
+        v.fields.insert("organisation".into(), only.clone());
+    }
+    Ok(CycleFormPage {
         tr: lang.tr(),
         frame: organiser_frame(&req, &session, &me.0),
         editing: None,
         v,
         errors: FieldErrors::default(),
-    }
+        organisation_choices: choices,
+        may_leave_unowned: me.0.is_admin(),
+    })
 }
 
 pub async fn edit_cycle_form(
+    state: web::Data<AppState>,
     OrganiserCycle {
         me,
         cycle: cy,
@@ -417,12 +459,15 @@ pub async fn edit_cycle_form(
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
+    let run_by = crate::app::organisations::of_cycle(&state.services, &cy).await?;
     Ok(CycleFormPage {
         tr: lang.tr(),
         frame: organiser_frame(&req, &session, &me.0),
         editing: Some(cy.slug.clone()),
-        v: CycleFormValues::from_cycle(&cy, &sessions),
+        v: CycleFormValues::from_cycle(&cy, &sessions, &run_by),
         errors: FieldErrors::default(),
+        organisation_choices: organisation_choices(&state, &me).await?,
+        may_leave_unowned: me.0.is_admin(),
     })
 }
 
@@ -462,6 +507,7 @@ pub async fn save_cycle(
         fields,
         session_rows,
     };
+    let choices = organisation_choices(&state, &me).await?;
     let render_errors = |v: CycleFormValues, errors: FieldErrors| -> AppResult<HttpResponse> {
         let page = CycleFormPage {
             tr: t,
@@ -469,6 +515,8 @@ pub async fn save_cycle(
             editing: editing.clone(),
             v,
             errors,
+            organisation_choices: choices.clone(),
+            may_leave_unowned: me.0.is_admin(),
         };
         render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
@@ -483,6 +531,17 @@ pub async fn save_cycle(
             return render_errors(v, errors);
         }
     };
+    // An organiser gives a cycle only to one of their own organisations.
+    let owner = spec.organisations.owner.as_ref().map(|o| o.as_str());
+    let allowed = match owner {
+        None => me.0.is_admin(),
+        Some(slug) => choices.iter().any(|(mine, _)| mine == slug),
+    };
+    if !allowed {
+        let mut errors = FieldErrors::default();
+        errors.add("organisation", "problem-organisation-choose");
+        return render_errors(v, errors);
+    }
     if editing.is_none() {
         let slug = spec.slug.as_str().to_string();
         if state
@@ -518,6 +577,11 @@ pub async fn save_cycle(
         (Err(cycles::SaveProblem::SessionHasAttendance(n)), _) => {
             let mut errors = FieldErrors::default();
             errors.add(&format!("s{n}_title"), "problem-session-has-attendance");
+            render_errors(v, errors)
+        }
+        (Err(cycles::SaveProblem::UnknownOrganisation(_)), _) => {
+            let mut errors = FieldErrors::default();
+            errors.add("co_organisers", "problem-organisation-unknown");
             render_errors(v, errors)
         }
     }

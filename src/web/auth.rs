@@ -16,12 +16,15 @@ use super::pages::{render_with_status, LoginPage, SetupPage};
 use super::AppState;
 use crate::db::models::Organiser;
 use crate::db::organisers;
+use crate::domain::organisations::Scope;
 use crate::domain::text::{is_meant, is_unmeant, Lines};
 use crate::passwords;
 use actix_web::http::StatusCode;
 
-/// The logged-in organiser; pages that take it send everyone else to /login.
-pub struct CurrentOrganiser(pub Organiser);
+/// The logged-in organiser and what they may manage; pages that take it send
+/// everyone else to /login, and refuse (403) an organiser whose organisations
+/// do not own what the URL names (`super::scope`).
+pub struct CurrentOrganiser(pub Organiser, pub Scope);
 
 impl FromRequest for CurrentOrganiser {
     type Error = AppError;
@@ -29,6 +32,7 @@ impl FromRequest for CurrentOrganiser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let session = req.get_session();
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let request = req.clone();
         let next = req
             .uri()
             .path_and_query()
@@ -44,7 +48,10 @@ impl FromRequest for CurrentOrganiser {
                 .flatten()
                 .ok_or(AppError::LoginRequired(next.clone()))?;
             match crate::app::accounts::logged_in(&state.services, &token).await? {
-                Some(o) => Ok(CurrentOrganiser(o)),
+                Some(o) => {
+                    let scope = super::scope::check(&request, &state, &o).await?;
+                    Ok(CurrentOrganiser(o, scope))
+                }
                 None => {
                     session.purge();
                     Err(AppError::LoginRequired(next))

@@ -23,6 +23,7 @@ pub mod pages;
 pub mod participant;
 pub mod privacy;
 pub mod public;
+pub mod scope;
 
 use std::net::TcpListener;
 use std::sync::Arc;

@@ -20,6 +20,15 @@ pub struct Frame {
     pub query: String,
     pub csrf: String,
     pub organiser: Option<String>,
+    /// The site's name in the header and title: the cycle's organisation's
+    /// on its pages (issue 11), else "Cohort".
+    pub site_name: Option<String>,
+}
+
+impl Frame {
+    pub fn site(&self) -> &str {
+        self.site_name.as_deref().unwrap_or("Cohort")
+    }
 }
 
 pub struct SessionView {
@@ -126,6 +135,10 @@ pub struct CyclePage {
     pub waitlist_note: Option<String>,
     /// Until when personal data is kept, when the cycle says.
     pub retention_line: String,
+    /// "Organised by …", "Together with …", the partners (issue 10).
+    pub organised_by: String,
+    pub co_organisers: Vec<String>,
+    pub partners: Vec<String>,
     pub form: super::forms::RegistrationForm,
     pub errors: FieldErrors,
 }
@@ -325,6 +338,7 @@ pub fn frame(req: &HttpRequest, session: &actix_session::Session) -> Frame {
         query,
         csrf: csrf_token(session),
         organiser: session.get::<String>("organiser_name").ok().flatten(),
+        site_name: None,
     }
 }
 

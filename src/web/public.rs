@@ -152,6 +152,12 @@ fn dates_line(t: &Tr, cy: &Cycle, sessions: &[crate::db::models::Session]) -> St
     }
 }
 
+/// A cycle's page carries its organisation's name as the site's (issue 11).
+pub fn cycle_frame(mut f: Frame, run_by: &crate::db::organisations::CycleOrganisers) -> Frame {
+    f.site_name = run_by.owner.as_ref().map(|o| o.site_title().to_string());
+    f
+}
+
 /// A cycle and its sessions (organisers see drafts too).
 pub async fn cycle_with_sessions(
     state: &AppState,
@@ -181,6 +187,7 @@ fn cycle_page(
     now: chrono::DateTime<chrono::Utc>,
     form: RegistrationForm,
     errors: super::forms::FieldErrors,
+    run_by: &crate::db::organisations::CycleOrganisers,
 ) -> CyclePage {
     let closed_reason = match cy.window_state(now) {
         WindowState::NotYetOpen => Some(t.with(
@@ -225,6 +232,17 @@ fn cycle_page(
         closed_reason,
         waitlist_note,
         retention_line: super::privacy::retention_line(&t, cy, sessions),
+        organised_by: run_by
+            .owner
+            .as_ref()
+            .map(|o| t.with_one("cycle-organised-by", "organisation", &o.name))
+            .unwrap_or_default(),
+        co_organisers: run_by
+            .co_organisers
+            .iter()
+            .map(|o| o.name.clone())
+            .collect(),
+        partners: run_by.partners.clone(),
         form,
         errors,
         tr: t,
@@ -240,6 +258,7 @@ pub async fn cycle(
     session: Session,
 ) -> AppResult<impl Responder> {
     let (cy, sessions) = published_cycle(&state, path.into_inner()).await?;
+    let run_by = crate::app::organisations::of_cycle(&state.services, &cy).await?;
     let t = lang.or(cy.lang());
     let form = RegistrationForm {
         country: cy.country.clone(),
@@ -247,12 +266,13 @@ pub async fn cycle(
     };
     Ok(cycle_page(
         t,
-        frame(&req, &session),
+        cycle_frame(frame(&req, &session), &run_by),
         &cy,
         &sessions,
         state.now(),
         form,
         Default::default(),
+        &run_by,
     ))
 }
 
@@ -269,10 +289,11 @@ pub async fn register(
     let now = state.now();
     let form = form.into_inner();
     // Language links on this page lead back to the cycle page (this URL only takes POSTs).
-    let mut f = frame(&req, &session);
+    let run_by = crate::app::organisations::of_cycle(&state.services, &cy).await?;
+    let mut f = cycle_frame(frame(&req, &session), &run_by);
     f.path = format!("/cycles/{}", cy.slug);
     let render = |status: StatusCode, form: RegistrationForm, errors| {
-        let mut page = cycle_page(t, f.clone(), &cy, &sessions, now, form, errors);
+        let mut page = cycle_page(t, f.clone(), &cy, &sessions, now, form, errors, &run_by);
         if status == StatusCode::CONFLICT {
             // The last seat went while this form was being filled in.
             page.closed_reason = Some(t.text("cycle-full"));

@@ -761,3 +761,28 @@ import-keep-present-count = { $count ->
     [one] { $count } person not in the report was already marked present and stays present (see the note in the table).
    *[other] { $count } people not in the report were already marked present and stay present (see the note in the table).
 }
+
+# Organisations and organisers (issue 10)
+error-other-organisation = This belongs to another organisation’s cycle. You can open only the cycles of the organisations you belong to; an administrator can add you to this one.
+problem-organisation-slug = Enter an organisation by its short name: lowercase letters, digits and single hyphens, like lmb
+problem-too-many-named = Name at most 20
+problem-organisation-unknown = There is no organisation with this short name: check the spelling or ask an administrator to add it
+problem-organisation-choose = Choose one of your organisations
+cycle-field-organisation = Organisation
+cycle-field-organisation-hint = The association that runs this cycle; its organisers manage it.
+cycle-field-organisation-none = None (administrators only)
+cycle-field-co-organisers = Co-organisers
+cycle-field-co-organisers-hint = Other organisations running it with you, by short name, separated by commas, like icom-lv, lnb
+cycle-field-partners = Partners
+cycle-field-partners-hint = One per line; shown on the cycle’s page.
+cycle-organised-by = Organised by { $organisation }
+cycle-co-organisers = Together with
+cycle-partners = Partners
+index-filter-title = Find a cycle
+index-filter-organisation = Organisation
+index-filter-language = Language
+index-filter-country = Country
+index-filter-any = Any
+index-filter-apply = Show cycles
+index-filter-clear = Show all cycles
+index-filter-nothing = No published cycle matches this choice.

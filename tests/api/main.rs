@@ -18,6 +18,7 @@ mod limits;
 mod mail;
 mod messages;
 mod migrations;
+mod organisations;
 mod organisers;
 mod outage;
 mod privacy;

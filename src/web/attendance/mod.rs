@@ -53,7 +53,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/cycles/{slug}/sessions/{n}/import/apply",
             web::post().to(apply),
         )
-        .route("/admin/registrations/{id}/audit", web::get().to(audit))
+        .route(
+            "/admin/registrations/{registration_id}/audit",
+            web::get().to(audit),
+        )
         .route("/admin/checkin/{code}", web::get().to(checkin_page))
         .route("/admin/checkin/{code}", web::post().to(checkin));
 }
