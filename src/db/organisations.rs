@@ -299,7 +299,8 @@ pub fn owner_by_cycle_id(
 }
 
 /// The cycles an organiser manages, newest first: every cycle (`None`, an
-/// administrator) or those the given organisations own. The admin lists read
+/// administrator) or those the given organisations own and those of no
+/// organisation (see `Scope::may_manage`). The admin lists read
 /// cycles through here, so an organiser never sees another's.
 pub fn managed_cycles(
     conn: &mut AnyConnection,
@@ -311,11 +312,15 @@ pub fn managed_cycles(
         .into_boxed();
     if let Some(ids) = organisation_ids {
         query = query.filter(
-            cycles::id.eq_any(
-                cycle_owners::table
-                    .filter(cycle_owners::organisation_id.eq_any(ids.to_vec()))
-                    .select(cycle_owners::cycle_id),
-            ),
+            cycles::id
+                .eq_any(
+                    cycle_owners::table
+                        .filter(cycle_owners::organisation_id.eq_any(ids.to_vec()))
+                        .select(cycle_owners::cycle_id),
+                )
+                .or(diesel::dsl::not(
+                    cycles::id.eq_any(cycle_owners::table.select(cycle_owners::cycle_id)),
+                )),
         );
     }
     Ok(query.load(conn)?)

@@ -92,13 +92,15 @@ pub enum Scope {
 
 impl Scope {
     /// Whether a cycle owned by `owner` may be seen and changed. A cycle of no
-    /// organisation is the administrators'; co-organisers are shown publicly
-    /// but do not edit (one owner answers for the registrations and the money).
+    /// organisation is every organiser's, as before organisations existed (an
+    /// install that never names one works as it did; no organisation claims
+    /// it, so nobody's is touched). Co-organisers are shown publicly but do
+    /// not edit (one owner answers for the registrations and the money).
     pub fn may_manage(&self, owner: Option<i32>) -> bool {
         match (self, owner) {
             (Scope::Everything, _) => true,
             (Scope::Organisations(mine), Some(id)) => mine.contains(&id),
-            (Scope::Organisations(_), None) => false,
+            (Scope::Organisations(_), None) => true,
         }
     }
 
@@ -154,8 +156,8 @@ mod tests {
         assert!(mine.may_manage(Some(1)));
         assert!(!mine.may_manage(Some(2)));
         assert!(
-            !mine.may_manage(None),
-            "a cycle of no organisation is the administrators'"
+            mine.may_manage(None),
+            "a cycle of no organisation is every organiser's"
         );
         assert!(Scope::Everything.may_manage(None));
         assert!(Scope::Everything.may_manage(Some(2)));

@@ -179,6 +179,26 @@ async fn published_cycle(
     }
 }
 
+/// "Organised by …", "Together with …" and the partners on a cycle page.
+fn with_organisers(
+    mut page: CyclePage,
+    run_by: &crate::db::organisations::CycleOrganisers,
+) -> CyclePage {
+    let t = page.tr;
+    page.organised_by = run_by
+        .owner
+        .as_ref()
+        .map(|o| t.with_one("cycle-organised-by", "organisation", &o.name))
+        .unwrap_or_default();
+    page.co_organisers = run_by
+        .co_organisers
+        .iter()
+        .map(|o| o.name.clone())
+        .collect();
+    page.partners = run_by.partners.clone();
+    page
+}
+
 fn cycle_page(
     t: Tr,
     f: Frame,
@@ -187,7 +207,6 @@ fn cycle_page(
     now: chrono::DateTime<chrono::Utc>,
     form: RegistrationForm,
     errors: super::forms::FieldErrors,
-    run_by: &crate::db::organisations::CycleOrganisers,
 ) -> CyclePage {
     let closed_reason = match cy.window_state(now) {
         WindowState::NotYetOpen => Some(t.with(
@@ -232,17 +251,9 @@ fn cycle_page(
         closed_reason,
         waitlist_note,
         retention_line: super::privacy::retention_line(&t, cy, sessions),
-        organised_by: run_by
-            .owner
-            .as_ref()
-            .map(|o| t.with_one("cycle-organised-by", "organisation", &o.name))
-            .unwrap_or_default(),
-        co_organisers: run_by
-            .co_organisers
-            .iter()
-            .map(|o| o.name.clone())
-            .collect(),
-        partners: run_by.partners.clone(),
+        organised_by: String::new(),
+        co_organisers: vec![],
+        partners: vec![],
         form,
         errors,
         tr: t,
@@ -264,7 +275,7 @@ pub async fn cycle(
         country: cy.country.clone(),
         ..Default::default()
     };
-    Ok(cycle_page(
+    let page = cycle_page(
         t,
         cycle_frame(frame(&req, &session), &run_by),
         &cy,
@@ -272,8 +283,8 @@ pub async fn cycle(
         state.now(),
         form,
         Default::default(),
-        &run_by,
-    ))
+    );
+    Ok(with_organisers(page, &run_by))
 }
 
 pub async fn register(
@@ -293,7 +304,8 @@ pub async fn register(
     let mut f = cycle_frame(frame(&req, &session), &run_by);
     f.path = format!("/cycles/{}", cy.slug);
     let render = |status: StatusCode, form: RegistrationForm, errors| {
-        let mut page = cycle_page(t, f.clone(), &cy, &sessions, now, form, errors, &run_by);
+        let page = cycle_page(t, f.clone(), &cy, &sessions, now, form, errors);
+        let mut page = with_organisers(page, &run_by);
         if status == StatusCode::CONFLICT {
             // The last seat went while this form was being filled in.
             page.closed_reason = Some(t.text("cycle-full"));
