@@ -42,11 +42,11 @@ impl Table {
     /// The same table as an Excel workbook. Cells are written as text (or
     /// numbers), never as formulas, so no apostrophe is needed.
     pub fn to_xlsx(&self, sheet: &str) -> anyhow::Result<Vec<u8>> {
-        use rust_xlsxwriter::{Format, Workbook};
-        let mut book = Workbook::new();
-        let bold = Format::new().set_bold();
-        let page = book.add_worksheet();
-        page.set_name(sheet)?;
+        workbook(&[(sheet, self)])
+    }
+
+    fn write_sheet(&self, page: &mut rust_xlsxwriter::Worksheet) -> anyhow::Result<()> {
+        let bold = rust_xlsxwriter::Format::new().set_bold();
         for (col, header) in self.headers.iter().enumerate() {
             page.write_string_with_format(0, col as u16, *header, &bold)?;
         }
@@ -65,8 +65,19 @@ impl Table {
         }
         page.set_freeze_panes(1, 0)?;
         page.autofit();
-        Ok(book.save_to_buffer()?)
+        Ok(())
     }
+}
+
+/// Several tables as one workbook, a named sheet each.
+pub fn workbook(sheets: &[(&str, &Table)]) -> anyhow::Result<Vec<u8>> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, table) in sheets {
+        let page = book.add_worksheet();
+        page.set_name(*name)?;
+        table.write_sheet(page)?;
+    }
+    Ok(book.save_to_buffer()?)
 }
 
 pub fn registrations_table(regs: &[Registration]) -> Table {

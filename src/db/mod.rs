@@ -13,6 +13,7 @@ pub mod privacy;
 pub mod progress;
 pub mod registrations;
 pub mod reminders;
+pub mod reports;
 pub mod schedule;
 pub mod schema;
 pub mod waitlist;

@@ -1,5 +1,6 @@
 //! Pure rules of Cohort: no database, no web, no clock — time is passed in.
 
+pub mod chart;
 pub mod cycle_file;
 pub mod eligibility;
 pub mod grant;
@@ -10,6 +11,7 @@ pub mod problems;
 pub mod progress;
 pub mod registration;
 pub mod reminders;
+pub mod report;
 pub mod schedule;
 pub mod seats;
 pub mod text;

@@ -22,7 +22,7 @@ use super::public::cycle_with_sessions;
 use super::AppState;
 use crate::db::models::{Cycle, Organiser, Registration};
 use crate::db::registrations::{CapacityChange, Changed, Filter};
-use crate::db::{cycles, organisers, registrations, DbResult};
+use crate::db::{cycles, organisers, registrations};
 use crate::domain::cycle_file::{self, RawCycle, RawSession};
 use crate::domain::window::utc_to_local;
 use crate::domain::Status;
@@ -77,21 +77,13 @@ fn cycle_form_limit() -> web::FormConfig {
     web::FormConfig::default().limit(super::forms::CYCLE_FORM_LIMIT)
 }
 
-pub struct CycleRow {
-    pub slug: String,
-    pub title: String,
-    pub published: bool,
-    pub seats: String,
-    pub waitlisted: i64,
-    pub closes: String,
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/home.html")]
 pub struct HomePage {
     pub tr: Tr,
     pub frame: Frame,
-    pub cycles: Vec<CycleRow>,
+    /// One card per cycle: the dashboard (issue 11).
+    pub cycles: Vec<super::reports::DashboardCard>,
     pub is_admin: bool,
     /// Why organisers must act now: mail not going out, a proxy not trusted.
     pub alerts: Vec<String>,
@@ -105,32 +97,10 @@ pub async fn home(
     session: Session,
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
-    let list = state
-        .db
-        .read(|c| {
-            cycles::all(c)?
-                .into_iter()
-                .map(|cy| {
-                    let counts = cycles::status_counts(c, cy.id)?;
-                    Ok((cy, counts))
-                })
-                .collect::<DbResult<Vec<_>>>()
-        })
-        .await?;
-    let rows = list
-        .into_iter()
-        .map(|(cy, counts)| CycleRow {
-            slug: cy.slug.clone(),
-            title: cy.title.clone(),
-            published: cy.published,
-            seats: format!("{} / {}", cy.seats_taken, cy.capacity),
-            waitlisted: counts
-                .iter()
-                .find(|(s, _)| s == "waitlisted")
-                .map(|(_, n)| *n)
-                .unwrap_or(0),
-            closes: t.datetime(cy.window().closes, cy.tz()),
-        })
+    let rows = crate::app::reports::dashboard(&state.services)
+        .await?
+        .iter()
+        .map(|figures| super::reports::dashboard_card(&t, figures))
         .collect();
     let mut alerts = Vec::new();
     let backlog = crate::app::mail::backlog(&state.services).await?;

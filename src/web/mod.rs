@@ -23,6 +23,7 @@ pub mod pages;
 pub mod participant;
 pub mod privacy;
 pub mod public;
+pub mod reports;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -367,5 +368,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(admin::routes)
         .configure(applications::routes)
         .configure(messages::routes)
-        .configure(attendance::routes);
+        .configure(attendance::routes)
+        .configure(reports::routes);
 }

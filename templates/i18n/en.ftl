@@ -761,3 +761,52 @@ import-keep-present-count = { $count ->
     [one] { $count } person not in the report was already marked present and stays present (see the note in the table).
    *[other] { $count } people not in the report were already marked present and stay present (see the note in the table).
 }
+
+# Dashboard and funders' reports (issues 10, 11)
+dash-state-draft = Draft
+dash-state-upcoming = Registration not open yet
+dash-state-open = Registration open
+dash-state-closed = Registration closed
+dash-state-running = Running
+dash-state-finished = Finished
+dash-deadline-closed = Registration closed on { $date }.
+dash-deadline-today = Registration closes today: { $date }.
+dash-deadline-days = { $count ->
+    [one] Registration closes in { $count } day: { $date }.
+   *[other] Registration closes in { $count } days: { $date }.
+}
+dash-pending = Email not confirmed
+dash-next-session = Next session
+dash-present = present: { $count }
+report-open = Report for funders
+report-title = Report: { $cycle }
+report-all-title = Report across cycles
+report-download-csv = Download the report (CSV)
+report-download-xlsx = Download the report (XLSX)
+report-counting = Registered: every registration made, whatever became of it. Participants: confirmed registrations. Attended: participants present at one session or more. People whose data was erased are still counted, without their names.
+report-totals = Totals
+report-state = State
+report-capacity = Seats
+report-registered = Registered
+report-participants = Participants
+report-attended = Attended
+report-total = Total
+report-by-country = Participants by country
+report-by-institution-type = Participants by type of institution
+report-by-region = Participants by region or municipality
+report-country = Country
+report-region = Region or municipality
+report-not-given = (not given)
+report-attendance = Attendance per session
+report-present = Present
+report-outcomes = Outcomes
+report-outcome = Outcome
+report-eligible = Eligible
+report-still-possible = Still possible
+report-no-longer-possible = No longer possible
+report-certificate-issued = Certificates issued
+report-per-day = Registrations per day
+report-chart-numbers = The chart's numbers
+report-day = Day
+report-registrations = Registrations
+report-participants-per-cycle = Participants per cycle

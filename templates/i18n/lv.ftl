@@ -772,3 +772,53 @@ confirm-all-button = Jā, atzīmēt visus kā klātesošus
 import-checked = Esmu pārbaudījis, kuri tiks atzīmēti kā klātesoši un kuri paliek prombūtnē
 import-checked-error = Atzīmējiet “Esmu pārbaudījis…”, lai piemērotu atskaiti
 import-keep-present-count = Atskaitē nav, bet jau atzīmēti kā klātesoši un tādi paliek: { $count } (skatiet piezīmi tabulā).
+
+# Dashboard and funders' reports (issues 10, 11)
+dash-state-draft = Melnraksts
+dash-state-upcoming = Reģistrācija vēl nav sākusies
+dash-state-open = Reģistrācija atvērta
+dash-state-closed = Reģistrācija slēgta
+dash-state-running = Notiek
+dash-state-finished = Noslēdzies
+dash-deadline-closed = Reģistrācija beidzās { $date }.
+dash-deadline-today = Reģistrācija beidzas šodien: { $date }.
+dash-deadline-days = { PLURAL($count) ->
+    [zero] Reģistrācija beidzas pēc { $count } dienām: { $date }.
+    [one] Reģistrācija beidzas pēc { $count } dienas: { $date }.
+   *[other] Reģistrācija beidzas pēc { $count } dienām: { $date }.
+}
+dash-pending = E-pasts nav apstiprināts
+dash-next-session = Nākamā nodarbība
+dash-present = klāt: { $count }
+report-open = Pārskats finansētājiem
+report-title = Pārskats: { $cycle }
+report-all-title = Pārskats par visiem cikliem
+report-download-csv = Lejupielādēt pārskatu (CSV)
+report-download-xlsx = Lejupielādēt pārskatu (XLSX)
+report-counting = Reģistrējušies: visas veiktās reģistrācijas neatkarīgi no tā, kas ar tām notika. Dalībnieki: apstiprinātās reģistrācijas. Apmeklējuši: dalībnieki, kas bija klāt vismaz vienā nodarbībā. Cilvēki, kuru dati ir dzēsti, joprojām ir ieskaitīti, tikai bez vārdiem.
+report-totals = Kopā
+report-state = Stāvoklis
+report-capacity = Vietas
+report-registered = Reģistrējušies
+report-participants = Dalībnieki
+report-attended = Apmeklējuši
+report-total = Kopā
+report-by-country = Dalībnieki pa valstīm
+report-by-institution-type = Dalībnieki pēc iestādes veida
+report-by-region = Dalībnieki pa reģioniem un pašvaldībām
+report-country = Valsts
+report-region = Reģions vai pašvaldība
+report-not-given = (nav norādīts)
+report-attendance = Apmeklējums pa nodarbībām
+report-present = Klāt
+report-outcomes = Rezultāti
+report-outcome = Rezultāts
+report-eligible = Izpildījuši nosacījumus
+report-still-possible = Vēl iespējams
+report-no-longer-possible = Vairs nav iespējams
+report-certificate-issued = Izsniegtās apliecības
+report-per-day = Reģistrācijas pa dienām
+report-chart-numbers = Diagrammas skaitļi
+report-day = Diena
+report-registrations = Reģistrācijas
+report-participants-per-cycle = Dalībnieki katrā ciklā

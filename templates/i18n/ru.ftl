@@ -777,3 +777,53 @@ confirm-all-button = Да, отметить всех
 import-checked = Я проверил(а), кто будет отмечен присутствующим, а кто остаётся отсутствующим
 import-checked-error = Отметьте «Я проверил(а)…», чтобы применить отчёт
 import-keep-present-count = Нет в отчёте, но уже отмечены присутствующими и остаются ими: { $count } (см. примечание в таблице).
+
+# Dashboard and funders' reports (issues 10, 11)
+dash-state-draft = Черновик
+dash-state-upcoming = Регистрация ещё не открыта
+dash-state-open = Регистрация открыта
+dash-state-closed = Регистрация закрыта
+dash-state-running = Идёт
+dash-state-finished = Завершён
+dash-deadline-closed = Регистрация закрылась { $date }.
+dash-deadline-today = Регистрация закрывается сегодня: { $date }.
+dash-deadline-days = { PLURAL($count) ->
+    [one] Регистрация закроется через { $count } день: { $date }.
+    [few] Регистрация закроется через { $count } дня: { $date }.
+   *[many] Регистрация закроется через { $count } дней: { $date }.
+}
+dash-pending = Адрес не подтверждён
+dash-next-session = Следующее занятие
+dash-present = присутствовали: { $count }
+report-open = Отчёт для спонсоров
+report-title = Отчёт: { $cycle }
+report-all-title = Отчёт по всем циклам
+report-download-csv = Скачать отчёт (CSV)
+report-download-xlsx = Скачать отчёт (XLSX)
+report-counting = Зарегистрировались: все сделанные регистрации, что бы с ними ни стало потом. Участники: подтверждённые регистрации. Посетили: участники, присутствовавшие хотя бы на одном занятии. Люди, чьи данные удалены, по-прежнему учтены, но без имён.
+report-totals = Итого
+report-state = Состояние
+report-capacity = Мест
+report-registered = Зарегистрировались
+report-participants = Участники
+report-attended = Посетили
+report-total = Всего
+report-by-country = Участники по странам
+report-by-institution-type = Участники по типу учреждения
+report-by-region = Участники по регионам и муниципалитетам
+report-country = Страна
+report-region = Регион или муниципалитет
+report-not-given = (не указано)
+report-attendance = Посещаемость по занятиям
+report-present = Присутствовали
+report-outcomes = Итоги
+report-outcome = Итог
+report-eligible = Выполнили условие
+report-still-possible = Ещё возможно
+report-no-longer-possible = Уже невозможно
+report-certificate-issued = Выдано сертификатов
+report-per-day = Регистрации по дням
+report-chart-numbers = Числа диаграммы
+report-day = День
+report-registrations = Регистрации
+report-participants-per-cycle = Участники по циклам
