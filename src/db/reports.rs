@@ -4,7 +4,7 @@
 //! queries for one cycle or a hundred.
 
 use chrono::NaiveDateTime;
-use diesel::dsl::{count_distinct, count_star};
+use diesel::dsl::{count, count_star};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer, Text};
 
@@ -65,7 +65,7 @@ pub fn sessions_attended(conn: &mut AnyConnection, cycle_ids: &[i32]) -> DbResul
         .select((
             registrations::cycle_id,
             registrations::id,
-            diesel::dsl::count(attendance::id.nullable()),
+            count(attendance::id.nullable()),
         ))
         .load(conn)?;
     Ok(rows.into_iter().map(|(cycle, _, n)| (cycle, n)).collect())
@@ -195,7 +195,7 @@ pub fn attended_origins(
             registrations::country,
             registrations::institution_type,
             registrations::region,
-            count_distinct(registrations::id),
+            count(registrations::id).aggregate_distinct(),
         ))
         .load(conn)?)
 }

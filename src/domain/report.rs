@@ -23,6 +23,9 @@ use super::eligibility::{verdict, Verdict};
 use super::window::{Window, WindowState};
 use super::Status;
 
+/// A session's start and end.
+pub type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// Where a cycle stands, as the dashboard names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CycleState {
@@ -55,12 +58,7 @@ impl CycleState {
     /// From whether it is published, its registration window and its
     /// sessions (start, end). Once the first session has started the
     /// cycle is running, even while registration stays open.
-    pub fn of(
-        published: bool,
-        window: Window,
-        sessions: &[(DateTime<Utc>, DateTime<Utc>)],
-        now: DateTime<Utc>,
-    ) -> Self {
+    pub fn of(published: bool, window: Window, sessions: &[Span], now: DateTime<Utc>) -> Self {
         if !published {
             return CycleState::Draft;
         }
@@ -93,10 +91,7 @@ pub fn days_to_deadline(window: Window, tz: Tz, now: DateTime<Utc>) -> Option<i6
 
 /// The next session: the first (in time) that has not ended yet, so a
 /// session under way now is still "next".
-pub fn next_session(
-    sessions: &[(DateTime<Utc>, DateTime<Utc>)],
-    now: DateTime<Utc>,
-) -> Option<usize> {
+pub fn next_session(sessions: &[Span], now: DateTime<Utc>) -> Option<usize> {
     sessions
         .iter()
         .enumerate()
@@ -271,7 +266,7 @@ mod tests {
     }
 
     /// Seed 002: registration 1–29 November, sessions 4 December – 15 January.
-    fn seed() -> (Window, Vec<(DateTime<Utc>, DateTime<Utc>)>) {
+    fn seed() -> (Window, Vec<Span>) {
         let window = Window {
             opens: at("2023-10-31T22:00:00Z"),
             closes: at("2023-11-29T21:59:00Z"),
