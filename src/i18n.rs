@@ -126,6 +126,12 @@ impl Tr {
         I18N.message(self.lang, key, None)
     }
 
+    /// Whether this language has a message `key` (for optional, more
+    /// specific messages).
+    pub fn has(&self, key: &str) -> bool {
+        I18N.has(self.lang, key)
+    }
+
     /// A message with a count (`$count`), plural-aware.
     pub fn count(&self, key: &str, count: impl std::borrow::Borrow<i64>) -> String {
         let mut args = FluentArgs::new();

@@ -236,17 +236,21 @@ impl CycleFormValues {
         }
     }
 
+    /// The session rows with anything typed in (empty rows are skipped).
+    fn filled_rows(&self) -> Vec<usize> {
+        let keys = ["title", "starts", "ends", "location", "online_url"];
+        (1..=self.session_rows)
+            .filter(|&i| {
+                keys.iter()
+                    .any(|k| !self.session_value(i, k).trim().is_empty())
+            })
+            .collect()
+    }
+
     fn to_raw(&self) -> RawCycle {
         let int = |k: &str| self.get(k).trim().parse::<i64>().unwrap_or(-1);
         let mut sessions = vec![];
-        for i in 1..=self.session_rows {
-            let keys = ["title", "starts", "ends", "location", "online_url"];
-            if keys
-                .iter()
-                .all(|k| self.session_value(i, k).trim().is_empty())
-            {
-                continue;
-            }
+        for i in self.filled_rows() {
             sessions.push(RawSession {
                 title: self.session_value(i, "title"),
                 starts: self.session_value(i, "starts"),
@@ -295,11 +299,18 @@ impl CycleFormValues {
     }
 }
 
-/// `sessions[2].ends` → `s2_ends`, the form's name for that field.
-fn form_field(problem_field: &str) -> String {
+/// `sessions[2].ends` → `s2_ends`, the form's name for that field. The
+/// file counts only the rows filled in (`filled_rows`, the form's numbers),
+/// so a message lands on the row the organiser typed in.
+fn form_field(problem_field: &str, filled_rows: &[usize]) -> String {
     if let Some(rest) = problem_field.strip_prefix("sessions[") {
         if let Some((n, f)) = rest.split_once("].") {
-            return format!("s{n}_{f}");
+            let row = n
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| filled_rows.get(n.checked_sub(1)?))
+                .map_or_else(|| n.to_string(), usize::to_string);
+            return format!("s{row}_{f}");
         }
     }
     problem_field.replace("grant.", "grant_")
@@ -316,14 +327,23 @@ pub struct CycleFormPage {
 }
 
 impl CycleFormPage {
+    /// The message beside a field, naming it.
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
-            .map(|k| self.tr.text(k))
+            .map(|k| super::cycle_form_messages::message(self.tr, field, k))
             .unwrap_or_default()
     }
     pub fn has_error(&self, field: &str) -> bool {
         self.errors.has(field)
+    }
+    /// The error summary: each field with its message, in form order.
+    pub fn error_list(&self) -> Vec<(String, String)> {
+        self.errors
+            .0
+            .iter()
+            .map(|(field, _)| (field.clone(), self.error(field)))
+            .collect()
     }
     /// Name, message and state of a session row's field (`s2_ends`).
     pub fn session_field_name(&self, i: impl std::fmt::Display, k: &str) -> String {
@@ -445,9 +465,13 @@ pub async fn save_cycle(
     let spec = match cycle_file::validate(v.to_raw()) {
         Ok(s) => s,
         Err(problems) => {
+            let filled_rows = v.filled_rows();
             let mut errors = FieldErrors::default();
             for p in problems {
-                errors.add(&form_field(&p.field), &format!("problem-{}", p.problem));
+                errors.add(
+                    &form_field(&p.field, &filled_rows),
+                    &format!("problem-{}", p.problem),
+                );
             }
             v.session_rows += 1;
             return render_errors(v, errors);

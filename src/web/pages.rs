@@ -266,7 +266,19 @@ pub struct LoginPage {
     pub frame: Frame,
     pub email: String,
     pub next: String,
+    /// Why signing in failed (wrong password, a limit), not tied to one field.
     pub error: Option<String>,
+    /// Fields left empty, each with a message naming it.
+    pub errors: FieldErrors,
+}
+
+impl LoginPage {
+    pub fn field_error(&self, field: &str) -> String {
+        self.errors
+            .get(field)
+            .map(|k| self.tr.text(k))
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Template, WebTemplate)]

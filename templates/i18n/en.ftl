@@ -810,3 +810,28 @@ report-chart-numbers = The chart's numbers
 report-day = Day
 report-registrations = Registrations
 report-participants-per-cycle = Participants per cycle
+# Cycle form: messages that name their field (issue 11, accessibility)
+cycle-error-title-required = Enter the cycle's title
+cycle-error-slug-slug = Enter the web address name in lowercase letters, digits and single hyphens, like kopienas-2026
+cycle-error-language-language = Enter the language of instruction: lv, en or ru
+cycle-error-timezone-zone = Enter the cycle's time zone, like Europe/Riga
+cycle-error-country-country = Enter the country as a two-letter code, like LV
+cycle-error-capacity-range = Enter the number of seats, a whole number from 0 to 100000
+cycle-error-registration-opens-format = Enter when registration opens, like 2026-11-01T09:00
+cycle-error-registration-closes-format = Enter when registration closes, like 2026-11-29T23:59
+cycle-error-hold-hours-range = Enter the hours to confirm the email, a whole number from 1 to 720
+cycle-error-min-sessions-range = Enter the sessions needed for the grant, a whole number from 0 to 100
+cycle-error-reminder-hours-before-range = Enter the reminder hours, a whole number from 0 to 336, or leave it empty
+cycle-error-retention-months-range = Enter the months to keep personal data, a whole number from 1 to 120, or leave it empty
+cycle-error-grant-title-required = Enter the grant call's title
+cycle-error-session-title-required = Enter the title of session { $n }
+cycle-error-session-starts-format = Enter when session { $n } starts, like 2026-12-04T10:00
+cycle-error-session-ends-format = Enter when session { $n } ends, like 2026-12-04T16:00
+cycle-error-required = Fill in “{ $field }”
+cycle-error-too-long = “{ $field }” is too long
+cycle-error-control-chars = “{ $field }” contains characters that are not allowed
+cycle-error-format = Enter “{ $field }” as a date and time, like 2026-11-29T23:59
+cycle-error-range = Enter a whole number in the allowed range in “{ $field }”
+
+# Sign-in form: an empty field is named (issue 11, accessibility)
+field-required-password = Enter your password

@@ -822,3 +822,28 @@ report-chart-numbers = Diagrammas skaitļi
 report-day = Diena
 report-registrations = Reģistrācijas
 report-participants-per-cycle = Dalībnieki katrā ciklā
+# Cycle form: messages that name their field (issue 11, accessibility)
+cycle-error-title-required = Ievadiet cikla nosaukumu
+cycle-error-slug-slug = Ievadiet tīmekļa adreses nosaukumu ar mazajiem latīņu burtiem, cipariem un atsevišķām defisēm, piemēram, kopienas-2026
+cycle-error-language-language = Ievadiet mācību valodu: lv, en vai ru
+cycle-error-timezone-zone = Ievadiet cikla laika joslu, piemēram, Europe/Riga
+cycle-error-country-country = Ievadiet valsts divu burtu kodu, piemēram, LV
+cycle-error-capacity-range = Ievadiet vietu skaitu — veselu skaitli no 0 līdz 100000
+cycle-error-registration-opens-format = Ievadiet, kad sākas reģistrācija, piemēram, 2026-11-01T09:00
+cycle-error-registration-closes-format = Ievadiet, kad beidzas reģistrācija, piemēram, 2026-11-29T23:59
+cycle-error-hold-hours-range = Ievadiet stundas e-pasta apstiprināšanai — veselu skaitli no 1 līdz 720
+cycle-error-min-sessions-range = Ievadiet grantam vajadzīgo nodarbību skaitu — veselu skaitli no 0 līdz 100
+cycle-error-reminder-hours-before-range = Ievadiet atgādinājuma stundas — veselu skaitli no 0 līdz 336 — vai atstājiet lauku tukšu
+cycle-error-retention-months-range = Ievadiet, cik mēnešus glabāt personas datus — veselu skaitli no 1 līdz 120 — vai atstājiet lauku tukšu
+cycle-error-grant-title-required = Ievadiet granta konkursa nosaukumu
+cycle-error-session-title-required = Ievadiet { $n }. nodarbības nosaukumu
+cycle-error-session-starts-format = Ievadiet, kad sākas { $n }. nodarbība, piemēram, 2026-12-04T10:00
+cycle-error-session-ends-format = Ievadiet, kad beidzas { $n }. nodarbība, piemēram, 2026-12-04T16:00
+cycle-error-required = Aizpildiet lauku “{ $field }”
+cycle-error-too-long = Laukā “{ $field }” ir pārāk garš teksts
+cycle-error-control-chars = Laukā “{ $field }” ir neatļautas rakstzīmes
+cycle-error-format = Laukā “{ $field }” ievadiet datumu un laiku, piemēram, 2026-11-29T23:59
+cycle-error-range = Laukā “{ $field }” ievadiet veselu skaitli atļautajās robežās
+
+# Sign-in form: an empty field is named (issue 11, accessibility)
+field-required-password = Ievadiet savu paroli

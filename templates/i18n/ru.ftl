@@ -827,3 +827,28 @@ report-chart-numbers = Числа диаграммы
 report-day = День
 report-registrations = Регистрации
 report-participants-per-cycle = Участники по циклам
+# Cycle form: messages that name their field (issue 11, accessibility)
+cycle-error-title-required = Введите название цикла
+cycle-error-slug-slug = Введите имя веб-адреса строчными латинскими буквами, цифрами и одиночными дефисами, например kopienas-2026
+cycle-error-language-language = Укажите язык обучения: lv, en или ru
+cycle-error-timezone-zone = Введите часовой пояс цикла, например Europe/Riga
+cycle-error-country-country = Укажите двухбуквенный код страны, например LV
+cycle-error-capacity-range = Введите число мест — целое число от 0 до 100000
+cycle-error-registration-opens-format = Введите, когда открывается регистрация, например 2026-11-01T09:00
+cycle-error-registration-closes-format = Введите, когда закрывается регистрация, например 2026-11-29T23:59
+cycle-error-hold-hours-range = Введите число часов на подтверждение адреса — целое число от 1 до 720
+cycle-error-min-sessions-range = Введите число занятий, нужных для гранта, — целое число от 0 до 100
+cycle-error-reminder-hours-before-range = Введите, за сколько часов напоминать, — целое число от 0 до 336 — или оставьте поле пустым
+cycle-error-retention-months-range = Введите, сколько месяцев хранить персональные данные, — целое число от 1 до 120 — или оставьте поле пустым
+cycle-error-grant-title-required = Введите название грантового конкурса
+cycle-error-session-title-required = Введите название занятия { $n }
+cycle-error-session-starts-format = Введите, когда начинается занятие { $n }, например 2026-12-04T10:00
+cycle-error-session-ends-format = Введите, когда заканчивается занятие { $n }, например 2026-12-04T16:00
+cycle-error-required = Заполните поле «{ $field }»
+cycle-error-too-long = В поле «{ $field }» слишком длинный текст
+cycle-error-control-chars = В поле «{ $field }» есть недопустимые символы
+cycle-error-format = В поле «{ $field }» введите дату и время, например 2026-11-29T23:59
+cycle-error-range = В поле «{ $field }» введите целое число в допустимом диапазоне
+
+# Sign-in form: an empty field is named (issue 11, accessibility)
+field-required-password = Введите свой пароль

@@ -4,6 +4,7 @@ mod helpers;
 mod smtp;
 
 mod attendance;
+mod axe;
 mod browser;
 mod certificate;
 mod crash;
@@ -18,6 +19,7 @@ mod limits;
 mod mail;
 mod messages;
 mod migrations;
+mod organiser_forms;
 mod organisers;
 mod outage;
 mod privacy;
