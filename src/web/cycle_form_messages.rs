@@ -111,9 +111,13 @@ mod tests {
     #[test]
     fn a_field_without_its_own_message_is_named_by_its_label() {
         let t = Tr::new(Language::En);
-        let m = message(t, "retention_months", "problem-range");
-        assert!(m.contains(&t.text("cycle-field-retention-months")), "{m}");
-        assert_ne!(m, t.text("problem-range"));
+        let m = message(t, "grant_apply_until", "problem-format");
+        assert_eq!(
+            m,
+            "Enter “Applications accepted until” as a date and time, like 2026-11-29T23:59"
+        );
+        let m = message(t, "s4_location", "problem-too-long");
+        assert_eq!(m, "“Session 4: Venue and address” is too long");
     }
 
     #[test]
