@@ -761,3 +761,8 @@ import-keep-present-count = { $count ->
     [one] { $count } person not in the report was already marked present and stays present (see the note in the table).
    *[other] { $count } people not in the report were already marked present and stay present (see the note in the table).
 }
+# Zoom reports as Zoom exports them today (issue 10)
+import-row-unknown-flag = “In waiting room” or “Attended” says neither yes nor no
+import-row-ambiguous-email = the header has two columns that could be the participant's email
+import-row-ambiguous-duration = the header has two columns that could be the participant's duration
+import-row-ambiguous-columns = the header has two columns of the same kind for the participant (name or times)

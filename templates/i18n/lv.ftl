@@ -772,3 +772,8 @@ confirm-all-button = Jā, atzīmēt visus kā klātesošus
 import-checked = Esmu pārbaudījis, kuri tiks atzīmēti kā klātesoši un kuri paliek prombūtnē
 import-checked-error = Atzīmējiet “Esmu pārbaudījis…”, lai piemērotu atskaiti
 import-keep-present-count = Atskaitē nav, bet jau atzīmēti kā klātesoši un tādi paliek: { $count } (skatiet piezīmi tabulā).
+# Zoom reports as Zoom exports them today (issue 10)
+import-row-unknown-flag = “In waiting room” vai “Attended” nav ne “jā”, ne “nē”
+import-row-ambiguous-email = galvenē ir divas kolonnas, kas varētu būt dalībnieka e-pasts
+import-row-ambiguous-duration = galvenē ir divas kolonnas, kas varētu būt dalībnieka ilgums
+import-row-ambiguous-columns = galvenē ir divas viena veida dalībnieka kolonnas (vārds vai laiki)

@@ -777,3 +777,8 @@ confirm-all-button = Да, отметить всех
 import-checked = Я проверил(а), кто будет отмечен присутствующим, а кто остаётся отсутствующим
 import-checked-error = Отметьте «Я проверил(а)…», чтобы применить отчёт
 import-keep-present-count = Нет в отчёте, но уже отмечены присутствующими и остаются ими: { $count } (см. примечание в таблице).
+# Zoom reports as Zoom exports them today (issue 10)
+import-row-unknown-flag = в столбце «In waiting room» или «Attended» не «да» и не «нет»
+import-row-ambiguous-email = в заголовке два столбца, которые могут быть адресом эл. почты участника
+import-row-ambiguous-duration = в заголовке два столбца, которые могут быть длительностью участия
+import-row-ambiguous-columns = в заголовке два столбца одного вида для участника (имя или время)
