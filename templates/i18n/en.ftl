@@ -216,7 +216,7 @@ notice-organiser-added = Organiser added.
 cycle-field-slug = Web address name (letters, digits, hyphens)
 cycle-field-title = Title
 cycle-field-description = Description
-cycle-field-language = Language of instruction (lv, en or ru)
+cycle-field-language = Language of instruction
 cycle-field-timezone = Time zone
 cycle-field-capacity = Seats
 cycle-field-opens = Registration opens (local time)
@@ -243,7 +243,7 @@ problem-too-long = This is too long
 problem-control-chars = This contains characters that are not allowed
 problem-format = Enter a date and time like 2026-11-29T23:59
 problem-slug = Use lowercase letters, digits and single hyphens
-problem-language = Use lv, en or ru
+problem-language = Use the code of a language Cohort speaks, such as lv or en
 problem-zone = Enter a time zone like Europe/Riga
 problem-country = Use a two-letter country code, like LV
 problem-range = Enter a number in the allowed range
@@ -835,3 +835,12 @@ cycle-error-range = Enter a whole number in the allowed range in “{ $field }�
 
 # Sign-in form: an empty field is named (issue 11, accessibility)
 field-required-password = Enter your password
+# Zoom reports as Zoom exports them today (issue 10)
+import-row-unknown-flag = “In waiting room” or “Attended” says neither yes nor no
+import-row-ambiguous-email = the header has two columns that could be the participant's email
+import-row-ambiguous-duration = the header has two columns that could be the participant's duration
+import-row-ambiguous-columns = the header has two columns of the same kind for the participant (name or times)
+# Languages by file (issue 10)
+language-name = English
+language-complete = yes
+language-fallback-notice = This page is shown in English.

@@ -219,7 +219,7 @@ notice-organiser-added = Organizators pievienots.
 cycle-field-slug = Nosaukums tīmekļa adresē (burti, cipari, defises)
 cycle-field-title = Nosaukums
 cycle-field-description = Apraksts
-cycle-field-language = Apmācību valoda (lv, en vai ru)
+cycle-field-language = Apmācību valoda
 cycle-field-timezone = Laika josla
 cycle-field-capacity = Vietu skaits
 cycle-field-opens = Reģistrācija sākas (vietējais laiks)
@@ -246,7 +246,7 @@ problem-too-long = Teksts ir pārāk garš
 problem-control-chars = Tekstā ir neatļautas rakstzīmes
 problem-format = Ievadiet datumu un laiku, piemēram, 2026-11-29T23:59
 problem-slug = Izmantojiet mazos latīņu burtus, ciparus un atsevišķas defises
-problem-language = Izmantojiet lv, en vai ru
+problem-language = Izmantojiet valodas kodu, kurā Cohort runā, piemēram, lv vai en
 problem-zone = Ievadiet laika joslu, piemēram, Europe/Riga
 problem-country = Izmantojiet valsts divu burtu kodu, piemēram, LV
 problem-range = Ievadiet skaitli atļautajās robežās
@@ -847,3 +847,12 @@ cycle-error-range = Laukā “{ $field }” ievadiet veselu skaitli atļautajās
 
 # Sign-in form: an empty field is named (issue 11, accessibility)
 field-required-password = Ievadiet savu paroli
+# Zoom reports as Zoom exports them today (issue 10)
+import-row-unknown-flag = “In waiting room” vai “Attended” nav ne “jā”, ne “nē”
+import-row-ambiguous-email = galvenē ir divas kolonnas, kas varētu būt dalībnieka e-pasts
+import-row-ambiguous-duration = galvenē ir divas kolonnas, kas varētu būt dalībnieka ilgums
+import-row-ambiguous-columns = galvenē ir divas viena veida dalībnieka kolonnas (vārds vai laiki)
+# Languages by file (issue 10)
+language-name = Latviešu
+language-complete = yes
+language-fallback-notice = Šī lapa ir angļu valodā.

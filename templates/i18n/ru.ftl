@@ -220,7 +220,7 @@ notice-organiser-added = Организатор добавлен.
 cycle-field-slug = Имя в веб-адресе (латинские буквы, цифры, дефисы)
 cycle-field-title = Название
 cycle-field-description = Описание
-cycle-field-language = Язык обучения (lv, en или ru)
+cycle-field-language = Язык обучения
 cycle-field-timezone = Часовой пояс
 cycle-field-capacity = Число мест
 cycle-field-opens = Начало регистрации (местное время)
@@ -247,7 +247,7 @@ problem-too-long = Текст слишком длинный
 problem-control-chars = Здесь есть недопустимые символы
 problem-format = Введите дату и время в формате 2026-11-29T23:59
 problem-slug = Используйте строчные латинские буквы, цифры и одиночные дефисы
-problem-language = Укажите lv, en или ru
+problem-language = Укажите код языка, на котором работает Cohort, например lv или en
 problem-zone = Введите часовой пояс, например Europe/Riga
 problem-country = Укажите двухбуквенный код страны, например LV
 problem-range = Введите число в допустимом диапазоне
@@ -852,3 +852,12 @@ cycle-error-range = В поле «{ $field }» введите целое чис�
 
 # Sign-in form: an empty field is named (issue 11, accessibility)
 field-required-password = Введите свой пароль
+# Zoom reports as Zoom exports them today (issue 10)
+import-row-unknown-flag = в столбце «In waiting room» или «Attended» не «да» и не «нет»
+import-row-ambiguous-email = в заголовке два столбца, которые могут быть адресом эл. почты участника
+import-row-ambiguous-duration = в заголовке два столбца, которые могут быть длительностью участия
+import-row-ambiguous-columns = в заголовке два столбца одного вида для участника (имя или время)
+# Languages by file (issue 10)
+language-name = Русский
+language-complete = yes
+language-fallback-notice = Эта страница показана на английском языке.

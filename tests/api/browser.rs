@@ -188,7 +188,7 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
         .await
         .unwrap());
     assert!(
-        c.find(Locator::Id("language"))
+        c.find(Locator::Css("input[name=language][value=lv]"))
             .await
             .unwrap()
             .is_selected()

@@ -14,6 +14,7 @@ mod foundation;
 mod grant;
 mod input;
 mod journeys;
+mod languages;
 mod layers;
 mod limits;
 mod mail;
