@@ -24,6 +24,7 @@ mod privacy;
 mod progress;
 mod registration;
 mod reminders;
+mod rush;
 mod schedule;
 mod security;
 mod sqlmap;
