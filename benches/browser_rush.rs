@@ -206,7 +206,7 @@ fn environment(store: &Store, bind: &str) -> Vec<(&'static str, String)> {
 fn cycle_file() -> String {
     let today = chrono::Utc::now().date_naive();
     let day = |d: i64| today + chrono::Duration::days(d);
-    let session = |d: i64| format!("{}", day(d).format("%Y-%m-%d"));
+    let session = |d: i64| day(d).format("%Y-%m-%d").to_string();
     let mut f = format!(
         "slug = \"{SLUG}\"\ntitle = \"Kopienu attīstības apmācību cikls\"\n\
          description = \"Pieci semināri muzeju krājuma darbiniekiem.\"\n\
@@ -565,7 +565,13 @@ fn floor_rows(args: &Args, backend: Backend) -> Vec<Row> {
     ] {
         let warm = format!("warm{}", u8::from(app_transaction));
         let _warm = floor_run(&store, 8, Duration::from_secs(1), &warm, app_transaction);
-        for &clients in &args.clients {
+        for &asked in &args.clients {
+            // PostgreSQL's default max_connections is 100 (tests and other
+            // servers use some): one plain connection per client, at most 64.
+            let clients = match backend {
+                Backend::Postgres => asked.min(64),
+                Backend::Sqlite => asked,
+            };
             let runs: Vec<Run> = (0..args.runs)
                 .map(|r| {
                     let tag = format!("f{}-{clients}-{r}", u8::from(app_transaction));

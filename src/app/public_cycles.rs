@@ -35,7 +35,7 @@ pub struct PublicCycle {
     pub sessions: Arc<Vec<Session>>,
 }
 
-struct Copy {
+struct Held {
     read_at: Instant,
     /// `Db::writes` before it was read.
     writes: u64,
@@ -44,7 +44,7 @@ struct Copy {
 
 #[derive(Default)]
 pub struct PublicCycles {
-    copies: RwLock<HashMap<String, Copy>>,
+    copies: RwLock<HashMap<String, Held>>,
 }
 
 impl PublicCycles {
@@ -67,7 +67,7 @@ impl PublicCycles {
         };
         self.write_lock().insert(
             slug.to_string(),
-            Copy {
+            Held {
                 read_at,
                 writes,
                 cycle: cycle.clone(),
@@ -95,7 +95,7 @@ impl PublicCycles {
             .map(|c| c.cycle.clone())
     }
 
-    fn write_lock(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Copy>> {
+    fn write_lock(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Held>> {
         self.copies.write().unwrap_or_else(|p| p.into_inner())
     }
 }

@@ -164,11 +164,10 @@ impl Db {
                 return Err(DbError::UnsupportedUrl);
             };
         // Held until the pool is open (see `switch_to_wal`).
-        let mut _wal = None;
-        match backend {
+        let _wal = match backend {
             Backend::Sqlite => {
                 prepare_sqlite_file(&conn_url)?;
-                _wal = Some(switch_to_wal(&conn_url)?);
+                Some(switch_to_wal(&conn_url)?)
             }
             // The pool's own error for a server that does not answer is
             // "invalid connection url for multiconnection": connect once
@@ -180,8 +179,9 @@ impl Db {
                         reason: e.to_string().trim().to_string(),
                     });
                 }
+                None
             }
-        }
+        };
         let manager = ConnectionManager::<AnyConnection>::new(conn_url);
         let pool = Pool::builder()
             .max_size(max_connections.max(2))
