@@ -23,7 +23,9 @@ pub async fn register(
     let attempt = || {
         let applicant = applicant.clone();
         let nonce = crate::tokens::random(16);
-        services.db.write(move |c| {
+        // Not counted as a change by the public pages' copy (it would be
+        // dropped on every submission of a rush); the seat is told below.
+        services.db.write_uncounted(move |c| {
             registrations::register(c, cycle_id, first_session_starts, &applicant, &nonce, now)
         })
     };
@@ -34,6 +36,9 @@ pub async fn register(
         other => other,
     }
     .context("registering")?;
+    if matches!(outcome, Registered::Seated { .. }) {
+        services.public_cycles.took_seat(cycle_id);
+    }
     services.wake_mail();
     Ok(outcome)
 }

@@ -166,11 +166,10 @@ pub async fn cycle_with_sessions(
 async fn published_cycle(
     state: &AppState,
     slug: String,
-) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
-    match cycle_with_sessions(state, slug).await? {
-        (cy, s) if cy.published => Ok((cy, s)),
-        _ => Err(AppError::NotFound),
-    }
+) -> AppResult<crate::app::public_cycles::PublicCycle> {
+    crate::app::cycles::public_cycle(&state.services, &slug)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 fn cycle_page(
@@ -239,7 +238,8 @@ pub async fn cycle(
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
-    let (cy, sessions) = published_cycle(&state, path.into_inner()).await?;
+    let found = published_cycle(&state, path.into_inner()).await?;
+    let (cy, sessions) = (&*found.cycle, &found.sessions[..]);
     let t = lang.or(cy.lang());
     let form = RegistrationForm {
         country: cy.country.clone(),
@@ -248,8 +248,8 @@ pub async fn cycle(
     Ok(cycle_page(
         t,
         frame(&req, &session),
-        &cy,
-        &sessions,
+        cy,
+        sessions,
         state.now(),
         form,
         Default::default(),
@@ -264,7 +264,8 @@ pub async fn register(
     session: Session,
     form: web::Form<RegistrationForm>,
 ) -> AppResult<HttpResponse> {
-    let (cy, sessions) = published_cycle(&state, path.into_inner()).await?;
+    let found = published_cycle(&state, path.into_inner()).await?;
+    let (cy, sessions) = (&*found.cycle, &found.sessions[..]);
     let t = lang.or(cy.lang());
     let now = state.now();
     let form = form.into_inner();
@@ -272,7 +273,7 @@ pub async fn register(
     let mut f = frame(&req, &session);
     f.path = format!("/cycles/{}", cy.slug);
     let render = |status: StatusCode, form: RegistrationForm, errors| {
-        let mut page = cycle_page(t, f.clone(), &cy, &sessions, now, form, errors);
+        let mut page = cycle_page(t, f.clone(), cy, sessions, now, form, errors);
         if status == StatusCode::CONFLICT {
             // The last seat went while this form was being filled in.
             page.closed_reason = Some(t.text("cycle-full"));
@@ -307,7 +308,7 @@ pub async fn register(
         }
     };
     let outcome =
-        crate::app::registration::register(&state.services, &cy, &sessions, applicant).await?;
+        crate::app::registration::register(&state.services, cy, sessions, applicant).await?;
     let (key, position) = match outcome {
         Registered::Seated {
             status: crate::domain::Status::Pending,
@@ -406,7 +407,8 @@ pub async fn registered(
     session: Session,
     q: Option<web::Query<OutcomeQuery>>,
 ) -> AppResult<impl Responder> {
-    let (cy, _) = published_cycle(&state, path.into_inner()).await?;
+    let found = published_cycle(&state, path.into_inner()).await?;
+    let cy = &*found.cycle;
     let t = lang.or(cy.lang());
     let q = q.map(web::Query::into_inner).unwrap_or_default();
     let (outcome, position) = match q.outcome.as_str() {

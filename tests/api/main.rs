@@ -28,6 +28,7 @@ mod progress;
 mod registration;
 mod reminders;
 mod reports;
+mod rush;
 mod schedule;
 mod security;
 mod sqlmap;
