@@ -1,5 +1,6 @@
 //! Pure rules of Cohort: no database, no web, no clock — time is passed in.
 
+pub mod countries;
 pub mod cycle_file;
 pub mod eligibility;
 pub mod grant;
@@ -8,6 +9,7 @@ pub mod outcome;
 pub mod privacy;
 pub mod problems;
 pub mod progress;
+pub mod questions;
 pub mod registration;
 pub mod reminders;
 pub mod schedule;

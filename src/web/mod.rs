@@ -23,6 +23,7 @@ pub mod pages;
 pub mod participant;
 pub mod privacy;
 pub mod public;
+pub mod questions;
 
 use std::net::TcpListener;
 use std::sync::Arc;

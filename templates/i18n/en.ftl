@@ -83,7 +83,7 @@ field-institution-type = Type of institution
 field-position = Position
 field-region = Region or municipality
 field-country = Country
-field-country-hint = Two-letter code, for example LV, LT or EE
+field-country-hint = The country you work in
 field-language = Language for emails
 field-consent = I agree that my data is processed to organise this training cycle, as the privacy notice describes.
 field-honeypot = Leave this field empty
@@ -108,7 +108,7 @@ field-required-consent = You must agree to the processing of your data to regist
 field-required-name = Enter a name
 field-email-invalid = Enter an email address in the correct format, like name@example.lv
 field-phone-invalid = Enter a phone number using digits, spaces, +, - and brackets only
-field-country-invalid = Enter a two-letter country code, like LV
+field-country-invalid = Select your country
 field-too-long = This is too long
 field-unreadable = This contains characters that could not be read. Type it again.
 field-password-short = The password must be at least 12 characters long
@@ -761,3 +761,28 @@ import-keep-present-count = { $count ->
     [one] { $count } person not in the report was already marked present and stays present (see the note in the table).
    *[other] { $count } people not in the report were already marked present and stay present (see the note in the table).
 }
+
+# Questions per cycle and the country choice (issue 10)
+field-country-choose = Select a country
+question-yes = Yes
+question-no = No
+question-error-missing = Answer: { $label }
+question-error-not-chosen = Select an answer: { $label }
+question-error-not-an-option = Select one of the answers offered: { $label }
+question-error-date = Enter a real date, like 2026-11-29: { $label }
+question-error-too-long = Use { $max } characters or fewer: { $label }
+question-error-unreadable = Type the answer again without special characters: { $label }
+admin-answers = Answers
+cycle-field-questions = Registration questions
+cycle-field-questions-toml = Questions of this cycle, as in the cycle file
+cycle-field-questions-hint = One [[questions]] table per question: key (lowercase letters, digits, _), kind (text, long_text, choice, multi_choice, yes_no or date), required, label and hint per language, options for choices, e.g. options = [{"{"} key = "single", label = {"{"} en = "Single room" {"}"} {"}"}]
+problem-questions = Check the registration questions
+problem-questions-toml = The questions are not valid TOML: { $why }
+problem-question-key = Use lowercase letters, digits and _, starting with a letter
+problem-question-key-taken = This key is already used by another question, option or registration field
+problem-question-kind = Use text, long_text, choice, multi_choice, yes_no or date
+problem-question-options-needed = A choice needs at least two options
+problem-question-options-unwanted = Only choice and multi_choice questions have options
+problem-question-options-too-many = A question can have at most 50 options
+problem-question-label-language = Give each label a language code, like lv, en or ru
+problem-question-too-many = A cycle can ask at most 30 questions

@@ -22,6 +22,7 @@ mod organisers;
 mod outage;
 mod privacy;
 mod progress;
+mod questions;
 mod registration;
 mod reminders;
 mod schedule;
