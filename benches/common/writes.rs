@@ -24,6 +24,7 @@ pub fn applicant(tag: &str, i: usize) -> Applicant {
         country: "LV".into(),
         language: Language::Lv,
         consent_version: "2026-11".into(),
+        answers: Vec::new(),
     }
 }
 

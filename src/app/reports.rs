@@ -241,7 +241,7 @@ pub fn report_table(report: &CycleReport) -> Table {
         line("day", &day.to_string(), "registered", *n);
     }
     Table {
-        headers: vec!["section", "item", "measure", "count"],
+        headers: crate::app::exports::columns(&["section", "item", "measure", "count"]),
         rows,
         numeric: vec![3],
     }
@@ -249,7 +249,7 @@ pub fn report_table(report: &CycleReport) -> Table {
 
 fn breakdown_table(first: &'static str, breakdown: &Breakdown) -> Table {
     Table {
-        headers: vec![first, "registered", "participants", "attended"],
+        headers: crate::app::exports::columns(&[first, "registered", "participants", "attended"]),
         rows: breakdown
             .rows
             .iter()
@@ -282,7 +282,12 @@ pub fn report_sheets(report: &CycleReport) -> Vec<(&'static str, Table)> {
         (
             "sessions",
             Table {
-                headers: vec!["session", "title", "present", "participants"],
+                headers: crate::app::exports::columns(&[
+                    "session",
+                    "title",
+                    "present",
+                    "participants",
+                ]),
                 rows: f
                     .sessions
                     .iter()
@@ -301,7 +306,7 @@ pub fn report_sheets(report: &CycleReport) -> Vec<(&'static str, Table)> {
         (
             "outcomes",
             Table {
-                headers: vec!["outcome", "participants"],
+                headers: crate::app::exports::columns(&["outcome", "participants"]),
                 rows: [
                     ("eligible", o.eligible),
                     ("still_possible", o.still_possible),
@@ -317,7 +322,7 @@ pub fn report_sheets(report: &CycleReport) -> Vec<(&'static str, Table)> {
         (
             "days",
             Table {
-                headers: vec!["day", "registered"],
+                headers: crate::app::exports::columns(&["day", "registered"]),
                 rows: f
                     .per_day
                     .iter()
@@ -332,7 +337,7 @@ pub fn report_sheets(report: &CycleReport) -> Vec<(&'static str, Table)> {
 /// Across cycles: the same totals, one row per cycle.
 pub fn cycles_table(list: &[CycleFigures]) -> Table {
     Table {
-        headers: vec![
+        headers: crate::app::exports::columns(&[
             "slug",
             "title",
             "state",
@@ -349,7 +354,7 @@ pub fn cycles_table(list: &[CycleFigures]) -> Table {
             "still_possible",
             "no_longer_possible",
             "certificate_issued",
-        ],
+        ]),
         rows: list
             .iter()
             .map(|f| {

@@ -184,6 +184,7 @@ pub fn save(
             (id, Saved::Created(id))
         }
     };
+    super::answers::replace_questions(conn, id, &spec.questions)?;
     let told = match replace_sessions(conn, id, &spec.sessions, now)? {
         Ok(told) => told,
         Err(p) => return Ok(Err(p)),

@@ -2,6 +2,7 @@
 //! PostgreSQL through `AnyConnection`; backend-specific SQL is confined to
 //! `match conn { … }` blocks in this folder.
 
+pub mod answers;
 pub mod attendance;
 pub mod cycles;
 pub mod grants;

@@ -193,7 +193,7 @@ fn insert(
     hold_until: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> DbResult<Registration> {
-    Ok(diesel::insert_into(registrations::table)
+    let reg: Registration = diesel::insert_into(registrations::table)
         .values((
             registrations::cycle_id.eq(cycle_id),
             registrations::first_name.eq(&who.first_name),
@@ -217,7 +217,10 @@ fn insert(
             registrations::status_changed_at.eq(to_db(now)),
         ))
         .returning(registrations::all_columns)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    // In the same transaction: answers exist exactly when the registration does.
+    super::answers::save(conn, reg.id, &who.answers)?;
+    Ok(reg)
 }
 
 /// Takes one seat. The caller holds the cycle lock and the domain said there

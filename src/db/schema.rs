@@ -254,7 +254,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    cycle_questions (cycle_id, position) {
+        cycle_id -> Integer,
+        position -> Integer,
+        question_key -> Text,
+        definition -> Text,
+    }
+}
+
+diesel::table! {
+    registration_answers (registration_id, question_key) {
+        registration_id -> Integer,
+        question_key -> Text,
+        value -> Text,
+    }
+}
+
 diesel::joinable!(organiser_sessions -> organisers (organiser_id));
+diesel::joinable!(registration_answers -> registrations (registration_id));
+diesel::joinable!(cycle_questions -> cycles (cycle_id));
 diesel::joinable!(sessions -> cycles (cycle_id));
 diesel::joinable!(registrations -> cycles (cycle_id));
 diesel::joinable!(attendance -> registrations (registration_id));
@@ -278,6 +297,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     session_changes,
     registrations,
+    registration_answers,
+    cycle_questions,
     attendance,
     attendance_audit,
     attendance_imports,

@@ -66,6 +66,8 @@ pub struct CycleSpec {
     pub contact_phone: String,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
+    /// The cycle's own registration questions (`[[questions]]`).
+    pub questions: Vec<super::questions::Question>,
 }
 
 /// One problem, named by the field it belongs to (`sessions[2].ends`).
@@ -87,7 +89,8 @@ pub struct RawCycle {
     pub language: String,
     #[serde(default = "default_timezone")]
     pub timezone: String,
-    #[serde(default = "default_country")]
+    /// Empty: the country of the time zone's place, else LV.
+    #[serde(default)]
     pub country: String,
     pub capacity: i64,
     pub registration_opens: String,
@@ -124,6 +127,8 @@ pub struct RawCycle {
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
+    #[serde(default)]
+    pub questions: Vec<super::questions::RawQuestion>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,9 +177,6 @@ fn default_language() -> String {
 }
 fn default_timezone() -> String {
     "Europe/Riga".into()
-}
-fn default_country() -> String {
-    "LV".into()
 }
 fn yes() -> bool {
     true
@@ -321,13 +323,18 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
             })
         })
         .ok();
-    let country = raw.country.trim().to_ascii_uppercase();
-    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-        p.push(FieldProblem {
-            field: "country".into(),
-            problem: "country",
-        });
-    }
+    let country = match raw.country.trim() {
+        "" => super::countries::of_zone(raw.timezone.trim())
+            .unwrap_or("LV")
+            .to_string(),
+        typed => super::countries::parse(typed).unwrap_or_else(|| {
+            p.push(FieldProblem {
+                field: "country".into(),
+                problem: "country",
+            });
+            String::new()
+        }),
+    };
     let capacity = Capacity::new(raw.capacity)
         .map_err(|_| {
             p.push(FieldProblem {
@@ -463,6 +470,7 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
             sessions.push(spec);
         }
     }
+    let questions = super::questions::validate(raw.questions, &mut p);
     match (slug, language, timezone, capacity, window) {
         (Some(slug), Some(language), Some(timezone), Some(capacity), Some(window))
             if p.is_empty() =>
@@ -490,6 +498,7 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 contact_phone,
                 grant,
                 sessions,
+                questions,
             })
         }
         _ => Err(p),

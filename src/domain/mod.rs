@@ -1,6 +1,7 @@
 //! Pure rules of Cohort: no database, no web, no clock — time is passed in.
 
 pub mod chart;
+pub mod countries;
 pub mod cycle_file;
 pub mod eligibility;
 pub mod grant;
@@ -9,6 +10,7 @@ pub mod outcome;
 pub mod privacy;
 pub mod problems;
 pub mod progress;
+pub mod questions;
 pub mod registration;
 pub mod reminders;
 pub mod report;

@@ -146,7 +146,11 @@ impl CycleFormValues {
         (1..=self.session_rows).collect()
     }
 
-    fn from_cycle(cy: &Cycle, sessions: &[crate::db::models::Session]) -> Self {
+    fn from_cycle(
+        cy: &Cycle,
+        sessions: &[crate::db::models::Session],
+        questions: &[crate::domain::questions::Question],
+    ) -> Self {
         let tz = cy.tz();
         let local = |t: chrono::NaiveDateTime| {
             utc_to_local(t.and_utc(), tz)
@@ -229,6 +233,10 @@ impl CycleFormValues {
                 s.online_url.clone().unwrap_or_default(),
             );
         }
+        f.insert(
+            "questions".into(),
+            crate::domain::questions::to_toml(questions),
+        );
         // Two empty rows for adding sessions.
         Self {
             fields: f,
@@ -295,6 +303,9 @@ impl CycleFormValues {
                 decisions_by: Some(self.get("grant_decisions_by")),
             }),
             sessions,
+            // Unreadable TOML is reported by `save_cycle` (`question_problems`).
+            questions: crate::domain::questions::from_toml(&self.get("questions"))
+                .unwrap_or_default(),
         }
     }
 }
@@ -324,6 +335,9 @@ pub struct CycleFormPage {
     pub editing: Option<String>,
     pub v: CycleFormValues,
     pub errors: FieldErrors,
+    /// What is wrong with the questions, one line per problem naming the
+    /// question (`questions[2].kind: …`), shown beside their text area.
+    pub question_problems: Vec<String>,
 }
 
 impl CycleFormPage {
@@ -394,10 +408,12 @@ pub async fn new_cycle_form(
         editing: None,
         v,
         errors: FieldErrors::default(),
+        question_problems: Vec::new(),
     }
 }
 
 pub async fn edit_cycle_form(
+    state: web::Data<AppState>,
     OrganiserCycle {
         me,
         cycle: cy,
@@ -407,12 +423,18 @@ pub async fn edit_cycle_form(
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
+    let id = cy.id;
+    let questions = state
+        .db
+        .read(move |c| crate::db::answers::questions_of(c, id))
+        .await?;
     Ok(CycleFormPage {
         tr: lang.tr(),
         frame: organiser_frame(&req, &session, &me.0),
         editing: Some(cy.slug.clone()),
-        v: CycleFormValues::from_cycle(&cy, &sessions),
+        v: CycleFormValues::from_cycle(&cy, &sessions, &questions),
         errors: FieldErrors::default(),
+        question_problems: Vec::new(),
     })
 }
 
@@ -452,29 +474,50 @@ pub async fn save_cycle(
         fields,
         session_rows,
     };
-    let render_errors = |v: CycleFormValues, errors: FieldErrors| -> AppResult<HttpResponse> {
+    let render_errors = |v: CycleFormValues,
+                         errors: FieldErrors,
+                         question_problems: Vec<String>|
+     -> AppResult<HttpResponse> {
         let page = CycleFormPage {
             tr: t,
             frame: organiser_frame(&req, &session, &me.0),
             editing: editing.clone(),
             v,
             errors,
+            question_problems,
         };
         render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
-    let spec = match cycle_file::validate(v.to_raw()) {
-        Ok(s) => s,
-        Err(problems) => {
+    let unreadable_questions = crate::domain::questions::from_toml(&v.get("questions")).err();
+    let validated = cycle_file::validate(v.to_raw());
+    let spec = match (validated, unreadable_questions) {
+        (Ok(s), None) => s,
+        (result, unreadable) => {
             let filled_rows = v.filled_rows();
             let mut errors = FieldErrors::default();
-            for p in problems {
-                errors.add(
-                    &form_field(&p.field, &filled_rows),
-                    &format!("problem-{}", p.problem),
-                );
+            let mut lines = Vec::new();
+            if let Some(why) = unreadable {
+                lines.push(t.with_one("problem-questions-toml", "why", &why));
+            }
+            for p in result.err().unwrap_or_default() {
+                if p.field.starts_with("questions") {
+                    lines.push(format!(
+                        "{}: {}",
+                        p.field,
+                        t.text(&format!("problem-{}", p.problem))
+                    ));
+                } else {
+                    errors.add(
+                        &form_field(&p.field, &filled_rows),
+                        &format!("problem-{}", p.problem),
+                    );
+                }
+            }
+            if !lines.is_empty() {
+                errors.add("questions", "problem-questions");
             }
             v.session_rows += 1;
-            return render_errors(v, errors);
+            return render_errors(v, errors, lines);
         }
     };
     if editing.is_none() {
@@ -487,7 +530,7 @@ pub async fn save_cycle(
         {
             let mut errors = FieldErrors::default();
             errors.add("slug", "problem-slug-taken");
-            return render_errors(v, errors);
+            return render_errors(v, errors, Vec::new());
         }
     }
     let slug = spec.slug.as_str().to_string();
@@ -507,12 +550,12 @@ pub async fn save_cycle(
         (Err(cycles::SaveProblem::CapacityBelowTaken(_)), _) => {
             let mut errors = FieldErrors::default();
             errors.add("capacity", "problem-capacity-below-taken");
-            render_errors(v, errors)
+            render_errors(v, errors, Vec::new())
         }
         (Err(cycles::SaveProblem::SessionHasAttendance(n)), _) => {
             let mut errors = FieldErrors::default();
             errors.add(&format!("s{n}_title"), "problem-session-has-attendance");
-            render_errors(v, errors)
+            render_errors(v, errors, Vec::new())
         }
     }
 }
@@ -527,6 +570,8 @@ pub struct RegRow {
     pub registered: String,
     pub can_cancel: bool,
     pub can_restore: bool,
+    /// Answers to the cycle's own questions: (question, answer as words).
+    pub answers: Vec<(String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -549,6 +594,8 @@ pub struct CycleOverview {
     pub sessions: Vec<(i32, String)>,
     pub notice: Option<String>,
     pub capacity_error: Option<String>,
+    /// The cycle asks its own questions: the list shows their answers.
+    pub has_questions: bool,
 }
 
 impl CycleOverview {
@@ -576,6 +623,7 @@ fn reg_row(t: &Tr, cy: &Cycle, r: &Registration) -> RegRow {
         registered: t.datetime(r.registered_at.and_utc(), cy.tz()),
         can_cancel: !matches!(s, Status::Cancelled | Status::Expired),
         can_restore: matches!(s, Status::Cancelled | Status::Expired),
+        answers: Vec::new(),
     }
 }
 
@@ -598,13 +646,17 @@ pub async fn cycle_overview(
         by_name: true,
     };
     let id = cy.id;
-    let (rows, waitlist, counts) = state
+    let (rows, waitlist, counts, (questions, answers)) = state
         .db
         .read(move |c| {
             Ok((
                 registrations::list(c, id, &filter)?,
                 registrations::waitlist(c, id)?,
                 cycles::status_counts(c, id)?,
+                (
+                    crate::db::answers::questions_of(c, id)?,
+                    crate::db::answers::of_cycle(c, id)?,
+                ),
             ))
         })
         .await?;
@@ -634,7 +686,14 @@ pub async fn cycle_overview(
                 )
             })
             .collect(),
-        rows: rows.iter().map(|r| reg_row(&t, &cy, r)).collect(),
+        rows: rows
+            .iter()
+            .map(|r| RegRow {
+                answers: super::questions::answered(&t, &cy, &questions, answers.get(&r.id)),
+                ..reg_row(&t, &cy, r)
+            })
+            .collect(),
+        has_questions: !questions.is_empty(),
         waitlist: waitlist.iter().map(|r| reg_row(&t, &cy, r)).collect(),
         status_filter: q.status.clone(),
         q: q.q.clone(),
@@ -767,12 +826,16 @@ async fn registrations_download(
     format: Format,
 ) -> AppResult<HttpResponse> {
     let id = cycle.id;
-    let regs = state
+    let (regs, questions, answers) = state
         .db
-        .read(move |c| registrations::list(c, id, &Filter::default()))
+        .read(move |c| {
+            let regs = registrations::list(c, id, &Filter::default())?;
+            let questions = crate::db::answers::questions_of(c, id)?;
+            Ok((regs, questions, crate::db::answers::of_cycle(c, id)?))
+        })
         .await?;
     download::table(
-        &crate::app::exports::registrations_table(&regs),
+        &crate::app::exports::registrations_table(&regs, cycle, &questions, &answers),
         &format!("{}-registrations", cycle.slug),
         format,
     )

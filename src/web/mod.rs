@@ -24,6 +24,7 @@ pub mod pages;
 pub mod participant;
 pub mod privacy;
 pub mod public;
+pub mod questions;
 pub mod reports;
 
 use std::net::TcpListener;

@@ -128,9 +128,37 @@ pub struct CyclePage {
     pub retention_line: String,
     pub form: super::forms::RegistrationForm,
     pub errors: FieldErrors,
+    /// The cycle's own questions, with what was typed and their messages.
+    pub questions: Vec<super::questions::QuestionView>,
+    /// The country choice: (ISO code, name in the page's language).
+    pub countries: &'static [(&'static str, String)],
 }
 
 impl CyclePage {
+    /// The error summary in the order of the form: the fixed fields, the
+    /// cycle's questions, then the consent at the end.
+    pub fn summary_items(&self) -> Vec<(String, String)> {
+        let worded = |(field, key): &(String, String)| (field.clone(), self.tr.text(key));
+        let (consent, fixed): (Vec<_>, Vec<_>) =
+            self.errors.0.iter().partition(|(f, _)| f == "consent");
+        let questions = self
+            .questions
+            .iter()
+            .filter(|q| !q.error.is_empty())
+            .map(|q| (q.field.clone(), q.error.clone()));
+        fixed
+            .into_iter()
+            .map(worded)
+            .chain(questions)
+            .chain(consent.into_iter().map(worded))
+            .collect()
+    }
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.questions.iter().any(|q| !q.error.is_empty())
+    }
+    pub fn country_selected(&self, code: &str) -> bool {
+        self.form.country.trim().eq_ignore_ascii_case(code)
+    }
     /// The contact phone as a `tel:` link wants it (no spaces or brackets).
     pub fn tel(&self) -> String {
         self.contact_phone

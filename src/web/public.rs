@@ -226,6 +226,8 @@ fn cycle_page(
         retention_line: super::privacy::retention_line(&t, cy, sessions),
         form,
         errors,
+        questions: Vec::new(),
+        countries: super::questions::countries(&t),
         tr: t,
         frame: f,
     }
@@ -245,7 +247,8 @@ pub async fn cycle(
         country: cy.country.clone(),
         ..Default::default()
     };
-    Ok(cycle_page(
+    let asked = super::questions::of_cycle(&state, cy.id).await?;
+    let mut page = cycle_page(
         t,
         frame(&req, &session),
         cy,
@@ -253,7 +256,9 @@ pub async fn cycle(
         state.now(),
         form,
         Default::default(),
-    ))
+    );
+    page.questions = super::questions::views(&t, cy, &asked, &[], &[]);
+    Ok(page)
 }
 
 pub async fn register(
@@ -262,18 +267,23 @@ pub async fn register(
     lang: Lang,
     req: HttpRequest,
     session: Session,
-    form: web::Form<RegistrationForm>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let found = published_cycle(&state, path.into_inner()).await?;
     let (cy, sessions) = (&*found.cycle, &found.sessions[..]);
     let t = lang.or(cy.lang());
     let now = state.now();
-    let form = form.into_inner();
+    // Pairs, not a struct: a multiple-choice question repeats its field.
+    let pairs = form.into_inner();
+    let form = RegistrationForm::from_pairs(&pairs);
+    let asked = super::questions::of_cycle(&state, cy.id).await?;
     // Language links on this page lead back to the cycle page (this URL only takes POSTs).
     let mut f = frame(&req, &session);
     f.path = format!("/cycles/{}", cy.slug);
     let render = |status: StatusCode, form: RegistrationForm, errors| {
         let mut page = cycle_page(t, f.clone(), cy, sessions, now, form, errors);
+        // What was answered stays too (the form shows again on a conflict).
+        page.questions = super::questions::views(&t, cy, &asked, &pairs, &[]);
         if status == StatusCode::CONFLICT {
             // The last seat went while this form was being filled in.
             page.closed_reason = Some(t.text("cycle-full"));
@@ -300,11 +310,26 @@ pub async fn register(
         place.keep();
         return Ok(see_other(&format!("/cycles/{}/registered", cy.slug)));
     }
-    let applicant = match form.parse(&state.settings.privacy_notice_version) {
-        Ok(a) => a,
-        Err(errors) => {
-            let kept = kept(&form);
-            return render(StatusCode::UNPROCESSABLE_ENTITY, kept, errors);
+    let parsed = form.parse(&state.settings.privacy_notice_version);
+    let answers = crate::domain::questions::answers(&asked, &pairs);
+    let applicant = match (parsed, answers) {
+        (Ok(applicant), Ok(answers)) => crate::domain::registration::Applicant {
+            answers,
+            ..applicant
+        },
+        (parsed, answers) => {
+            let mut page = cycle_page(
+                t,
+                f.clone(),
+                cy,
+                sessions,
+                now,
+                kept(&form),
+                parsed.err().unwrap_or_default(),
+            );
+            page.questions =
+                super::questions::views(&t, cy, &asked, &pairs, &answers.err().unwrap_or_default());
+            return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let outcome =

@@ -25,6 +25,7 @@ mod organisers;
 mod outage;
 mod privacy;
 mod progress;
+mod questions;
 mod registration;
 mod reminders;
 mod reports;
