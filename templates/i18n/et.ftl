@@ -213,7 +213,7 @@ notice-already-cancelled = See registreerimine oli juba tühistatud.
 participant-progress-on = Pärast iga sessiooni saadame teile e-kirja, mitu sessiooni teil veel vaja on.
 participant-progress-off = Olete peatanud e-kirjad oma edenemise kohta pärast iga sessiooni.
 participant-progress-stop = Peata need e-kirjad
-participant-progress-start = Saada neid uuesti
+participant-progress-start = Jätka e-kirjade saatmist
 notice-progress-emails-off = Te ei saa enam e-kirju oma edenemise kohta.
 notice-progress-emails-on = Saate taas pärast iga sessiooni e-kirja oma edenemise kohta.
 
@@ -399,7 +399,7 @@ mail-body-grant-decided-not-funded = Korraldajad on teie toetuse taotluse kohta 
 
 # Reminders before each session (issue 9)
 mail-subject-reminder = meeldetuletus: { $session }
-mail-body-reminder = Meeldetuletus: sessioon „{ $session }“ toimub { $when }.
+mail-body-reminder = Meeldetuletus: sessiooni „{ $session }“ aeg on { $when }.
 mail-reminder-where = Koht
 mail-reminder-join = Liitumise link
 

@@ -66,7 +66,7 @@ error-not-found = Puslapis nerastas
 error-forbidden = To padaryti negalite
 error-csrf = Ši forma nebegalioja arba buvo išsiųsta ne iš šios svetainės. Grįžkite, iš naujo įkelkite puslapį ir bandykite dar kartą.
 error-too-many = Per daug bandymų. Palaukite kelias minutes ir bandykite dar kartą.
-error-too-large = Tai, ką siuntėte, per didelis.
+error-too-large = Jūsų siunčiami duomenys per dideli.
 error-bad-request = Užklausos nepavyko perskaityti.
 error-internal = Atsiprašome, mūsų pusėje įvyko klaida. Bandykite vėliau.
 error-unavailable = Paslauga trumpam nepasiekiama (neatsako jos duomenų bazė). Niekas iš to, ką siuntėte, neišsaugota. Bandykite dar kartą po minutės.
@@ -98,7 +98,7 @@ seats-left = { PLURAL($count) ->
    *[other] Liko { $count } vietų
 }
 session-online = Nuotoliu
-mode-in-person = Gyvai
+mode-in-person = Kontaktiniu būdu
 mode-online = Nuotoliu
 summary-title = Trumpai
 summary-audience = Kam skirta: { $who }
@@ -146,7 +146,7 @@ field-email-invalid = Įveskite tinkamo formato el. pašto adresą, pavyzdžiui,
 field-email-mixed-script = Adreso domene lotyniškos raidės sumaišytos su kirilicos arba graikų raidėmis (pavyzdžiui, kirilicos „а“ vietoj „a“). Įveskite adresą iš naujo vienu raidynu
 field-phone-invalid = Įveskite telefono numerį, naudodami tik skaitmenis, tarpus, +, - ir skliaustus
 field-country-invalid = Įveskite dviejų raidžių šalies kodą, pavyzdžiui, LT
-field-too-long = Per ilga
+field-too-long = Šis tekstas per ilgas
 field-unreadable = Čia yra simbolių, kurių nepavyko perskaityti. Įveskite dar kartą.
 
 ## After registering
@@ -176,7 +176,7 @@ lost-link = Pametėte nuorodą?
 lost-title = Gaukite nuorodą į savo registraciją dar kartą
 lost-intro = Įveskite el. pašto adresą, kuriuo registravotės. Jei juo užregistruota į kurį nors ciklą, nuorodą į jūsų puslapį išsiųsime tuo adresu.
 lost-submit = Atsiųskite man nuorodą
-lost-sent = Jei šis adresas užregistruotas, nuoroda į jūsų puslapį jau siunčiama juo.
+lost-sent = Jei šis adresas užregistruotas, nuoroda į jūsų puslapį jau siunčiama šiuo adresu.
 lost-sent-hint = Po kelių minučių patikrinkite el. paštą, taip pat šlamšto aplanką. Saugumo sumetimais siunčiame tik tuo pačiu adresu ir ne dažniau kaip kartą per dešimt minučių.
 
 ## Participant page
@@ -188,7 +188,7 @@ status-cancelled = Atšaukta
 status-expired = Nebegalioja
 status-pending-line = Patvirtinkite savo el. pašto adresą iki { $until }, kitaip vieta atiteks kitam laukiančiųjų sąraše esančiam asmeniui.
 status-confirmed-line = Jūsų vieta patvirtinta. Iki pasimatymo užsiėmimuose!
-status-waitlisted-line = Laukiančiųjų sąraše esate { $count }-oje vietoje. Parašysime jums, kai vieta atsilaisvins.
+status-waitlisted-line = Jūsų eilės numeris laukiančiųjų sąraše: { $count }. Parašysime jums, kai vieta atsilaisvins.
 status-cancelled-line = Ši registracija atšaukta.
 status-expired-line = El. pašto adresas nebuvo laiku patvirtintas, todėl vieta atiteko kitam asmeniui.
 participant-confirm = Patvirtinti mano el. pašto adresą
@@ -202,7 +202,7 @@ attendance-present = Dalyvavo
 attendance-absent = Nedalyvavo
 attendance-upcoming = Dar nevyko
 participant-checkin = Registracijos kodas
-participant-checkin-hint = Parodykite šį kodą prie gyvo užsiėmimo durų.
+participant-checkin-hint = Parodykite šį kodą prie kontaktinio užsiėmimo durų.
 participant-cancel-title = Negalite atvykti?
 participant-cancel-hint = Atsisakykite savo vietos, kad ją galėtų užimti kas nors iš laukiančiųjų sąrašo. To atšaukti negalima.
 participant-cancel = Atsisakyti savo vietos
@@ -387,7 +387,7 @@ mail-contact-label = Turite klausimų? Susisiekite su organizatoriais
 mail-subject-seated = jūsų vieta
 mail-subject-waitlisted = laukiančiųjų sąrašas
 mail-subject-link-again = jūsų registracijos nuoroda
-mail-subject-promoted = vieta jūsų
+mail-subject-promoted = jums skirta vieta
 mail-subject-cancelled = registracija atšaukta
 mail-subject-expired = vieta atlaisvinta
 mail-subject-grant-eligible = galite teikti paraišką dotacijai
@@ -407,7 +407,7 @@ mail-body-grant-decided-not-funded = Organizatoriai priėmė sprendimą dėl jū
 
 # Reminders before each session (issue 9)
 mail-subject-reminder = priminimas: { $session }
-mail-body-reminder = Primename: užsiėmimas „{ $session }“ vyks { $when }.
+mail-body-reminder = Primename: užsiėmimo „{ $session }“ laikas – { $when }.
 mail-reminder-where = Vieta
 mail-reminder-join = Prisijungimo nuoroda
 
