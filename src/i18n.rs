@@ -410,12 +410,15 @@ impl Tr {
 }
 
 #[cfg(test)]
+mod public_keys;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use fluent_syntax::ast::Entry;
     use fluent_syntax::parser::parse;
 
-    fn ids(source: &str) -> std::collections::BTreeSet<String> {
+    pub(super) fn ids(source: &str) -> std::collections::BTreeSet<String> {
         parse(source)
             .expect("parses")
             .body
@@ -435,7 +438,7 @@ mod tests {
         assert_eq!(Tr::new(Language::En).euros(123_456_789), "€1,234,567.89");
     }
 
-    fn source(lang: Language) -> &'static str {
+    pub(super) fn source(lang: Language) -> &'static str {
         SOURCES
             .iter()
             .find(|(code, _)| *code == lang.as_str())
@@ -675,7 +678,7 @@ mod tests {
         }
     }
 
-    fn walk(dir: std::path::PathBuf) -> Vec<std::path::PathBuf> {
+    pub(super) fn walk(dir: std::path::PathBuf) -> Vec<std::path::PathBuf> {
         let mut out = vec![];
         for e in std::fs::read_dir(dir).unwrap().flatten() {
             let p = e.path();
