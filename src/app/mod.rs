@@ -14,6 +14,7 @@ pub mod messages;
 pub mod privacy;
 pub mod registration;
 pub mod reminders;
+pub mod tracks;
 
 use std::sync::Arc;
 

@@ -16,15 +16,25 @@ pub async fn register(
     cycle: &Cycle,
     sessions: &[Session],
     applicant: Applicant,
+    chosen_sessions: Vec<i32>,
 ) -> anyhow::Result<Registered> {
     let first_session_starts = sessions.iter().map(|s| from_db(s.starts_at)).min();
     let now = services.now();
     let cycle_id = cycle.id;
     let attempt = || {
         let applicant = applicant.clone();
+        let chosen = chosen_sessions.clone();
         let nonce = crate::tokens::random(16);
         services.db.write(move |c| {
-            registrations::register(c, cycle_id, first_session_starts, &applicant, &nonce, now)
+            crate::db::choices::register(
+                c,
+                cycle_id,
+                first_session_starts,
+                &applicant,
+                &chosen,
+                &nonce,
+                now,
+            )
         })
     };
     // Two submissions with one address at the same instant: the loser of the

@@ -3,6 +3,7 @@
 //! `match conn { … }` blocks in this folder.
 
 pub mod attendance;
+pub mod choices;
 pub mod cycles;
 pub mod grants;
 pub mod messages;

@@ -21,6 +21,10 @@ pub struct SessionSpec {
     pub mode: Mode,
     pub location: Option<String>,
     pub online_url: Option<String>,
+    /// Same-time sessions of different tracks are alternatives (`domain::tracks`).
+    pub track: Option<String>,
+    /// This session's own seat limit.
+    pub capacity: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -165,6 +169,10 @@ pub struct RawSession {
     pub mode: String,
     pub location: Option<String>,
     pub online_url: Option<String>,
+    #[serde(default)]
+    pub track: Option<String>,
+    #[serde(default)]
+    pub capacity: Option<i64>,
 }
 
 fn default_language() -> String {
@@ -463,6 +471,12 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
             sessions.push(spec);
         }
     }
+    if p.is_empty() {
+        p.extend(super::tracks::cycle_file_problems(
+            &sessions,
+            raw.min_sessions as u32,
+        ));
+    }
     match (slug, language, timezone, capacity, window) {
         (Some(slug), Some(language), Some(timezone), Some(capacity), Some(window))
             if p.is_empty() =>
@@ -552,6 +566,7 @@ pub fn validate_session(
             });
         }
     }
+    let (track, capacity) = super::tracks::parse_session_fields(s.track, s.capacity, field, p);
     if p.len() > before {
         return None;
     }
@@ -562,6 +577,8 @@ pub fn validate_session(
         mode: mode?,
         location,
         online_url,
+        track,
+        capacity,
     })
 }
 

@@ -13,6 +13,7 @@ pub mod reminders;
 pub mod schedule;
 pub mod seats;
 pub mod text;
+pub mod tracks;
 pub mod values;
 pub mod window;
 pub mod zoom;

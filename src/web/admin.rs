@@ -258,6 +258,11 @@ impl CycleFormValues {
                 format!("s{i}_online_url"),
                 s.online_url.clone().unwrap_or_default(),
             );
+            f.insert(format!("s{i}_track"), s.track.clone().unwrap_or_default());
+            f.insert(
+                format!("s{i}_capacity"),
+                s.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            );
         }
         // Two empty rows for adding sessions.
         Self {
@@ -270,7 +275,15 @@ impl CycleFormValues {
         let int = |k: &str| self.get(k).trim().parse::<i64>().unwrap_or(-1);
         let mut sessions = vec![];
         for i in 1..=self.session_rows {
-            let keys = ["title", "starts", "ends", "location", "online_url"];
+            let keys = [
+                "title",
+                "starts",
+                "ends",
+                "location",
+                "online_url",
+                "track",
+                "capacity",
+            ];
             if keys
                 .iter()
                 .all(|k| self.session_value(i, k).trim().is_empty())
@@ -284,6 +297,10 @@ impl CycleFormValues {
                 mode: self.session_value(i, "mode"),
                 location: Some(self.session_value(i, "location")),
                 online_url: Some(self.session_value(i, "online_url")),
+                track: Some(self.session_value(i, "track")),
+                capacity: crate::web::session_choices::typed_capacity(
+                    &self.session_value(i, "capacity"),
+                ),
             });
         }
         let grant_title = self.get("grant_title");
@@ -513,6 +530,14 @@ pub async fn save_cycle(
         (Err(cycles::SaveProblem::CapacityBelowTaken(_)), _) => {
             let mut errors = FieldErrors::default();
             errors.add("capacity", "problem-capacity-below-taken");
+            render_errors(v, errors)
+        }
+        (Err(cycles::SaveProblem::SessionCapacityBelowTaken(n)), _) => {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                &format!("s{n}_capacity"),
+                "problem-session-capacity-below-taken",
+            );
             render_errors(v, errors)
         }
         (Err(cycles::SaveProblem::SessionHasAttendance(n)), _) => {

@@ -222,6 +222,7 @@ fn cycle_page(
         } else {
             String::new()
         },
+        choice_slots: super::session_choices::form_slots(&t, cy, sessions, &form.more, &errors),
         closed_reason,
         waitlist_note,
         retention_line: super::privacy::retention_line(&t, cy, sessions),
@@ -299,15 +300,22 @@ pub async fn register(
         place.keep();
         return Ok(see_other(&format!("/cycles/{}/registered", cy.slug)));
     }
+    let mut choice_errors = Default::default();
+    let chosen = super::session_choices::parse(&sessions, &form.more, &mut choice_errors);
     let applicant = match form.parse(&state.settings.privacy_notice_version) {
-        Ok(a) => a,
-        Err(errors) => {
+        Ok(a) if choice_errors.is_empty() => a,
+        Ok(_) => return render(StatusCode::UNPROCESSABLE_ENTITY, kept(&form), choice_errors),
+        Err(mut errors) => {
+            for (field, key) in choice_errors.0 {
+                errors.add(&field, &key);
+            }
             let kept = kept(&form);
             return render(StatusCode::UNPROCESSABLE_ENTITY, kept, errors);
         }
     };
     let outcome =
-        crate::app::registration::register(&state.services, &cy, &sessions, applicant).await?;
+        crate::app::registration::register(&state.services, &cy, &sessions, applicant, chosen)
+            .await?;
     let (key, position) = match outcome {
         Registered::Seated {
             status: crate::domain::Status::Pending,
@@ -323,6 +331,17 @@ pub async fn register(
         Registered::AlreadyRegistered { .. } => ("registered-again", 0),
         Registered::Refused(Refusal::Full) => {
             return render(StatusCode::CONFLICT, kept(&form), Default::default())
+        }
+        // The chosen workshop filled up while the form was being filled in:
+        // the form again, with today's seats, asking for another one.
+        Registered::Refused(Refusal::SessionFull { session_id }) => {
+            let (cy, sessions) = published_cycle(&state, cy.slug.clone()).await?;
+            let mut errors = super::forms::FieldErrors::default();
+            if let Some(field) = super::session_choices::field_of(&sessions, session_id) {
+                errors.add(&field, "choice-full");
+            }
+            let page = cycle_page(t, f.clone(), &cy, &sessions, now, kept(&form), errors);
+            return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
         Registered::Refused(_) => {
             return render(
@@ -376,6 +395,7 @@ fn kept(form: &RegistrationForm) -> RegistrationForm {
     ] {
         *v = super::forms::keep(v);
     }
+    kept.more = super::session_choices::kept(&form.more);
     kept
 }
 

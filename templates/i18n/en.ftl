@@ -761,3 +761,27 @@ import-keep-present-count = { $count ->
     [one] { $count } person not in the report was already marked present and stays present (see the note in the table).
    *[other] { $count } people not in the report were already marked present and stay present (see the note in the table).
 }
+
+# Chosen sessions and tracks (issue 10)
+problem-track-overlap = Another session of this track runs at the same time
+problem-capacity-not-alternative = Only a session with parallel alternatives can have its own capacity
+problem-min-sessions-over-attendable = This is more than the sessions one participant can attend (one per time slot of parallel sessions)
+problem-session-capacity-below-taken = This capacity is lower than the places participants have already chosen
+cycle-field-track = Track (parallel sessions)
+cycle-field-session-capacity = Places in this session
+choice-track = track { $track }
+choice-full-label = full
+choice-slot-legend = Choose one session: { $when }
+choice-hint = These sessions run at the same time. You attend the one you choose.
+choice-missing = Choose one of the sessions running at this time
+choice-full = This session is full: choose another one
+choice-title = Your sessions
+choice-none-yet = You have not chosen a session for this time yet.
+choice-current = You chose: { $title }
+choice-change = Change my session
+choice-change-not-allowed = This session cannot be chosen.
+choice-change-full = That session is full; your choice stays as it was.
+choice-change-started = The session has already started; your choice stays as it was.
+notice-choice-changed = Your session choice has been changed.
+notice-choice-unchanged = You had already chosen that session.
+attendance-not-chosen = not your session

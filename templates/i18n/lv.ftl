@@ -772,3 +772,27 @@ confirm-all-button = Jā, atzīmēt visus kā klātesošus
 import-checked = Esmu pārbaudījis, kuri tiks atzīmēti kā klātesoši un kuri paliek prombūtnē
 import-checked-error = Atzīmējiet “Esmu pārbaudījis…”, lai piemērotu atskaiti
 import-keep-present-count = Atskaitē nav, bet jau atzīmēti kā klātesoši un tādi paliek: { $count } (skatiet piezīmi tabulā).
+
+# Chosen sessions and tracks (issue 10)
+problem-track-overlap = Tajā pašā laikā notiek cita šīs plūsmas nodarbība
+problem-capacity-not-alternative = Savu vietu skaitu var norādīt tikai nodarbībai, kurai ir paralēlas alternatīvas
+problem-min-sessions-over-attendable = Tas ir vairāk nekā nodarbību, ko viens dalībnieks var apmeklēt (pa vienai katrā paralēlo nodarbību laikā)
+problem-session-capacity-below-taken = Šis vietu skaits ir mazāks nekā dalībnieku jau izvēlētās vietas
+cycle-field-track = Plūsma (paralēlās nodarbības)
+cycle-field-session-capacity = Vietu skaits šajā nodarbībā
+choice-track = plūsma { $track }
+choice-full-label = vietu nav
+choice-slot-legend = Izvēlieties vienu nodarbību: { $when }
+choice-hint = Šīs nodarbības notiek vienlaikus. Jūs apmeklējat to, kuru izvēlaties.
+choice-missing = Izvēlieties vienu no nodarbībām, kas notiek šajā laikā
+choice-full = Šajā nodarbībā vietu vairs nav: izvēlieties citu
+choice-title = Jūsu nodarbības
+choice-none-yet = Jūs vēl neesat izvēlējies nodarbību šim laikam.
+choice-current = Jūsu izvēle: { $title }
+choice-change = Mainīt nodarbību
+choice-change-not-allowed = Šo nodarbību nevar izvēlēties.
+choice-change-full = Tajā nodarbībā vietu nav; jūsu izvēle paliek iepriekšējā.
+choice-change-started = Nodarbība jau ir sākusies; jūsu izvēle paliek iepriekšējā.
+notice-choice-changed = Jūsu nodarbības izvēle ir mainīta.
+notice-choice-unchanged = Šī nodarbība jau bija jūsu izvēle.
+attendance-not-chosen = nav jūsu nodarbība

@@ -777,3 +777,27 @@ confirm-all-button = Да, отметить всех
 import-checked = Я проверил(а), кто будет отмечен присутствующим, а кто остаётся отсутствующим
 import-checked-error = Отметьте «Я проверил(а)…», чтобы применить отчёт
 import-keep-present-count = Нет в отчёте, но уже отмечены присутствующими и остаются ими: { $count } (см. примечание в таблице).
+
+# Chosen sessions and tracks (issue 10)
+problem-track-overlap = В это же время идёт другое занятие этого потока
+problem-capacity-not-alternative = Собственное число мест может быть только у занятия с параллельными альтернативами
+problem-min-sessions-over-attendable = Это больше, чем занятий может посетить один участник (по одному в каждое время параллельных занятий)
+problem-session-capacity-below-taken = Это число мест меньше, чем участники уже выбрали
+cycle-field-track = Поток (параллельные занятия)
+cycle-field-session-capacity = Мест на этом занятии
+choice-track = поток { $track }
+choice-full-label = мест нет
+choice-slot-legend = Выберите одно занятие: { $when }
+choice-hint = Эти занятия идут одновременно. Вы посещаете то, которое выберете.
+choice-missing = Выберите одно из занятий, идущих в это время
+choice-full = На этом занятии мест нет: выберите другое
+choice-title = Ваши занятия
+choice-none-yet = Вы ещё не выбрали занятие на это время.
+choice-current = Ваш выбор: { $title }
+choice-change = Изменить занятие
+choice-change-not-allowed = Это занятие нельзя выбрать.
+choice-change-full = На том занятии мест нет; ваш выбор остался прежним.
+choice-change-started = Занятие уже началось; ваш выбор остался прежним.
+notice-choice-changed = Ваш выбор занятия изменён.
+notice-choice-unchanged = Это занятие уже было вашим выбором.
+attendance-not-chosen = не ваше занятие

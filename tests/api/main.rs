@@ -27,3 +27,4 @@ mod reminders;
 mod schedule;
 mod security;
 mod sqlmap;
+mod tracks;
