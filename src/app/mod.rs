@@ -16,6 +16,7 @@ pub mod public_cycles;
 pub mod registration;
 pub mod reminders;
 pub mod reports;
+pub mod tracks;
 
 use std::sync::Arc;
 

@@ -99,6 +99,8 @@ pub enum SaveProblem {
     CapacityBelowTaken(u32),
     /// A session that already has attendance would be removed.
     SessionHasAttendance(u32),
+    /// A session's capacity below the seats its choosers already hold.
+    SessionCapacityBelowTaken(u32),
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -164,6 +166,16 @@ pub fn save(
             }
             if let Some(n) = attended_session_beyond(conn, c.id, spec.sessions.len())? {
                 return Ok(Err(SaveProblem::SessionHasAttendance(n)));
+            }
+            let held = sessions_of(conn, c.id)?;
+            let below = spec.sessions.iter().zip(1..).find(|(s, position)| {
+                held.iter().any(|h| {
+                    h.position == *position
+                        && s.capacity.is_some_and(|cap| h.seats_taken > cap as i32)
+                })
+            });
+            if let Some((_, position)) = below {
+                return Ok(Err(SaveProblem::SessionCapacityBelowTaken(position as u32)));
             }
             diesel::update(cycles::table.find(c.id))
                 .set((values, cycles::capacity.eq(spec.capacity.get() as i32)))
@@ -247,6 +259,8 @@ pub fn replace_sessions(
             sessions::mode.eq(s.mode.as_str()),
             sessions::location.eq(&s.location),
             sessions::online_url.eq(&s.online_url),
+            sessions::track.eq(&s.track),
+            sessions::capacity.eq(s.capacity.map(|c| c as i32)),
         );
         match current.iter().find(|c| c.position == position) {
             Some(old) => {

@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod attendance;
+pub mod choices;
 pub mod cycles;
 pub mod grants;
 pub mod messages;
@@ -254,8 +255,18 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
     {
+        self.write_maybe_counted(true, f).await
+    }
+
+    /// `write` when `counted`, else `write_uncounted`: for a caller that knows
+    /// only at run time whether the public pages' copy must see its change.
+    pub async fn write_maybe_counted<T, F>(&self, counted: bool, f: F) -> DbResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
+    {
         let written = self.write_uncounted(f).await;
-        if written.is_ok() {
+        if counted && written.is_ok() {
             self.writes.fetch_add(1, Ordering::Release);
         }
         written

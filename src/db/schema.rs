@@ -78,6 +78,17 @@ diesel::table! {
         reminded_for -> Nullable<Timestamp>,
         sequence -> Integer,
         progress_told_at -> Nullable<Timestamp>,
+        track -> Nullable<Text>,
+        capacity -> Nullable<Integer>,
+        seats_taken -> Integer,
+    }
+}
+
+diesel::table! {
+    session_choices (registration_id, session_id) {
+        registration_id -> Integer,
+        session_id -> Integer,
+        holds_seat -> Bool,
     }
 }
 
@@ -287,6 +298,8 @@ diesel::joinable!(certificates -> registrations (registration_id));
 diesel::joinable!(messages -> cycles (cycle_id));
 diesel::joinable!(session_changes -> sessions (session_id));
 diesel::joinable!(outbox -> messages (message_id));
+diesel::joinable!(session_choices -> registrations (registration_id));
+diesel::joinable!(session_choices -> sessions (session_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     messages,
@@ -295,6 +308,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     setup_tokens,
     cycles,
     sessions,
+    session_choices,
     session_changes,
     registrations,
     registration_answers,

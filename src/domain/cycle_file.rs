@@ -21,6 +21,10 @@ pub struct SessionSpec {
     pub mode: Mode,
     pub location: Option<String>,
     pub online_url: Option<String>,
+    /// Same-time sessions of different tracks are alternatives (`domain::tracks`).
+    pub track: Option<String>,
+    /// This session's own seat limit.
+    pub capacity: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +174,10 @@ pub struct RawSession {
     pub mode: String,
     pub location: Option<String>,
     pub online_url: Option<String>,
+    #[serde(default)]
+    pub track: Option<String>,
+    #[serde(default)]
+    pub capacity: Option<i64>,
 }
 
 fn default_language() -> String {
@@ -471,6 +479,12 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
         }
     }
     let questions = super::questions::validate(raw.questions, &mut p);
+    if p.is_empty() {
+        p.extend(super::tracks::cycle_file_problems(
+            &sessions,
+            raw.min_sessions as u32,
+        ));
+    }
     match (slug, language, timezone, capacity, window) {
         (Some(slug), Some(language), Some(timezone), Some(capacity), Some(window))
             if p.is_empty() =>
@@ -561,6 +575,7 @@ pub fn validate_session(
             });
         }
     }
+    let (track, capacity) = super::tracks::parse_session_fields(s.track, s.capacity, field, p);
     if p.len() > before {
         return None;
     }
@@ -571,6 +586,8 @@ pub fn validate_session(
         mode: mode?,
         location,
         online_url,
+        track,
+        capacity,
     })
 }
 

@@ -17,6 +17,7 @@ pub mod report;
 pub mod schedule;
 pub mod seats;
 pub mod text;
+pub mod tracks;
 pub mod values;
 pub mod window;
 pub mod zoom;

@@ -232,6 +232,11 @@ impl CycleFormValues {
                 format!("s{i}_online_url"),
                 s.online_url.clone().unwrap_or_default(),
             );
+            f.insert(format!("s{i}_track"), s.track.clone().unwrap_or_default());
+            f.insert(
+                format!("s{i}_capacity"),
+                s.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            );
         }
         f.insert(
             "questions".into(),
@@ -246,7 +251,15 @@ impl CycleFormValues {
 
     /// The session rows with anything typed in (empty rows are skipped).
     fn filled_rows(&self) -> Vec<usize> {
-        let keys = ["title", "starts", "ends", "location", "online_url"];
+        let keys = [
+            "title",
+            "starts",
+            "ends",
+            "location",
+            "online_url",
+            "track",
+            "capacity",
+        ];
         (1..=self.session_rows)
             .filter(|&i| {
                 keys.iter()
@@ -266,6 +279,10 @@ impl CycleFormValues {
                 mode: self.session_value(i, "mode"),
                 location: Some(self.session_value(i, "location")),
                 online_url: Some(self.session_value(i, "online_url")),
+                track: Some(self.session_value(i, "track")),
+                capacity: crate::web::session_choices::typed_capacity(
+                    &self.session_value(i, "capacity"),
+                ),
             });
         }
         let grant_title = self.get("grant_title");
@@ -550,6 +567,14 @@ pub async fn save_cycle(
         (Err(cycles::SaveProblem::CapacityBelowTaken(_)), _) => {
             let mut errors = FieldErrors::default();
             errors.add("capacity", "problem-capacity-below-taken");
+            render_errors(v, errors, Vec::new())
+        }
+        (Err(cycles::SaveProblem::SessionCapacityBelowTaken(n)), _) => {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                &format!("s{n}_capacity"),
+                "problem-session-capacity-below-taken",
+            );
             render_errors(v, errors, Vec::new())
         }
         (Err(cycles::SaveProblem::SessionHasAttendance(n)), _) => {

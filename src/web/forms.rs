@@ -35,6 +35,10 @@ pub struct RegistrationForm {
     pub consent: String,
     /// The honeypot: people never see it, bots fill it in.
     pub website: String,
+    /// Every other field sent: the chosen sessions (`slot_{n}` = a session's
+    /// position; `web::session_choices` reads them).
+    #[serde(flatten)]
+    pub more: BTreeMap<String, String>,
 }
 
 pub const FIELD_ORDER: &[&str] = &[
@@ -218,6 +222,7 @@ mod tests {
             language: "lv".into(),
             consent: "on".into(),
             website: String::new(),
+            more: Default::default(),
         }
     }
 

@@ -26,6 +26,7 @@ pub mod privacy;
 pub mod public;
 pub mod questions;
 pub mod reports;
+pub mod session_choices;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -334,6 +335,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/r/{token}/confirm", web::post().to(participant::confirm))
         .route("/r/{token}/cancel", web::get().to(participant::cancel_page))
         .route("/r/{token}/cancel", web::post().to(participant::cancel))
+        .route(
+            "/r/{token}/sessions",
+            web::post().to(session_choices::change),
+        )
         .route("/privacy", web::get().to(privacy::notice))
         .route("/r/{token}/data.json", web::get().to(privacy::download))
         .route("/r/{token}/erase", web::get().to(privacy::confirm_page))

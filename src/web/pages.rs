@@ -121,6 +121,8 @@ pub struct CyclePage {
     pub seats_left: String,
     pub deadline: String,
     pub min_sessions_note: String,
+    /// Alternatives to choose, one fieldset per slot (issue 10).
+    pub choice_slots: Vec<super::session_choices::ChoiceSlot>,
     /// Why the form is not offered, when it is not.
     pub closed_reason: Option<String>,
     pub waitlist_note: Option<String>,
@@ -246,6 +248,8 @@ pub struct GrantLine {
 #[derive(Template, WebTemplate)]
 #[template(path = "participant.html")]
 pub struct ParticipantPage {
+    /// The participant's choice per slot of alternatives (issue 10).
+    pub choice_slots: Vec<super::session_choices::ChoiceSlot>,
     pub tr: Tr,
     pub frame: Frame,
     pub token: String,

@@ -221,6 +221,7 @@ fn cycle_page(
         } else {
             String::new()
         },
+        choice_slots: super::session_choices::form_slots(&t, cy, sessions, &form.more, &errors),
         closed_reason,
         waitlist_note,
         retention_line: super::privacy::retention_line(&t, cy, sessions),
@@ -310,30 +311,31 @@ pub async fn register(
         place.keep();
         return Ok(see_other(&format!("/cycles/{}/registered", cy.slug)));
     }
+    let mut choice_errors = Default::default();
+    let chosen = super::session_choices::parse(sessions, &form.more, &mut choice_errors);
     let parsed = form.parse(&state.settings.privacy_notice_version);
     let answers = crate::domain::questions::answers(&asked, &pairs);
     let applicant = match (parsed, answers) {
-        (Ok(applicant), Ok(answers)) => crate::domain::registration::Applicant {
-            answers,
-            ..applicant
-        },
+        (Ok(applicant), Ok(answers)) if choice_errors.is_empty() => {
+            crate::domain::registration::Applicant {
+                answers,
+                ..applicant
+            }
+        }
         (parsed, answers) => {
-            let mut page = cycle_page(
-                t,
-                f.clone(),
-                cy,
-                sessions,
-                now,
-                kept(&form),
-                parsed.err().unwrap_or_default(),
-            );
+            let mut errors = parsed.err().unwrap_or_default();
+            for (field, key) in choice_errors.0 {
+                errors.add(&field, &key);
+            }
+            let mut page = cycle_page(t, f.clone(), cy, sessions, now, kept(&form), errors);
             page.questions =
                 super::questions::views(&t, cy, &asked, &pairs, &answers.err().unwrap_or_default());
             return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let outcome =
-        crate::app::registration::register(&state.services, cy, sessions, applicant).await?;
+        crate::app::registration::register(&state.services, cy, sessions, applicant, chosen)
+            .await?;
     let (key, position) = match outcome {
         Registered::Seated {
             status: crate::domain::Status::Pending,
@@ -349,6 +351,19 @@ pub async fn register(
         Registered::AlreadyRegistered { .. } => ("registered-again", 0),
         Registered::Refused(Refusal::Full) => {
             return render(StatusCode::CONFLICT, kept(&form), Default::default())
+        }
+        // The chosen workshop filled up while the form was being filled in:
+        // the form again, with today's seats, asking for another one.
+        Registered::Refused(Refusal::SessionFull { session_id }) => {
+            let fresh = published_cycle(&state, cy.slug.clone()).await?;
+            let (cy, sessions) = (&*fresh.cycle, &fresh.sessions[..]);
+            let mut errors = super::forms::FieldErrors::default();
+            if let Some(field) = super::session_choices::field_of(sessions, session_id) {
+                errors.add(&field, "choice-full");
+            }
+            let mut page = cycle_page(t, f.clone(), cy, sessions, now, kept(&form), errors);
+            page.questions = super::questions::views(&t, cy, &asked, &pairs, &[]);
+            return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
         Registered::Refused(_) => {
             return render(
@@ -402,6 +417,7 @@ fn kept(form: &RegistrationForm) -> RegistrationForm {
     ] {
         *v = super::forms::keep(v);
     }
+    kept.more = super::session_choices::kept(&form.more);
     kept
 }
 

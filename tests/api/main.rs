@@ -33,3 +33,4 @@ mod rush;
 mod schedule;
 mod security;
 mod sqlmap;
+mod tracks;
