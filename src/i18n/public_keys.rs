@@ -34,6 +34,9 @@ const ORGANISER_PREFIXES: &[&str] = &[
     "message-",
     "confirm-",
     "attendance-early-",
+    "cycle-error-",
+    "dash-",
+    "report-",
 ];
 
 /// Organiser keys whose prefix is shared with public ones (`field-`,
@@ -48,6 +51,8 @@ const ORGANISER_KEYS: &[&str] = &[
     "field-password-mismatch",
     "field-organiser-exists",
     "field-required-name",
+    "field-required-password",
+    "attendance-not-chosen",
     "cycle-sessions-hint",
     "grant-field-required-outcome",
     "notice-capacity-changed",

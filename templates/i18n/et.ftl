@@ -423,3 +423,31 @@ mail-body-progress-lost = Sessioon „{ $session }“ on lõppenud. Seni registr
 mail-progress-label = Teie osalemine
 mail-progress-stop-label = Ei soovi neid e-kirju?
 mail-progress-stop = Saate need oma lehel peatada.
+
+# Questions per cycle and the country choice (issue 10)
+field-country-choose = Valige riik
+question-yes = Jah
+question-no = Ei
+question-error-missing = Vastake: { $label }
+question-error-not-chosen = Valige vastus: { $label }
+question-error-not-an-option = Valige üks pakutud vastustest: { $label }
+question-error-date = Sisestage päris kuupäev, näiteks 2026-11-29: { $label }
+question-error-too-long = Kasutage kuni { $max } märki: { $label }
+question-error-unreadable = Sisestage vastus uuesti ilma erimärkideta: { $label }
+
+# Chosen sessions and tracks (issue 10)
+choice-track = suund { $track }
+choice-full-label = täis
+choice-slot-legend = Valige üks sessioon: { $when }
+choice-hint = Need sessioonid toimuvad samal ajal. Osalete sellel, mille valite.
+choice-missing = Valige üks sel ajal toimuvatest sessioonidest
+choice-full = See sessioon on täis: valige mõni teine
+choice-title = Teie sessioonid
+choice-none-yet = Te pole selleks ajaks veel sessiooni valinud.
+choice-current = Teie valik: { $title }
+choice-change = Muuda minu sessiooni
+choice-change-not-allowed = Seda sessiooni ei saa valida.
+choice-change-full = See sessioon on täis; teie valik jääb samaks.
+choice-change-started = Sessioon on juba alanud; teie valik jääb samaks.
+notice-choice-changed = Teie sessioonivalik on muudetud.
+notice-choice-unchanged = Olite selle sessiooni juba valinud.

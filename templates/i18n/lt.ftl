@@ -431,3 +431,31 @@ mail-body-progress-lost = Užsiėmimas „{ $session }“ baigėsi. Pagal iki š
 mail-progress-label = Jūsų lankomumas
 mail-progress-stop-label = Nenorite šių laiškų?
 mail-progress-stop = Juos galite sustabdyti savo puslapyje.
+
+# Questions per cycle and the country choice (issue 10)
+field-country-choose = Pasirinkite šalį
+question-yes = Taip
+question-no = Ne
+question-error-missing = Atsakykite: { $label }
+question-error-not-chosen = Pasirinkite atsakymą: { $label }
+question-error-not-an-option = Pasirinkite vieną iš pateiktų atsakymų: { $label }
+question-error-date = Įveskite tikrą datą, pavyzdžiui, 2026-11-29: { $label }
+question-error-too-long = Naudokite ne daugiau kaip { $max } simbolių: { $label }
+question-error-unreadable = Įveskite atsakymą dar kartą be specialiųjų simbolių: { $label }
+
+# Chosen sessions and tracks (issue 10)
+choice-track = kryptis { $track }
+choice-full-label = vietų nėra
+choice-slot-legend = Pasirinkite vieną užsiėmimą: { $when }
+choice-hint = Šie užsiėmimai vyksta tuo pačiu metu. Dalyvausite tame, kurį pasirinksite.
+choice-missing = Pasirinkite vieną iš šiuo metu vykstančių užsiėmimų
+choice-full = Šiame užsiėmime vietų nebėra: pasirinkite kitą
+choice-title = Jūsų užsiėmimai
+choice-none-yet = Šiam laikui dar nepasirinkote užsiėmimo.
+choice-current = Jūs pasirinkote: { $title }
+choice-change = Pakeisti mano užsiėmimą
+choice-change-not-allowed = Šio užsiėmimo pasirinkti negalima.
+choice-change-full = Šiame užsiėmime vietų nebėra; jūsų pasirinkimas lieka toks pat.
+choice-change-started = Užsiėmimas jau prasidėjo; jūsų pasirinkimas lieka toks pat.
+notice-choice-changed = Jūsų užsiėmimo pasirinkimas pakeistas.
+notice-choice-unchanged = Šį užsiėmimą jau buvote pasirinkę.
