@@ -1,7 +1,14 @@
 //! Every string a user sees comes from `templates/i18n/{lang}.ftl` (Project
-//! Fluent). Plural categories come from our own `plural_category`, exposed to
-//! translations as `PLURAL($n)`: the rules fluent uses put Latvian 111–119 in
-//! the wrong category, and "111 vietu" must not become "111 vietas".
+//! Fluent). Each file is a language (build.rs lists them; adding a language is
+//! adding a file) and declares its own name (`language-name`) and whether it
+//! is complete (`language-complete = yes`). An incomplete language has every
+//! public and participant text and every email; organiser pages are then
+//! shown in English, and say so in the asked-for language.
+//!
+//! Plural categories are CLDR's, from `intl_pluralrules` (the data fluent
+//! itself uses), exposed to translations as `PLURAL($n)`. Latvian and
+//! Lithuanian keep their own rules where that crate's data is wrong (Latvian
+//! 111–119 "111 vietu", Lithuanian 22–29 "22 vietos"); the tests show it.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -10,71 +17,107 @@ use chrono::{DateTime, Datelike, Offset, Utc};
 use chrono_tz::Tz;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 use crate::domain::Language;
 
-pub const SOURCES: &[(Language, &str)] = &[
-    (Language::Lv, include_str!("../templates/i18n/lv.ftl")),
-    (Language::En, include_str!("../templates/i18n/en.ftl")),
-    (Language::Ru, include_str!("../templates/i18n/ru.ftl")),
-];
+/// Every translation file as (code, text), embedded at build time.
+pub const SOURCES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/translations.rs"));
+
+/// The language whose text fills the gaps of an incomplete one.
+const FALLBACK: Language = Language::En;
+
+struct Translation {
+    bundle: FluentBundle<FluentResource>,
+    complete: bool,
+}
 
 pub struct I18n {
-    bundles: HashMap<Language, FluentBundle<FluentResource>>,
+    translations: HashMap<Language, Translation>,
 }
 
 /// CLDR plural category of an integer (cardinal).
 pub fn plural_category(lang: Language, n: i64) -> &'static str {
+    if lang == Language::Lv {
+        return latvian_plural(n);
+    }
+    if lang.as_str() == "lt" {
+        return lithuanian_plural(n);
+    }
+    let Some(rules) = plural_rules(lang) else {
+        return "other";
+    };
+    match rules.select(n) {
+        Ok(PluralCategory::ZERO) => "zero",
+        Ok(PluralCategory::ONE) => "one",
+        Ok(PluralCategory::TWO) => "two",
+        Ok(PluralCategory::FEW) => "few",
+        Ok(PluralCategory::MANY) => "many",
+        Ok(PluralCategory::OTHER) | Err(_) => "other",
+    }
+}
+
+/// CLDR's cardinal rules for a language, when CLDR has them.
+fn plural_rules(lang: Language) -> Option<&'static PluralRules> {
+    static RULES: LazyLock<HashMap<Language, PluralRules>> = LazyLock::new(|| {
+        Language::ALL
+            .iter()
+            .filter_map(|l| {
+                let id: unic_langid::LanguageIdentifier = l.as_str().parse().ok()?;
+                let rules = PluralRules::create(id, PluralRuleType::CARDINAL).ok()?;
+                Some((*l, rules))
+            })
+            .collect()
+    });
+    RULES.get(&lang)
+}
+
+/// lv: zero = n%10=0 or n%100=11..19; one = n%10=1 and n%100≠11.
+fn latvian_plural(n: i64) -> &'static str {
     let n = n.unsigned_abs();
     let (m10, m100) = (n % 10, n % 100);
-    match lang {
-        // lv: zero = n%10=0 or n%100=11..19; one = n%10=1 and n%100≠11
-        Language::Lv => {
-            if m10 == 0 || (11..=19).contains(&m100) {
-                "zero"
-            } else if m10 == 1 {
-                "one"
-            } else {
-                "other"
-            }
-        }
-        Language::En => {
-            if n == 1 {
-                "one"
-            } else {
-                "other"
-            }
-        }
-        // ru: one = n%10=1 and n%100≠11; few = n%10=2..4 and n%100∉12..14; many otherwise
-        Language::Ru => {
-            if m10 == 1 && m100 != 11 {
-                "one"
-            } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
-                "few"
-            } else {
-                "many"
-            }
-        }
+    if m10 == 0 || (11..=19).contains(&m100) {
+        "zero"
+    } else if m10 == 1 {
+        "one"
+    } else {
+        "other"
+    }
+}
+
+/// lt: one = n%10=1 and n%100∉11..19; few = n%10=2..9 and n%100∉11..19;
+/// other for the rest (many is for fractions). `intl_pluralrules` 7.0.2
+/// puts 22–29, 32–39 … in "other" ("22 vietų" instead of "22 vietos").
+fn lithuanian_plural(n: i64) -> &'static str {
+    let n = n.unsigned_abs();
+    let (m10, m100) = (n % 10, n % 100);
+    let teen = (11..=19).contains(&m100);
+    if m10 == 1 && !teen {
+        "one"
+    } else if (2..=9).contains(&m10) && !teen {
+        "few"
+    } else {
+        "other"
     }
 }
 
 impl I18n {
     fn load() -> Self {
-        let mut bundles = HashMap::new();
-        for (lang, source) in SOURCES {
+        let mut translations = HashMap::new();
+        for (code, source) in SOURCES {
+            let lang = Language::parse(code).expect("build.rs lists the same files");
             let resource =
                 FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
-                    panic!("{} translation does not parse: {errors:?}", lang.as_str())
+                    panic!("{code} translation does not parse: {errors:?}")
                 });
-            let locale = lang.as_str().parse().expect("valid language tag");
+            let locale = code.parse().expect("valid language tag");
             let mut bundle = FluentBundle::new_concurrent(vec![locale]);
             bundle.set_use_isolating(false);
-            let l = *lang;
             bundle
                 .add_function("PLURAL", move |positional, _named| {
                     match positional.first() {
                         Some(FluentValue::Number(n)) => {
-                            FluentValue::from(plural_category(l, n.value as i64))
+                            FluentValue::from(plural_category(lang, n.value as i64))
                         }
                         _ => FluentValue::from("other"),
                     }
@@ -83,13 +126,21 @@ impl I18n {
             bundle
                 .add_resource(resource)
                 .expect("no duplicate messages");
-            bundles.insert(*lang, bundle);
+            let complete = bundle
+                .get_message("language-complete")
+                .and_then(|m| m.value())
+                .map(|p| bundle.format_pattern(p, None, &mut vec![]) == "yes")
+                .unwrap_or(false);
+            translations.insert(lang, Translation { bundle, complete });
         }
-        Self { bundles }
+        Self { translations }
     }
 
     pub fn message(&self, lang: Language, key: &str, args: Option<&FluentArgs>) -> String {
-        let bundle = &self.bundles[&lang];
+        let mut bundle = &self.translations[&lang].bundle;
+        if !bundle.has_message(key) {
+            bundle = &self.translations[&FALLBACK].bundle;
+        }
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             // Visible but harmless; the test suite fails on any missing key.
             return key.to_string();
@@ -101,7 +152,12 @@ impl I18n {
     }
 
     pub fn has(&self, lang: Language, key: &str) -> bool {
-        self.bundles[&lang].has_message(key)
+        self.translations[&lang].bundle.has_message(key)
+    }
+
+    /// Whether every page, organisers' too, is translated.
+    pub fn is_complete(&self, lang: Language) -> bool {
+        self.translations[&lang].complete
     }
 }
 
@@ -111,19 +167,69 @@ pub static I18N: LazyLock<I18n> = LazyLock::new(I18n::load);
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
     pub lang: Language,
+    /// The language the reader asked for, when `lang` stands in for it.
+    asked: Language,
 }
 
 impl Tr {
     pub fn new(lang: Language) -> Self {
-        Self { lang }
+        Self { lang, asked: lang }
+    }
+
+    /// For organisers' pages: an incomplete language shows them in English
+    /// (and `fallback_notice` says so in the asked-for language).
+    pub fn organiser(lang: Language) -> Self {
+        if I18N.is_complete(lang) {
+            Self::new(lang)
+        } else {
+            Self {
+                lang: FALLBACK,
+                asked: lang,
+            }
+        }
     }
 
     pub fn code(&self) -> &'static str {
         self.lang.as_str()
     }
 
+    /// The language the reader chose (the switcher marks it).
+    pub fn asked_code(&self) -> &'static str {
+        self.asked.as_str()
+    }
+
+    /// "See leht on inglise keeles." — in the asked-for language, when this
+    /// page is shown in English instead.
+    pub fn fallback_notice(&self) -> Option<String> {
+        (self.asked != self.lang)
+            .then(|| I18N.message(self.asked, "language-fallback-notice", None))
+    }
+
+    /// Every language as (code, its own name), for switchers and choices.
+    pub fn languages(&self) -> Vec<(&'static str, String)> {
+        Language::ALL
+            .iter()
+            .map(|l| (l.as_str(), I18N.message(*l, "language-name", None)))
+            .collect()
+    }
+
+    /// The codes of every language, for hints: "en, et, lt, lv, ru".
+    pub fn language_codes(&self) -> String {
+        Language::ALL
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn text(&self, key: &str) -> String {
         I18N.message(self.lang, key, None)
+    }
+
+    /// Whether this language has a message `key` (for optional, more
+    /// specific messages).
+    pub fn has(&self, key: &str) -> bool {
+        I18N.has(self.lang, key)
     }
 
     /// A message with a count (`$count`), plural-aware.
@@ -274,10 +380,10 @@ impl Tr {
     /// Euros as each language writes them: "1 500,00 €" (lv, ru), "€1,500.00" (en).
     pub fn euros(&self, cents: i64) -> String {
         let whole = (cents / 100).to_string();
-        let (group, decimal) = match self.lang {
-            Language::En => (",", "."),
-            Language::Lv | Language::Ru => ("\u{a0}", ","),
-        };
+        // English writes "€1,500.00"; the other languages here (lv, ru, et,
+        // lt) write "1 500,00 €".
+        let english = self.lang == Language::En;
+        let (group, decimal) = if english { (",", ".") } else { ("\u{a0}", ",") };
         let mut grouped = String::new();
         for (i, digit) in whole.chars().enumerate() {
             if i > 0 && (whole.len() - i).is_multiple_of(3) {
@@ -286,9 +392,10 @@ impl Tr {
             grouped.push(digit);
         }
         let amount = format!("{grouped}{decimal}{:02}", cents % 100);
-        match self.lang {
-            Language::En => format!("€{amount}"),
-            Language::Lv | Language::Ru => format!("{amount}\u{a0}€"),
+        if english {
+            format!("€{amount}")
+        } else {
+            format!("{amount}\u{a0}€")
         }
     }
 
@@ -303,12 +410,15 @@ impl Tr {
 }
 
 #[cfg(test)]
+mod public_keys;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use fluent_syntax::ast::Entry;
     use fluent_syntax::parser::parse;
 
-    fn ids(source: &str) -> std::collections::BTreeSet<String> {
+    pub(super) fn ids(source: &str) -> std::collections::BTreeSet<String> {
         parse(source)
             .expect("parses")
             .body
@@ -328,21 +438,183 @@ mod tests {
         assert_eq!(Tr::new(Language::En).euros(123_456_789), "€1,234,567.89");
     }
 
+    pub(super) fn source(lang: Language) -> &'static str {
+        SOURCES
+            .iter()
+            .find(|(code, _)| *code == lang.as_str())
+            .expect("a file per language")
+            .1
+    }
+
     #[test]
-    fn every_language_has_every_key() {
-        let reference = ids(SOURCES[0].1);
-        assert!(reference.len() > 50);
-        for (lang, source) in SOURCES {
-            let keys = ids(source);
-            let missing: Vec<_> = reference.difference(&keys).collect();
-            let extra: Vec<_> = keys.difference(&reference).collect();
-            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.as_str());
+    fn languages_come_from_the_files() {
+        let codes: Vec<_> = Language::ALL.iter().map(|l| l.as_str()).collect();
+        assert_eq!(codes, vec!["en", "et", "lt", "lv", "ru"]);
+        let names: Vec<_> = Tr::new(Language::Lv)
+            .languages()
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect();
+        assert_eq!(
+            names,
+            vec!["English", "Eesti", "Lietuvių", "Latviešu", "Русский"]
+        );
+        for lang in Language::ALL {
+            assert!(I18N.has(*lang, "language-name"), "{lang}");
+            assert!(I18N.has(*lang, "language-complete"), "{lang}");
+            assert!(I18N.has(*lang, "language-fallback-notice"), "{lang}");
+            // CLDR has a plural rule for every language we have a file for.
             assert!(
-                extra.is_empty(),
-                "{} has keys lv lacks: {extra:?}",
-                lang.as_str()
+                plural_rules(*lang).is_some(),
+                "{lang} has no CLDR plural rule"
             );
         }
+        assert!(I18N.is_complete(Language::En) && I18N.is_complete(Language::Lv));
+        assert!(!I18N.is_complete(Language::parse("et").unwrap()));
+    }
+
+    #[test]
+    fn every_complete_language_has_every_key() {
+        let reference = ids(source(FALLBACK));
+        assert!(reference.len() > 50);
+        for lang in Language::ALL {
+            let keys = ids(source(*lang));
+            let extra: Vec<_> = keys.difference(&reference).collect();
+            assert!(extra.is_empty(), "{lang} has keys en lacks: {extra:?}");
+            if I18N.is_complete(*lang) {
+                let missing: Vec<_> = reference.difference(&keys).collect();
+                assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_has_its_dates_zones_and_plurals() {
+        // What every page and email of a cycle shows, whatever else falls
+        // back to English.
+        let mut needed = vec![
+            "format-date",
+            "format-datetime",
+            "format-span",
+            "format-until",
+            "format-day",
+            "zone-other",
+            "zone-europe-riga",
+            "zone-europe-tallinn",
+            "zone-europe-vilnius",
+            "zone-asia-almaty",
+            "seats-left",
+            "nav-language",
+            "skip-to-content",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        for i in 1..=7 {
+            needed.push(format!("weekday-{i}"));
+        }
+        for i in 1..=12 {
+            needed.push(format!("month-{i}"));
+            needed.push(format!("month-until-{i}"));
+        }
+        for lang in Language::ALL {
+            let missing: Vec<_> = needed.iter().filter(|k| !I18N.has(*lang, k)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn an_incomplete_language_shows_organiser_pages_in_english_and_says_so() {
+        let et = Language::parse("et").unwrap();
+        let lt = Language::parse("lt").unwrap();
+        let tr = Tr::organiser(et);
+        assert_eq!(tr.code(), "en");
+        assert_eq!(tr.asked_code(), "et");
+        assert_eq!(
+            tr.fallback_notice().as_deref(),
+            Some("See lehekülg on inglise keeles.")
+        );
+        assert_eq!(
+            Tr::organiser(lt).fallback_notice().as_deref(),
+            Some("Šis puslapis rodomas anglų kalba.")
+        );
+        assert_eq!(Tr::organiser(Language::Lv).fallback_notice(), None);
+        assert_eq!(Tr::new(et).fallback_notice(), None);
+        // A key an incomplete file lacks is shown in English, not as its key.
+        assert_eq!(Tr::new(et).text("nav-logout"), "Log out");
+    }
+
+    #[test]
+    fn estonian_and_lithuanian_plurals_follow_cldr() {
+        let lt = Tr::new(Language::parse("lt").unwrap());
+        for (n, want) in [
+            (0, "Liko 0 vietų"),
+            (1, "Liko 1 vieta"),
+            (2, "Liko 2 vietos"),
+            (9, "Liko 9 vietos"),
+            (10, "Liko 10 vietų"),
+            (11, "Liko 11 vietų"),
+            (19, "Liko 19 vietų"),
+            (21, "Liko 21 vieta"),
+            (22, "Liko 22 vietos"),
+            (111, "Liko 111 vietų"),
+            (1001, "Liko 1001 vieta"),
+        ] {
+            assert_eq!(lt.count("seats-left", n), want);
+        }
+        let et = Tr::new(Language::parse("et").unwrap());
+        for (n, want) in [
+            (0, "Vaba on 0 kohta"),
+            (1, "Vaba on 1 koht"),
+            (2, "Vaba on 2 kohta"),
+            (21, "Vaba on 21 kohta"),
+        ] {
+            assert_eq!(et.count("seats-left", n), want);
+        }
+    }
+
+    #[test]
+    fn a_cycle_in_almaty_names_its_zone_never_a_bare_offset() {
+        // chrono-tz's abbreviation for Asia/Almaty is "+05"; people read
+        // "Almaty time" (or the city with "UTC+5" where there is no name).
+        let start = DateTime::parse_from_rfc3339("2026-12-07T04:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let end = start + chrono::Duration::hours(3);
+        let almaty = chrono_tz::Asia::Almaty;
+        assert_eq!(
+            Tr::new(Language::En).span(start, end, almaty),
+            "Monday 7 December 2026, 09:00–12:00 (Almaty time)"
+        );
+        assert_eq!(
+            Tr::new(Language::Ru).span(start, end, almaty),
+            "понедельник, 7 декабря 2026 г., 09:00–12:00 (время Алматы)"
+        );
+        for lang in Language::ALL {
+            let tr = Tr::new(*lang);
+            for tz in [
+                almaty,
+                chrono_tz::Asia::Qostanay,
+                chrono_tz::Asia::Oral,
+                chrono_tz::Europe::Tallinn,
+                chrono_tz::Europe::Vilnius,
+                chrono_tz::Europe::Riga,
+            ] {
+                let text = tr.span(start, end, tz);
+                assert!(
+                    !text.contains("+05") && !text.contains("+06") && !text.contains("EET"),
+                    "{lang} {tz}: {text}"
+                );
+            }
+        }
+        assert_eq!(
+            Tr::new(Language::En).zone(chrono_tz::Asia::Qostanay, start),
+            "Qostanay time, UTC+5"
+        );
+        assert_eq!(
+            Tr::new(Language::parse("et").unwrap()).zone(chrono_tz::Europe::Tallinn, start),
+            "Eesti aeg"
+        );
     }
 
     #[test]
@@ -396,13 +668,17 @@ mod tests {
             used.insert(format!("{k}-title"));
             used.insert(format!("{k}-body"));
         }
-        for lang in [Language::Lv, Language::En, Language::Ru] {
+        for lang in Language::ALL
+            .iter()
+            .copied()
+            .filter(|l| I18N.is_complete(*l))
+        {
             let missing: Vec<_> = used.iter().filter(|k| !I18N.has(lang, k)).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.as_str());
         }
     }
 
-    fn walk(dir: std::path::PathBuf) -> Vec<std::path::PathBuf> {
+    pub(super) fn walk(dir: std::path::PathBuf) -> Vec<std::path::PathBuf> {
         let mut out = vec![];
         for e in std::fs::read_dir(dir).unwrap().flatten() {
             let p = e.path();

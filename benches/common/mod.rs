@@ -21,8 +21,13 @@ pub const PG_ENV: &str = "COHORT_BENCH_POSTGRES";
 /// Long enough for `Settings::secret`; fixed so runs are comparable.
 pub const SECRET: &str = "a benchmark secret that is long enough to use";
 
+mod writes;
+#[allow(unused_imports)]
+pub use writes::{applicant, bare_register, prefill};
+
 #[path = "../../tests/support/mod.rs"]
 mod support;
+#[allow(unused_imports)]
 pub use support::{csrf_from, utc, Backend, PgDatabase};
 
 /// SQLite always; PostgreSQL when its URL is given.

@@ -35,8 +35,26 @@ pub(super) fn eligibility_rows(
     now: DateTime<Utc>,
 ) -> DbResult<Vec<EligibilityRow>> {
     let sessions = cycles::sessions_of(conn, cycle.id)?;
-    let remaining =
-        eligibility::sessions_remaining(sessions.iter().map(|s| s.ends_at.and_utc()), now);
+    // With tracks, each person's remaining sessions are their own ones (the
+    // count of attended ones already is: only choosers can be marked).
+    let offered: Vec<_> = sessions.iter().map(Session::offered).collect();
+    let slots = crate::domain::tracks::slots(&offered);
+    let choices = if slots.is_empty() {
+        Default::default()
+    } else {
+        crate::db::choices::of_cycle(conn, cycle.id)?
+    };
+    let remaining_of = |id: i32| {
+        let chosen = choices.get(&id).map_or(&[][..], Vec::as_slice);
+        let own = crate::domain::tracks::attendable(&offered, &slots, chosen);
+        eligibility::sessions_remaining(
+            sessions
+                .iter()
+                .filter(|s| own.contains(&s.id))
+                .map(|s| s.ends_at.and_utc()),
+            now,
+        )
+    };
     Ok(att::attended_counts(conn, cycle.id)?
         .into_iter()
         .map(
@@ -48,7 +66,7 @@ pub(super) fn eligibility_rows(
                 institution,
                 standing: Standing::from_count(
                     attended as u32,
-                    remaining,
+                    remaining_of(id),
                     cycle.min_sessions as u32,
                 ),
             },

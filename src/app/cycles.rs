@@ -47,3 +47,17 @@ pub async fn cycle_with_sessions(
         .await
         .context("loading a cycle")
 }
+
+/// A published cycle with its sessions, as the public pages show it: from
+/// this process's copy when fresh (see `public_cycles`); `None` for a draft
+/// or an unknown slug.
+pub async fn public_cycle(
+    services: &Services,
+    slug: &str,
+) -> anyhow::Result<Option<super::public_cycles::PublicCycle>> {
+    services
+        .public_cycles
+        .get(&services.db, slug)
+        .await
+        .context("loading a cycle")
+}

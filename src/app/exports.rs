@@ -3,7 +3,10 @@
 //! UTF-8 byte-order mark, so Excel on Windows reads "Bērziņa" and Cyrillic
 //! right; the command line's CSV goes to scripts and has none.
 
-use crate::db::models::Registration;
+use std::collections::HashMap;
+
+use crate::db::models::{Cycle, Registration};
+use crate::domain::questions;
 
 use super::attendance::EligibilityRow;
 
@@ -19,10 +22,15 @@ pub fn csv_cell(s: &str) -> String {
 
 /// One export: its header (the SPEC's columns first) and its rows, as text.
 pub struct Table {
-    pub headers: Vec<&'static str>,
+    pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// Columns that hold numbers (written as numbers in XLSX).
     pub numeric: Vec<usize>,
+}
+
+/// Column names as a table's header.
+pub fn columns(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| n.to_string()).collect()
 }
 
 const BOM: &[u8] = "\u{FEFF}".as_bytes();
@@ -42,13 +50,13 @@ impl Table {
     /// The same table as an Excel workbook. Cells are written as text (or
     /// numbers), never as formulas, so no apostrophe is needed.
     pub fn to_xlsx(&self, sheet: &str) -> anyhow::Result<Vec<u8>> {
-        use rust_xlsxwriter::{Format, Workbook};
-        let mut book = Workbook::new();
-        let bold = Format::new().set_bold();
-        let page = book.add_worksheet();
-        page.set_name(sheet)?;
+        workbook(&[(sheet, self)])
+    }
+
+    fn write_sheet(&self, page: &mut rust_xlsxwriter::Worksheet) -> anyhow::Result<()> {
+        let bold = rust_xlsxwriter::Format::new().set_bold();
         for (col, header) in self.headers.iter().enumerate() {
-            page.write_string_with_format(0, col as u16, *header, &bold)?;
+            page.write_string_with_format(0, col as u16, header, &bold)?;
         }
         for (r, row) in self.rows.iter().enumerate() {
             let line = r as u32 + 1;
@@ -65,12 +73,32 @@ impl Table {
         }
         page.set_freeze_panes(1, 0)?;
         page.autofit();
-        Ok(book.save_to_buffer()?)
+        Ok(())
     }
 }
 
-pub fn registrations_table(regs: &[Registration]) -> Table {
-    let headers = vec![
+/// Several tables as one workbook, a named sheet each.
+pub fn workbook(sheets: &[(&str, &Table)]) -> anyhow::Result<Vec<u8>> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, table) in sheets {
+        let page = book.add_worksheet();
+        page.set_name(*name)?;
+        table.write_sheet(page)?;
+    }
+    Ok(book.save_to_buffer()?)
+}
+
+/// `registrations.csv`: the SPEC's columns, then one column per question of
+/// the cycle named by its key (SPEC: Question), answers in the cycle's
+/// language (several choices joined by "; ", yes/no and dates as stored).
+pub fn registrations_table(
+    regs: &[Registration],
+    cycle: &Cycle,
+    asked: &[questions::Question],
+    answers: &HashMap<i32, HashMap<String, String>>,
+) -> Table {
+    let lang = cycle.language.as_str();
+    let mut headers = columns(&[
         "id",
         "first_name",
         "last_name",
@@ -87,7 +115,8 @@ pub fn registrations_table(regs: &[Registration]) -> Table {
         "confirmed_at",
         "consent_at",
         "consent_version",
-    ];
+    ]);
+    headers.extend(asked.iter().map(|q| q.key.clone()));
     let ts = |t: chrono::NaiveDateTime| {
         t.and_utc()
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -113,6 +142,15 @@ pub fn registrations_table(regs: &[Registration]) -> Table {
                 ts(r.consent_at),
                 r.consent_version.clone(),
             ]
+            .into_iter()
+            .chain(asked.iter().map(|q| {
+                answers
+                    .get(&r.id)
+                    .and_then(|given| given.get(&q.key))
+                    .map(|value| questions::shown(q, value, ("yes", "no"), lang, lang))
+                    .unwrap_or_default()
+            }))
+            .collect()
         })
         .collect();
     Table {
@@ -123,14 +161,14 @@ pub fn registrations_table(regs: &[Registration]) -> Table {
 }
 
 pub fn eligibility_table(list: &[EligibilityRow]) -> Table {
-    let headers = vec![
+    let headers = columns(&[
         "first_name",
         "last_name",
         "email",
         "institution",
         "attended",
         "eligible",
-    ];
+    ]);
     let rows = list
         .iter()
         .map(|row| {
@@ -157,7 +195,7 @@ mod tests {
 
     fn table() -> Table {
         Table {
-            headers: vec!["first_name", "attended"],
+            headers: columns(&["first_name", "attended"]),
             rows: vec![
                 vec!["Bērziņa".into(), "4".into()],
                 vec!["=HYPERLINK(\"http://x\")".into(), "3".into()],

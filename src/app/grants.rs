@@ -267,7 +267,7 @@ pub fn applications_table(rows: &[(Application, Registration)]) -> Table {
             .unwrap_or_default()
     };
     Table {
-        headers: vec![
+        headers: super::exports::columns(&[
             "first_name",
             "last_name",
             "email",
@@ -281,7 +281,7 @@ pub fn applications_table(rows: &[(Application, Registration)]) -> Table {
             "granted",
             "decided_at",
             "decision_comment",
-        ],
+        ]),
         rows: rows
             .iter()
             .map(|(a, r)| {

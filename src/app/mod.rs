@@ -13,8 +13,11 @@ pub mod mail;
 pub mod messages;
 pub mod organisations;
 pub mod privacy;
+pub mod public_cycles;
 pub mod registration;
 pub mod reminders;
+pub mod reports;
+pub mod tracks;
 
 use std::sync::Arc;
 
@@ -32,6 +35,8 @@ pub struct Services {
     /// Rung after a change that wrote to the outbox, so mail goes out at once
     /// instead of at the worker's next poll.
     pub mail_wake: Arc<Notify>,
+    /// The public pages' copy of the published cycles.
+    pub public_cycles: Arc<public_cycles::PublicCycles>,
 }
 
 impl Services {
@@ -40,6 +45,7 @@ impl Services {
             db,
             clock,
             mail_wake: Arc::new(Notify::new()),
+            public_cycles: Arc::default(),
         }
     }
 

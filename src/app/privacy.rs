@@ -76,6 +76,21 @@ pub async fn export(services: &Services, registration_id: i32) -> anyhow::Result
             "decision_comment": a.decision_comment,
         })
     });
+    // The cycle's own questions: the key, the question in the cycle's
+    // language and the answer as stored.
+    let lang = held.cycle.language.as_str();
+    let answers: Vec<Value> = held
+        .answers
+        .iter()
+        .map(|(key, value)| {
+            let question = held.questions.by_key(key);
+            json!({
+                "question": key,
+                "label": question.map(|q| crate::domain::questions::pick(&q.label, lang, lang)),
+                "answer": value,
+            })
+        })
+        .collect();
     let emails: Vec<Value> = held
         .emails
         .iter()
@@ -106,6 +121,7 @@ pub async fn export(services: &Services, registration_id: i32) -> anyhow::Result
         },
         "attendance": attendance,
         "attendance_changes": changes,
+        "answers": answers,
         "grant_application": application,
         "certificate_code": held.certificate,
         "emails": emails,

@@ -16,15 +16,30 @@ pub async fn register(
     cycle: &Cycle,
     sessions: &[Session],
     applicant: Applicant,
+    chosen_sessions: Vec<i32>,
 ) -> anyhow::Result<Registered> {
     let first_session_starts = sessions.iter().map(|s| from_db(s.starts_at)).min();
     let now = services.now();
     let cycle_id = cycle.id;
     let attempt = || {
         let applicant = applicant.clone();
+        let chosen = chosen_sessions.clone();
         let nonce = crate::tokens::random(16);
-        services.db.write(move |c| {
-            registrations::register(c, cycle_id, first_session_starts, &applicant, &nonce, now)
+        // A registration without chosen sessions is not counted as a change by
+        // the public pages' copy (it would be dropped on every submission of a
+        // rush; the seat is told below). One that takes a workshop seat is:
+        // the copy's per-session seats must show it.
+        let counted = !chosen.is_empty();
+        services.db.write_maybe_counted(counted, move |c| {
+            crate::db::choices::register(
+                c,
+                cycle_id,
+                first_session_starts,
+                &applicant,
+                &chosen,
+                &nonce,
+                now,
+            )
         })
     };
     // Two submissions with one address at the same instant: the loser of the
@@ -34,6 +49,9 @@ pub async fn register(
         other => other,
     }
     .context("registering")?;
+    if matches!(outcome, Registered::Seated { .. }) {
+        services.public_cycles.took_seat(cycle_id);
+    }
     services.wake_mail();
     Ok(outcome)
 }

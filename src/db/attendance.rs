@@ -57,7 +57,15 @@ pub fn roster(
     cycle_id: i32,
     session_id: i32,
 ) -> DbResult<Vec<(Registration, Option<Attendance>)>> {
-    let people = confirmed(conn, cycle_id)?;
+    let mut people = confirmed(conn, cycle_id)?;
+    // An alternative's roster lists only those who chose it (issue 10).
+    let session: super::models::Session = super::schema::sessions::table
+        .find(session_id)
+        .select(super::models::Session::as_select())
+        .first(conn)?;
+    if let Some(choosers) = super::choices::attendees(conn, &session)? {
+        people.retain(|r| choosers.contains(&r.id));
+    }
     let rows: HashMap<i32, Attendance> = attendance::table
         .filter(attendance::session_id.eq(session_id))
         .select(Attendance::as_select())
@@ -91,6 +99,10 @@ pub fn set(
         .optional()?;
     if status.as_deref() != Some(Status::Confirmed.as_str()) {
         // Rule 6: only confirmed registrations can be marked present.
+        return Ok(false);
+    }
+    if present && !super::choices::may_attend(conn, reg_id, session_id)? {
+        // Issue 10: an alternative counts only for those who chose it.
         return Ok(false);
     }
     let existing: Option<Attendance> = attendance::table

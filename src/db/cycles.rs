@@ -101,6 +101,8 @@ pub enum SaveProblem {
     SessionHasAttendance(u32),
     /// The file or form names an organisation slug nobody has.
     UnknownOrganisation(String),
+    /// A session's capacity below the seats its choosers already hold.
+    SessionCapacityBelowTaken(u32),
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -167,6 +169,16 @@ pub fn save(
             if let Some(n) = attended_session_beyond(conn, c.id, spec.sessions.len())? {
                 return Ok(Err(SaveProblem::SessionHasAttendance(n)));
             }
+            let held = sessions_of(conn, c.id)?;
+            let below = spec.sessions.iter().zip(1..).find(|(s, position)| {
+                held.iter().any(|h| {
+                    h.position == *position
+                        && s.capacity.is_some_and(|cap| h.seats_taken > cap as i32)
+                })
+            });
+            if let Some((_, position)) = below {
+                return Ok(Err(SaveProblem::SessionCapacityBelowTaken(position as u32)));
+            }
             diesel::update(cycles::table.find(c.id))
                 .set((values, cycles::capacity.eq(spec.capacity.get() as i32)))
                 .execute(conn)?;
@@ -186,6 +198,7 @@ pub fn save(
             (id, Saved::Created(id))
         }
     };
+    super::answers::replace_questions(conn, id, &spec.questions)?;
     let told = match replace_sessions(conn, id, &spec.sessions, now)? {
         Ok(told) => told,
         Err(p) => return Ok(Err(p)),
@@ -248,6 +261,8 @@ pub fn replace_sessions(
             sessions::mode.eq(s.mode.as_str()),
             sessions::location.eq(&s.location),
             sessions::online_url.eq(&s.online_url),
+            sessions::track.eq(&s.track),
+            sessions::capacity.eq(s.capacity.map(|c| c as i32)),
         );
         match current.iter().find(|c| c.position == position) {
             Some(old) => {

@@ -2,7 +2,9 @@
 //! PostgreSQL through `AnyConnection`; backend-specific SQL is confined to
 //! `match conn { … }` blocks in this folder.
 
+pub mod answers;
 pub mod attendance;
+pub mod choices;
 pub mod cycles;
 pub mod grants;
 pub mod messages;
@@ -14,10 +16,12 @@ pub mod privacy;
 pub mod progress;
 pub mod registrations;
 pub mod reminders;
+pub mod reports;
 pub mod schedule;
 pub mod schema;
 pub mod waitlist;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -100,6 +104,9 @@ pub struct Db {
     /// latency flat under a rush (see STYLE.md: p99.9 ≈ 4 ms instead of 50–80 ms).
     /// PostgreSQL needs no such queue; its row locks serialise the seat grab.
     write_queue: Arc<tokio::sync::Mutex<()>>,
+    /// Write transactions this process committed: what was read before
+    /// this moved may be out of date (`app::public_cycles`).
+    writes: Arc<AtomicU64>,
 }
 
 /// Per-connection settings for SQLite, applied to every pooled connection.
@@ -160,8 +167,12 @@ impl Db {
             } else {
                 return Err(DbError::UnsupportedUrl);
             };
-        match backend {
-            Backend::Sqlite => prepare_sqlite_file(&conn_url)?,
+        // Held until the pool is open (see `switch_to_wal`).
+        let _wal = match backend {
+            Backend::Sqlite => {
+                prepare_sqlite_file(&conn_url)?;
+                Some(switch_to_wal(&conn_url)?)
+            }
             // The pool's own error for a server that does not answer is
             // "invalid connection url for multiconnection": connect once
             // directly, so the message names the server and the cause.
@@ -172,11 +183,17 @@ impl Db {
                         reason: e.to_string().trim().to_string(),
                     });
                 }
+                None
             }
-        }
+        };
         let manager = ConnectionManager::<AnyConnection>::new(conn_url);
         let pool = Pool::builder()
             .max_size(max_connections.max(2))
+            // A SQLite connection is a file in this process: nothing to test
+            // on each checkout (r2d2 would run `SELECT 1` before every query;
+            // a profile of the rush showed it). A PostgreSQL one may have
+            // been cut by the server, so it is tested.
+            .test_on_check_out(backend == Backend::Postgres)
             .connection_timeout(wait)
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)?;
@@ -184,6 +201,7 @@ impl Db {
             pool,
             backend,
             write_queue: Arc::new(tokio::sync::Mutex::new(())),
+            writes: Arc::default(),
         })
     }
 
@@ -238,6 +256,30 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
     {
+        self.write_maybe_counted(true, f).await
+    }
+
+    /// `write` when `counted`, else `write_uncounted`: for a caller that knows
+    /// only at run time whether the public pages' copy must see its change.
+    pub async fn write_maybe_counted<T, F>(&self, counted: bool, f: F) -> DbResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
+    {
+        let written = self.write_uncounted(f).await;
+        if counted && written.is_ok() {
+            self.writes.fetch_add(1, Ordering::Release);
+        }
+        written
+    }
+
+    /// As `write`, but not counted in `writes`: for the one caller that
+    /// tells what it changed to those who cache reads itself (a registration).
+    pub async fn write_uncounted<T, F>(&self, f: F) -> DbResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
+    {
         let _turn = match self.backend {
             Backend::Sqlite => Some(self.write_queue.clone().lock_owned().await),
             Backend::Postgres => None,
@@ -251,6 +293,12 @@ impl Db {
         .map_err(|_| DbError::Blocking)?
     }
 
+    /// How many write transactions this process has committed (`write`,
+    /// `write_now`); a cached read taken before this moved may be stale.
+    pub fn writes(&self) -> u64 {
+        self.writes.load(Ordering::Acquire)
+    }
+
     /// Synchronous variants for the command line.
     pub fn read_now<T>(&self, f: impl FnOnce(&mut AnyConnection) -> DbResult<T>) -> DbResult<T> {
         let mut conn = self.pool.get()?;
@@ -259,7 +307,11 @@ impl Db {
 
     pub fn write_now<T>(&self, f: impl FnOnce(&mut AnyConnection) -> DbResult<T>) -> DbResult<T> {
         let mut conn = self.pool.get()?;
-        write_transaction(&mut conn, f)
+        let written = write_transaction(&mut conn, f);
+        if written.is_ok() {
+            self.writes.fetch_add(1, Ordering::Release);
+        }
+        written
     }
 
     pub async fn ping(&self) -> DbResult<()> {
@@ -303,6 +355,20 @@ fn prepare_sqlite_file(path: &str) -> DbResult<()> {
         }
     }
     crate::files::private_file(file).map_err(failed)
+}
+
+/// WAL is kept in the file: switch it once, on one connection, before the
+/// pool opens its connections all at once. Left to them, on a fresh file
+/// each one tried the switch while the others held the file, and the losers
+/// logged "database is locked". The connection is returned so the caller
+/// keeps it open while the pool starts (the WAL files stay in place).
+fn switch_to_wal(path: &str) -> DbResult<diesel::SqliteConnection> {
+    let mut conn = diesel::SqliteConnection::establish(path).map_err(|e| DbError::File {
+        path: path.to_string(),
+        reason: e.to_string(),
+    })?;
+    conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")?;
+    Ok(conn)
 }
 
 /// A PostgreSQL URL fit for a message or a log: the password left out.

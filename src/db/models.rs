@@ -126,6 +126,11 @@ pub struct Session {
     pub online_url: Option<String>,
     /// Grows with each change of time, place or link (the calendar's SEQUENCE).
     pub sequence: i32,
+    /// Same-time sessions of different tracks are alternatives (issue 10).
+    pub track: Option<String>,
+    /// This session's own seat limit, taken by participants' choices.
+    pub capacity: Option<i32>,
+    pub seats_taken: i32,
 }
 
 impl Session {
@@ -140,6 +145,17 @@ impl Session {
             mode: self.mode,
             location: self.location.clone(),
             online_url: self.online_url.clone(),
+        }
+    }
+    /// The session as the choice rules of `domain::tracks` see it.
+    pub fn offered(&self) -> crate::domain::tracks::Offered {
+        crate::domain::tracks::Offered {
+            id: self.id,
+            track: self.track.clone(),
+            starts: self.starts_at.and_utc(),
+            ends: self.ends_at.and_utc(),
+            capacity: self.capacity.map(|c| c.max(0) as u32),
+            taken: self.seats_taken.max(0) as u32,
         }
     }
     pub fn minutes(&self) -> u32 {

@@ -26,6 +26,9 @@ pub struct Held {
     pub certificate: Option<String>,
     /// (kind, written, sent)
     pub emails: Vec<(String, NaiveDateTime, Option<NaiveDateTime>)>,
+    /// Answers to the cycle's own questions: (question key, stored value).
+    pub answers: Vec<(String, String)>,
+    pub questions: crate::domain::questions::Questions,
 }
 
 pub fn held(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Option<Held>> {
@@ -60,7 +63,11 @@ pub fn held(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Option<Held>> {
         .order(outbox::id.asc())
         .select((outbox::kind, outbox::created_at, outbox::sent_at))
         .load(conn)?;
+    let answers = super::answers::of_registration(conn, reg_id)?;
+    let questions = super::answers::questions_of(conn, cycle.id)?;
     Ok(Some(Held {
+        answers,
+        questions,
         registration,
         cycle,
         sessions,
@@ -82,6 +89,8 @@ pub struct Erased {
     pub attachment: bool,
     pub certificate: bool,
     pub unsent_emails: usize,
+    /// Answers to the cycle's own questions erased.
+    pub answers: usize,
 }
 
 /// Erases a registration's personal data in the caller's transaction; `None`
@@ -158,6 +167,7 @@ pub fn erase(
         diesel::delete(certificates::table.filter(certificates::registration_id.eq(reg_id)))
             .execute(conn)?
             > 0;
+    erased.answers = super::answers::erase(conn, reg_id)?;
     // Reasons typed by organisers may name the person.
     diesel::update(attendance_audit::table.filter(attendance_audit::registration_id.eq(reg_id)))
         .set(attendance_audit::note.eq(None::<String>))

@@ -79,16 +79,22 @@ pub fn write(
     if claimed == 0 {
         return Ok(None);
     }
-    let ends: Vec<(i32, DateTime<Utc>)> = super::cycles::sessions_of(conn, cycle.id)?
-        .iter()
-        .map(|s| (s.id, s.ends_at.and_utc()))
-        .collect();
+    let all = super::cycles::sessions_of(conn, cycle.id)?;
+    let choices = super::choices::of_cycle(conn, cycle.id)?;
     let has_outcome = cycle.outcome().earns_something();
     let mut told = Told::default();
     for row in super::attendance::matrix(conn, cycle.id)? {
         if !row.registration.progress_emails {
             continue;
         }
+        // With tracks, over this person's own sessions only.
+        let chosen = choices
+            .get(&row.registration.id)
+            .map_or(&[][..], Vec::as_slice);
+        let ends: Vec<(i32, DateTime<Utc>)> = super::choices::own_sessions(all.clone(), chosen)
+            .iter()
+            .map(|s| (s.id, s.ends_at.and_utc()))
+            .collect();
         let standing = Standing::of(&ends, &row.present, cycle.min_sessions as u32, now);
         let notice = match progress::tell(has_outcome, standing.verdict) {
             Tell::Nothing => continue,

@@ -80,7 +80,10 @@ pub fn with_cycle(
         return Ok(None);
     };
     let cycle = cycles::by_id(conn, reg.cycle_id)?;
-    let sessions = cycles::sessions_of(conn, cycle.id)?;
+    // With tracks, only the sessions this participant could attend: their
+    // page, calendar, emails and standing speak of those alone.
+    let all = cycles::sessions_of(conn, cycle.id)?;
+    let sessions = super::choices::own_sessions_of(conn, reg.id, all)?;
     Ok(Some((reg, cycle, sessions)))
 }
 
@@ -193,7 +196,7 @@ fn insert(
     hold_until: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> DbResult<Registration> {
-    Ok(diesel::insert_into(registrations::table)
+    let reg: Registration = diesel::insert_into(registrations::table)
         .values((
             registrations::cycle_id.eq(cycle_id),
             registrations::first_name.eq(&who.first_name),
@@ -217,7 +220,10 @@ fn insert(
             registrations::status_changed_at.eq(to_db(now)),
         ))
         .returning(registrations::all_columns)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    // In the same transaction: answers exist exactly when the registration does.
+    super::answers::save(conn, reg.id, &who.answers)?;
+    Ok(reg)
 }
 
 /// Takes one seat. The caller holds the cycle lock and the domain said there
@@ -310,6 +316,7 @@ fn give_seat(
         ))
         .execute(conn)?;
     take_seat(conn, cycle.id)?;
+    super::choices::take_seats(conn, reg.id)?;
     existing(conn, reg.id)
 }
 
@@ -375,6 +382,7 @@ pub fn cancel(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbRe
     set_status(conn, reg.id, Status::Cancelled, now)?;
     if status.holds_seat() {
         release_seat(conn, cycle.id)?;
+        super::choices::release_seats(conn, reg.id)?;
     }
     notify(conn, Notice::Cancelled, &reg, now)?;
     promote(conn, cycle.id, now)?;
@@ -445,6 +453,7 @@ pub fn expire_holds(conn: &mut AnyConnection, now: DateTime<Utc>) -> DbResult<us
         }
         set_status(conn, id, Status::Expired, now)?;
         release_seat(conn, cycle_id)?;
+        super::choices::release_seats(conn, id)?;
         notify(conn, Notice::Expired, &reg, now)?;
         promote(conn, cycle_id, now)?;
         expired += 1;

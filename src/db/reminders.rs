@@ -49,7 +49,11 @@ pub fn write(
     if claimed == 0 {
         return Ok(None);
     }
-    let seat_holders = super::registrations::seat_holders(conn, session.cycle_id)?;
+    let mut seat_holders = super::registrations::seat_holders(conn, session.cycle_id)?;
+    // An alternative is only for those who chose it.
+    if let Some(choosers) = super::choices::attendees(conn, session)? {
+        seat_holders.retain(|id| choosers.contains(id));
+    }
     let notice = Notice::Reminder {
         session_id: session.id,
         starts: session.starts_at.and_utc().timestamp(),

@@ -48,7 +48,12 @@ pub fn record(
     let waiting = still_waiting(conn, before.id, change_id, now)?;
     let notice = Notice::ScheduleChanged { change_id };
     let mut told = 0;
-    for registration_id in registrations::seat_holders(conn, before.cycle_id)? {
+    let mut holders = registrations::seat_holders(conn, before.cycle_id)?;
+    // An alternative's change concerns only those who chose it.
+    if let Some(choosers) = super::choices::attendees(conn, before)? {
+        holders.retain(|id| choosers.contains(id));
+    }
+    for registration_id in holders {
         if !waiting.contains(&registration_id)
             && queue::enqueue(conn, registration_id, notice, now)?
         {

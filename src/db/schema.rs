@@ -78,6 +78,17 @@ diesel::table! {
         reminded_for -> Nullable<Timestamp>,
         sequence -> Integer,
         progress_told_at -> Nullable<Timestamp>,
+        track -> Nullable<Text>,
+        capacity -> Nullable<Integer>,
+        seats_taken -> Integer,
+    }
+}
+
+diesel::table! {
+    session_choices (registration_id, session_id) {
+        registration_id -> Integer,
+        session_id -> Integer,
+        holds_seat -> Bool,
     }
 }
 
@@ -298,6 +309,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    cycle_questions (cycle_id, position) {
+        cycle_id -> Integer,
+        position -> Integer,
+        question_key -> Text,
+        definition -> Text,
+    }
+}
+
+diesel::table! {
+    registration_answers (registration_id, question_key) {
+        registration_id -> Integer,
+        question_key -> Text,
+        value -> Text,
+    }
+}
+
 diesel::joinable!(organiser_sessions -> organisers (organiser_id));
 diesel::joinable!(cycle_owners -> cycles (cycle_id));
 diesel::joinable!(cycle_owners -> organisations (organisation_id));
@@ -306,6 +334,8 @@ diesel::joinable!(organiser_organisations -> organisations (organisation_id));
 diesel::joinable!(cycle_co_organisers -> cycles (cycle_id));
 diesel::joinable!(cycle_co_organisers -> organisations (organisation_id));
 diesel::joinable!(cycle_partners -> cycles (cycle_id));
+diesel::joinable!(registration_answers -> registrations (registration_id));
+diesel::joinable!(cycle_questions -> cycles (cycle_id));
 diesel::joinable!(sessions -> cycles (cycle_id));
 diesel::joinable!(registrations -> cycles (cycle_id));
 diesel::joinable!(attendance -> registrations (registration_id));
@@ -319,6 +349,8 @@ diesel::joinable!(certificates -> registrations (registration_id));
 diesel::joinable!(messages -> cycles (cycle_id));
 diesel::joinable!(session_changes -> sessions (session_id));
 diesel::joinable!(outbox -> messages (message_id));
+diesel::joinable!(session_choices -> registrations (registration_id));
+diesel::joinable!(session_choices -> sessions (session_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     messages,
@@ -327,8 +359,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     setup_tokens,
     cycles,
     sessions,
+    session_choices,
     session_changes,
     registrations,
+    registration_answers,
+    cycle_questions,
     attendance,
     attendance_audit,
     attendance_imports,

@@ -21,6 +21,10 @@ pub struct SessionSpec {
     pub mode: Mode,
     pub location: Option<String>,
     pub online_url: Option<String>,
+    /// Same-time sessions of different tracks are alternatives (`domain::tracks`).
+    pub track: Option<String>,
+    /// This session's own seat limit.
+    pub capacity: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +72,8 @@ pub struct CycleSpec {
     pub organisations: super::organisations::CycleOrganisations,
     pub grant: Option<GrantSpec>,
     pub sessions: Vec<SessionSpec>,
+    /// The cycle's own registration questions (`[[questions]]`).
+    pub questions: Vec<super::questions::Question>,
 }
 
 /// One problem, named by the field it belongs to (`sessions[2].ends`).
@@ -89,7 +95,8 @@ pub struct RawCycle {
     pub language: String,
     #[serde(default = "default_timezone")]
     pub timezone: String,
-    #[serde(default = "default_country")]
+    /// Empty: the country of the time zone's place, else LV.
+    #[serde(default)]
     pub country: String,
     pub capacity: i64,
     pub registration_opens: String,
@@ -133,6 +140,8 @@ pub struct RawCycle {
     pub grant: Option<RawGrant>,
     #[serde(default)]
     pub sessions: Vec<RawSession>,
+    #[serde(default)]
+    pub questions: Vec<super::questions::RawQuestion>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +183,10 @@ pub struct RawSession {
     pub mode: String,
     pub location: Option<String>,
     pub online_url: Option<String>,
+    #[serde(default)]
+    pub track: Option<String>,
+    #[serde(default)]
+    pub capacity: Option<i64>,
 }
 
 fn default_language() -> String {
@@ -181,9 +194,6 @@ fn default_language() -> String {
 }
 fn default_timezone() -> String {
     "Europe/Riga".into()
-}
-fn default_country() -> String {
-    "LV".into()
 }
 fn yes() -> bool {
     true
@@ -330,13 +340,18 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
             })
         })
         .ok();
-    let country = raw.country.trim().to_ascii_uppercase();
-    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-        p.push(FieldProblem {
-            field: "country".into(),
-            problem: "country",
-        });
-    }
+    let country = match raw.country.trim() {
+        "" => super::countries::of_zone(raw.timezone.trim())
+            .unwrap_or("LV")
+            .to_string(),
+        typed => super::countries::parse(typed).unwrap_or_else(|| {
+            p.push(FieldProblem {
+                field: "country".into(),
+                problem: "country",
+            });
+            String::new()
+        }),
+    };
     let capacity = Capacity::new(raw.capacity)
         .map_err(|_| {
             p.push(FieldProblem {
@@ -478,6 +493,13 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
             sessions.push(spec);
         }
     }
+    let questions = super::questions::validate(raw.questions, &mut p);
+    if p.is_empty() {
+        p.extend(super::tracks::cycle_file_problems(
+            &sessions,
+            raw.min_sessions as u32,
+        ));
+    }
     match (slug, language, timezone, capacity, window) {
         (Some(slug), Some(language), Some(timezone), Some(capacity), Some(window))
             if p.is_empty() =>
@@ -506,6 +528,7 @@ pub fn validate(raw: RawCycle) -> Result<CycleSpec, Vec<FieldProblem>> {
                 organisations,
                 grant,
                 sessions,
+                questions,
             })
         }
         _ => Err(p),
@@ -568,6 +591,7 @@ pub fn validate_session(
             });
         }
     }
+    let (track, capacity) = super::tracks::parse_session_fields(s.track, s.capacity, field, p);
     if p.len() > before {
         return None;
     }
@@ -578,6 +602,8 @@ pub fn validate_session(
         mode: mode?,
         location,
         online_url,
+        track,
+        capacity,
     })
 }
 

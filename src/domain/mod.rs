@@ -1,5 +1,7 @@
 //! Pure rules of Cohort: no database, no web, no clock — time is passed in.
 
+pub mod chart;
+pub mod countries;
 pub mod cycle_file;
 pub mod eligibility;
 pub mod grant;
@@ -9,11 +11,14 @@ pub mod outcome;
 pub mod privacy;
 pub mod problems;
 pub mod progress;
+pub mod questions;
 pub mod registration;
 pub mod reminders;
+pub mod report;
 pub mod schedule;
 pub mod seats;
 pub mod text;
+pub mod tracks;
 pub mod values;
 pub mod window;
 pub mod zoom;

@@ -23,6 +23,8 @@ pub struct Applicant {
     pub country: String,
     pub language: Language,
     pub consent_version: String,
+    /// Answers to the cycle's own questions, saved with the registration.
+    pub answers: Vec<super::questions::Answer>,
 }
 
 /// What storage saw under the cycle's lock.

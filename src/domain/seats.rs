@@ -19,6 +19,10 @@ pub enum Refusal {
     Closed,
     /// Full and the cycle keeps no waitlist.
     Full,
+    /// A chosen session (an alternative of its slot) has no seat left.
+    SessionFull {
+        session_id: i32,
+    },
 }
 
 pub fn seats_left(capacity: u32, taken: u32) -> u32 {

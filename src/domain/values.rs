@@ -203,10 +203,55 @@ text_enum!(
     Status { Pending => "pending", Confirmed => "confirmed", Waitlisted => "waitlisted", Cancelled => "cancelled", Expired => "expired" }
 );
 
-text_enum!(
-    /// Languages the interface speaks. Latvian is the default (the first users are Latvian).
-    Language { Lv => "lv", En => "en", Ru => "ru" }
-);
+/// A language the interface speaks: one per `templates/i18n/{code}.ftl`,
+/// listed at build time (build.rs), so adding a language is adding a file.
+/// Latvian is the default (the first users are Latvian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Language(&'static str);
+
+// The names match the enum this once was, so `Language::Lv` reads as before.
+#[allow(non_upper_case_globals)]
+impl Language {
+    pub const Lv: Language = Language("lv");
+    pub const En: Language = Language("en");
+    pub const Ru: Language = Language("ru");
+    /// Every language with a translation file, by code.
+    pub const ALL: &'static [Language] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        Self::ALL
+            .iter()
+            .find(|l| l.0 == s)
+            .copied()
+            .ok_or(ValueError::Unknown)
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// How storage reads the value back (diesel's `deserialize_as`).
+impl TryFrom<String> for Language {
+    type Error = ValueError;
+    fn try_from(s: String) -> Result<Self, ValueError> {
+        Language::parse(&s).map_err(|_| ValueError::UnknownStored {
+            kind: "Language",
+            value: s,
+        })
+    }
+}
+
+impl PartialEq<&str> for Language {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
 
 text_enum!(
     /// Where a session happens.

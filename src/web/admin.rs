@@ -22,7 +22,7 @@ use super::public::cycle_with_sessions;
 use super::AppState;
 use crate::db::models::{Cycle, Organiser, Registration};
 use crate::db::registrations::{CapacityChange, Changed, Filter};
-use crate::db::{cycles, organisers, registrations, DbResult};
+use crate::db::{cycles, organisers, registrations};
 use crate::domain::cycle_file::{self, RawCycle, RawSession};
 use crate::domain::window::utc_to_local;
 use crate::domain::Status;
@@ -77,21 +77,13 @@ fn cycle_form_limit() -> web::FormConfig {
     web::FormConfig::default().limit(super::forms::CYCLE_FORM_LIMIT)
 }
 
-pub struct CycleRow {
-    pub slug: String,
-    pub title: String,
-    pub published: bool,
-    pub seats: String,
-    pub waitlisted: i64,
-    pub closes: String,
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/home.html")]
 pub struct HomePage {
     pub tr: Tr,
     pub frame: Frame,
-    pub cycles: Vec<CycleRow>,
+    /// One card per cycle: the dashboard (issue 11).
+    pub cycles: Vec<super::reports::DashboardCard>,
     pub is_admin: bool,
     /// Why organisers must act now: mail not going out, a proxy not trusted.
     pub alerts: Vec<String>,
@@ -105,33 +97,10 @@ pub async fn home(
     session: Session,
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
-    let limit = me.1.limit().map(<[i32]>::to_vec);
-    let list = state
-        .db
-        .read(move |c| {
-            crate::db::organisations::managed_cycles(c, limit.as_deref())?
-                .into_iter()
-                .map(|cy| {
-                    let counts = cycles::status_counts(c, cy.id)?;
-                    Ok((cy, counts))
-                })
-                .collect::<DbResult<Vec<_>>>()
-        })
-        .await?;
-    let rows = list
-        .into_iter()
-        .map(|(cy, counts)| CycleRow {
-            slug: cy.slug.clone(),
-            title: cy.title.clone(),
-            published: cy.published,
-            seats: format!("{} / {}", cy.seats_taken, cy.capacity),
-            waitlisted: counts
-                .iter()
-                .find(|(s, _)| s == "waitlisted")
-                .map(|(_, n)| *n)
-                .unwrap_or(0),
-            closes: t.datetime(cy.window().closes, cy.tz()),
-        })
+    let rows = crate::app::reports::dashboard(&state.services, me.1.limit())
+        .await?
+        .iter()
+        .map(|figures| super::reports::dashboard_card(&t, figures))
         .collect();
     let mut alerts = Vec::new();
     let backlog = crate::app::mail::backlog(&state.services).await?;
@@ -181,6 +150,7 @@ impl CycleFormValues {
         cy: &Cycle,
         sessions: &[crate::db::models::Session],
         run_by: &crate::db::organisations::CycleOrganisers,
+        questions: &[crate::domain::questions::Question],
     ) -> Self {
         let tz = cy.tz();
         let local = |t: chrono::NaiveDateTime| {
@@ -267,7 +237,16 @@ impl CycleFormValues {
                 format!("s{i}_online_url"),
                 s.online_url.clone().unwrap_or_default(),
             );
+            f.insert(format!("s{i}_track"), s.track.clone().unwrap_or_default());
+            f.insert(
+                format!("s{i}_capacity"),
+                s.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            );
         }
+        f.insert(
+            "questions".into(),
+            crate::domain::questions::to_toml(questions),
+        );
         // Two empty rows for adding sessions.
         Self {
             fields: f,
@@ -275,17 +254,29 @@ impl CycleFormValues {
         }
     }
 
+    /// The session rows with anything typed in (empty rows are skipped).
+    fn filled_rows(&self) -> Vec<usize> {
+        let keys = [
+            "title",
+            "starts",
+            "ends",
+            "location",
+            "online_url",
+            "track",
+            "capacity",
+        ];
+        (1..=self.session_rows)
+            .filter(|&i| {
+                keys.iter()
+                    .any(|k| !self.session_value(i, k).trim().is_empty())
+            })
+            .collect()
+    }
+
     fn to_raw(&self) -> RawCycle {
         let int = |k: &str| self.get(k).trim().parse::<i64>().unwrap_or(-1);
         let mut sessions = vec![];
-        for i in 1..=self.session_rows {
-            let keys = ["title", "starts", "ends", "location", "online_url"];
-            if keys
-                .iter()
-                .all(|k| self.session_value(i, k).trim().is_empty())
-            {
-                continue;
-            }
+        for i in self.filled_rows() {
             sessions.push(RawSession {
                 title: self.session_value(i, "title"),
                 starts: self.session_value(i, "starts"),
@@ -293,6 +284,10 @@ impl CycleFormValues {
                 mode: self.session_value(i, "mode"),
                 location: Some(self.session_value(i, "location")),
                 online_url: Some(self.session_value(i, "online_url")),
+                track: Some(self.session_value(i, "track")),
+                capacity: crate::web::session_choices::typed_capacity(
+                    &self.session_value(i, "capacity"),
+                ),
             });
         }
         let grant_title = self.get("grant_title");
@@ -338,15 +333,25 @@ impl CycleFormValues {
                 decisions_by: Some(self.get("grant_decisions_by")),
             }),
             sessions,
+            // Unreadable TOML is reported by `save_cycle` (`question_problems`).
+            questions: crate::domain::questions::from_toml(&self.get("questions"))
+                .unwrap_or_default(),
         }
     }
 }
 
-/// `sessions[2].ends` → `s2_ends`, the form's name for that field.
-fn form_field(problem_field: &str) -> String {
+/// `sessions[2].ends` → `s2_ends`, the form's name for that field. The
+/// file counts only the rows filled in (`filled_rows`, the form's numbers),
+/// so a message lands on the row the organiser typed in.
+fn form_field(problem_field: &str, filled_rows: &[usize]) -> String {
     if let Some(rest) = problem_field.strip_prefix("sessions[") {
         if let Some((n, f)) = rest.split_once("].") {
-            return format!("s{n}_{f}");
+            let row = n
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| filled_rows.get(n.checked_sub(1)?))
+                .map_or_else(|| n.to_string(), usize::to_string);
+            return format!("s{row}_{f}");
         }
     }
     problem_field.replace("grant.", "grant_")
@@ -364,6 +369,9 @@ pub struct CycleFormPage {
     pub organisation_choices: Vec<(String, String)>,
     /// Administrators may keep a cycle outside every organisation.
     pub may_leave_unowned: bool,
+    /// What is wrong with the questions, one line per problem naming the
+    /// question (`questions[2].kind: …`), shown beside their text area.
+    pub question_problems: Vec<String>,
 }
 
 /// The organisation choice of the cycle form for this organiser.
@@ -379,14 +387,23 @@ async fn organisation_choices(
 }
 
 impl CycleFormPage {
+    /// The message beside a field, naming it.
     pub fn error(&self, field: &str) -> String {
         self.errors
             .get(field)
-            .map(|k| self.tr.text(k))
+            .map(|k| super::cycle_form_messages::message(self.tr, field, k))
             .unwrap_or_default()
     }
     pub fn has_error(&self, field: &str) -> bool {
         self.errors.has(field)
+    }
+    /// The error summary: each field with its message, in form order.
+    pub fn error_list(&self) -> Vec<(String, String)> {
+        self.errors
+            .0
+            .iter()
+            .map(|(field, _)| (field.clone(), self.error(field)))
+            .collect()
     }
     /// Name, message and state of a session row's field (`s2_ends`).
     pub fn session_field_name(&self, i: impl std::fmt::Display, k: &str) -> String {
@@ -445,6 +462,7 @@ pub async fn new_cycle_form(
         errors: FieldErrors::default(),
         organisation_choices: choices,
         may_leave_unowned: me.0.is_admin(),
+        question_problems: Vec::new(),
     })
 }
 
@@ -460,14 +478,20 @@ pub async fn edit_cycle_form(
     session: Session,
 ) -> AppResult<impl Responder> {
     let run_by = crate::app::organisations::of_cycle(&state.services, &cy).await?;
+    let id = cy.id;
+    let questions = state
+        .db
+        .read(move |c| crate::db::answers::questions_of(c, id))
+        .await?;
     Ok(CycleFormPage {
         tr: lang.tr(),
         frame: organiser_frame(&req, &session, &me.0),
         editing: Some(cy.slug.clone()),
-        v: CycleFormValues::from_cycle(&cy, &sessions, &run_by),
+        v: CycleFormValues::from_cycle(&cy, &sessions, &run_by, &questions),
         errors: FieldErrors::default(),
         organisation_choices: organisation_choices(&state, &me).await?,
         may_leave_unowned: me.0.is_admin(),
+        question_problems: Vec::new(),
     })
 }
 
@@ -508,7 +532,10 @@ pub async fn save_cycle(
         session_rows,
     };
     let choices = organisation_choices(&state, &me).await?;
-    let render_errors = |v: CycleFormValues, errors: FieldErrors| -> AppResult<HttpResponse> {
+    let render_errors = |v: CycleFormValues,
+                         errors: FieldErrors,
+                         question_problems: Vec<String>|
+     -> AppResult<HttpResponse> {
         let page = CycleFormPage {
             tr: t,
             frame: organiser_frame(&req, &session, &me.0),
@@ -517,30 +544,53 @@ pub async fn save_cycle(
             errors,
             organisation_choices: choices.clone(),
             may_leave_unowned: me.0.is_admin(),
+            question_problems,
         };
         render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
-    let spec = match cycle_file::validate(v.to_raw()) {
-        Ok(s) => s,
-        Err(problems) => {
+    let unreadable_questions = crate::domain::questions::from_toml(&v.get("questions")).err();
+    let validated = cycle_file::validate(v.to_raw());
+    let spec = match (validated, unreadable_questions) {
+        (Ok(s), None) => s,
+        (result, unreadable) => {
+            let filled_rows = v.filled_rows();
             let mut errors = FieldErrors::default();
-            for p in problems {
-                errors.add(&form_field(&p.field), &format!("problem-{}", p.problem));
+            let mut lines = Vec::new();
+            if let Some(why) = unreadable {
+                lines.push(t.with_one("problem-questions-toml", "why", &why));
+            }
+            for p in result.err().unwrap_or_default() {
+                if p.field.starts_with("questions") {
+                    lines.push(format!(
+                        "{}: {}",
+                        p.field,
+                        t.text(&format!("problem-{}", p.problem))
+                    ));
+                } else {
+                    errors.add(
+                        &form_field(&p.field, &filled_rows),
+                        &format!("problem-{}", p.problem),
+                    );
+                }
+            }
+            if !lines.is_empty() {
+                errors.add("questions", "problem-questions");
             }
             v.session_rows += 1;
-            return render_errors(v, errors);
+            return render_errors(v, errors, lines);
         }
     };
     // An organiser gives a cycle only to one of their own organisations.
     let owner = spec.organisations.owner.as_ref().map(|o| o.as_str());
     let allowed = match owner {
-        None => me.0.is_admin(),
+        // An organiser of no organisation works as before organisations existed.
+        None => me.0.is_admin() || choices.is_empty(),
         Some(slug) => choices.iter().any(|(mine, _)| mine == slug),
     };
     if !allowed {
         let mut errors = FieldErrors::default();
         errors.add("organisation", "problem-organisation-choose");
-        return render_errors(v, errors);
+        return render_errors(v, errors, Vec::new());
     }
     if editing.is_none() {
         let slug = spec.slug.as_str().to_string();
@@ -552,7 +602,7 @@ pub async fn save_cycle(
         {
             let mut errors = FieldErrors::default();
             errors.add("slug", "problem-slug-taken");
-            return render_errors(v, errors);
+            return render_errors(v, errors, Vec::new());
         }
     }
     let slug = spec.slug.as_str().to_string();
@@ -572,17 +622,25 @@ pub async fn save_cycle(
         (Err(cycles::SaveProblem::CapacityBelowTaken(_)), _) => {
             let mut errors = FieldErrors::default();
             errors.add("capacity", "problem-capacity-below-taken");
-            render_errors(v, errors)
+            render_errors(v, errors, Vec::new())
+        }
+        (Err(cycles::SaveProblem::SessionCapacityBelowTaken(n)), _) => {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                &format!("s{n}_capacity"),
+                "problem-session-capacity-below-taken",
+            );
+            render_errors(v, errors, Vec::new())
         }
         (Err(cycles::SaveProblem::SessionHasAttendance(n)), _) => {
             let mut errors = FieldErrors::default();
             errors.add(&format!("s{n}_title"), "problem-session-has-attendance");
-            render_errors(v, errors)
+            render_errors(v, errors, Vec::new())
         }
         (Err(cycles::SaveProblem::UnknownOrganisation(_)), _) => {
             let mut errors = FieldErrors::default();
             errors.add("co_organisers", "problem-organisation-unknown");
-            render_errors(v, errors)
+            render_errors(v, errors, Vec::new())
         }
     }
 }
@@ -597,6 +655,8 @@ pub struct RegRow {
     pub registered: String,
     pub can_cancel: bool,
     pub can_restore: bool,
+    /// Answers to the cycle's own questions: (question, answer as words).
+    pub answers: Vec<(String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -619,6 +679,8 @@ pub struct CycleOverview {
     pub sessions: Vec<(i32, String)>,
     pub notice: Option<String>,
     pub capacity_error: Option<String>,
+    /// The cycle asks its own questions: the list shows their answers.
+    pub has_questions: bool,
 }
 
 impl CycleOverview {
@@ -646,6 +708,7 @@ fn reg_row(t: &Tr, cy: &Cycle, r: &Registration) -> RegRow {
         registered: t.datetime(r.registered_at.and_utc(), cy.tz()),
         can_cancel: !matches!(s, Status::Cancelled | Status::Expired),
         can_restore: matches!(s, Status::Cancelled | Status::Expired),
+        answers: Vec::new(),
     }
 }
 
@@ -668,13 +731,17 @@ pub async fn cycle_overview(
         by_name: true,
     };
     let id = cy.id;
-    let (rows, waitlist, counts) = state
+    let (rows, waitlist, counts, (questions, answers)) = state
         .db
         .read(move |c| {
             Ok((
                 registrations::list(c, id, &filter)?,
                 registrations::waitlist(c, id)?,
                 cycles::status_counts(c, id)?,
+                (
+                    crate::db::answers::questions_of(c, id)?,
+                    crate::db::answers::of_cycle(c, id)?,
+                ),
             ))
         })
         .await?;
@@ -704,7 +771,14 @@ pub async fn cycle_overview(
                 )
             })
             .collect(),
-        rows: rows.iter().map(|r| reg_row(&t, &cy, r)).collect(),
+        rows: rows
+            .iter()
+            .map(|r| RegRow {
+                answers: super::questions::answered(&t, &cy, &questions, answers.get(&r.id)),
+                ..reg_row(&t, &cy, r)
+            })
+            .collect(),
+        has_questions: !questions.is_empty(),
         waitlist: waitlist.iter().map(|r| reg_row(&t, &cy, r)).collect(),
         status_filter: q.status.clone(),
         q: q.q.clone(),
@@ -837,12 +911,16 @@ async fn registrations_download(
     format: Format,
 ) -> AppResult<HttpResponse> {
     let id = cycle.id;
-    let regs = state
+    let (regs, questions, answers) = state
         .db
-        .read(move |c| registrations::list(c, id, &Filter::default()))
+        .read(move |c| {
+            let regs = registrations::list(c, id, &Filter::default())?;
+            let questions = crate::db::answers::questions_of(c, id)?;
+            Ok((regs, questions, crate::db::answers::of_cycle(c, id)?))
+        })
         .await?;
     download::table(
-        &crate::app::exports::registrations_table(&regs),
+        &crate::app::exports::registrations_table(&regs, cycle, &questions, &answers),
         &format!("{}-registrations", cycle.slug),
         format,
     )

@@ -117,6 +117,7 @@ pub async fn login_form(
         email: String::new(),
         next: safe_next(&q.next),
         error: None,
+        errors: FieldErrors::default(),
     }
 }
 
@@ -147,7 +148,24 @@ pub async fn login(
             .collect(),
         next: safe_next(&form.next),
         error: Some(error),
+        errors: FieldErrors::default(),
     };
+    // An empty field is named, not counted as a failed sign-in.
+    let mut empty = FieldErrors::default();
+    if form.email.trim().is_empty() {
+        empty.add("email", "field-required-email");
+    }
+    if form.password.is_empty() {
+        empty.add("password", "field-required-password");
+    }
+    if !empty.is_empty() {
+        let page = LoginPage {
+            error: None,
+            errors: empty,
+            ..login_page(String::new())
+        };
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
     if let Some(refusal) = state.limits.login.refused(&account_key, &client) {
         tracing::warn!(account = %account_key, ?refusal, "login refused by a limit");
         let (key, wait) = match refusal {

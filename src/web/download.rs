@@ -35,3 +35,14 @@ pub fn table(table: &Table, stem: &str, format: Format) -> AppResult<HttpRespons
 fn sheet_name(stem: &str) -> &str {
     stem.rsplit('-').next().unwrap_or("export")
 }
+
+/// Several tables as one XLSX workbook (a sheet each), named by `stem`.
+pub fn workbook(sheets: &[(&str, &Table)], stem: &str) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{stem}.xlsx\""),
+        ))
+        .body(crate::app::exports::workbook(sheets)?))
+}

@@ -35,6 +35,10 @@ pub struct RegistrationForm {
     pub consent: String,
     /// The honeypot: people never see it, bots fill it in.
     pub website: String,
+    /// Every other field sent: the chosen sessions (`slot_{n}` = a session's
+    /// position; `web::session_choices` reads them).
+    #[serde(flatten)]
+    pub more: BTreeMap<String, String>,
 }
 
 pub const FIELD_ORDER: &[&str] = &[
@@ -58,6 +62,17 @@ fn unreadable(s: &str) -> bool {
 }
 
 impl RegistrationForm {
+    /// The fixed fields from the form's pairs (the cycle's questions, `q_…`,
+    /// are read from the pairs themselves); the last of a repeated field wins.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let fields: serde_json::Map<String, serde_json::Value> = pairs
+            .iter()
+            .filter(|(k, _)| !k.starts_with("q_"))
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        serde_json::from_value(serde_json::Value::Object(fields)).unwrap_or_default()
+    }
+
     pub fn is_bot(&self) -> bool {
         !self.website.trim().is_empty()
     }
@@ -119,10 +134,10 @@ impl RegistrationForm {
         let institution_type = InstitutionType::parse(self.institution_type.trim())
             .map_err(|_| errors.add("institution_type", "field-required-institution-type"))
             .ok();
-        let country = self.country.trim().to_ascii_uppercase();
-        if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        let country = crate::domain::countries::parse(&self.country).unwrap_or_else(|| {
             errors.add("country", "field-country-invalid");
-        }
+            String::new()
+        });
         let language = Language::parse(self.language.trim())
             .map_err(|_| errors.add("language", "field-required-language"))
             .ok();
@@ -150,6 +165,7 @@ impl RegistrationForm {
                     country,
                     language,
                     consent_version: consent_version.to_string(),
+                    answers: Vec::new(),
                 })
             }
             _ => Err(errors),
@@ -206,7 +222,36 @@ mod tests {
             language: "lv".into(),
             consent: "on".into(),
             website: String::new(),
+            more: Default::default(),
         }
+    }
+
+    #[test]
+    fn the_country_is_an_assigned_iso_code() {
+        for bad in ["XX", "EU", "Latvia", ""] {
+            let mut f = good();
+            f.country = bad.into();
+            assert_eq!(
+                f.parse("v1").unwrap_err().get("country"),
+                Some("field-country-invalid"),
+                "{bad}"
+            );
+        }
+        let mut f = good();
+        f.country = " kz".into();
+        assert_eq!(f.parse("v1").unwrap().country, "KZ");
+    }
+
+    #[test]
+    fn fixed_fields_come_from_pairs_beside_the_questions() {
+        let pairs = vec![
+            ("first_name".to_string(), "Anna".to_string()),
+            ("q_room".to_string(), "single".to_string()),
+            ("q_room".to_string(), "double".to_string()),
+            ("country".to_string(), "LV".to_string()),
+        ];
+        let f = RegistrationForm::from_pairs(&pairs);
+        assert_eq!((f.first_name.as_str(), f.country.as_str()), ("Anna", "LV"));
     }
 
     #[test]

@@ -11,12 +11,19 @@ use crate::i18n::Tr;
 #[derive(Debug, Clone, Copy)]
 pub struct Lang {
     pub chosen: Option<Language>,
+    /// An organiser's page: an incomplete language falls back to English.
+    pub organiser: bool,
 }
 
 impl Lang {
     /// The language to use, with a fallback for when nothing chose one.
     pub fn or(self, fallback: Language) -> Tr {
-        Tr::new(self.chosen.unwrap_or(fallback))
+        let lang = self.chosen.unwrap_or(fallback);
+        if self.organiser {
+            Tr::organiser(lang)
+        } else {
+            Tr::new(lang)
+        }
     }
     pub fn tr(self) -> Tr {
         self.or(Language::Lv)
@@ -61,12 +68,20 @@ pub fn choose(req: &HttpRequest) -> Option<Language> {
     ranked.first().map(|(_, l)| *l)
 }
 
+/// Organisers' pages may be untranslated in a new language (see `i18n`).
+pub fn is_organiser_page(path: &str) -> bool {
+    ["/admin", "/login", "/setup"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
 impl FromRequest for Lang {
     type Error = actix_web::Error;
     type Future = Ready<Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(Ok(Lang {
             chosen: choose(req),
+            organiser: is_organiser_page(req.path()),
         }))
     }
 }

@@ -8,6 +8,7 @@ pub mod certificate;
 pub mod client_address;
 pub mod confirm;
 pub mod csrf;
+pub mod cycle_form_messages;
 pub mod download;
 pub mod error;
 pub mod extract;
@@ -23,7 +24,10 @@ pub mod pages;
 pub mod participant;
 pub mod privacy;
 pub mod public;
+pub mod questions;
+pub mod reports;
 pub mod scope;
+pub mod session_choices;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -332,6 +336,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/r/{token}/confirm", web::post().to(participant::confirm))
         .route("/r/{token}/cancel", web::get().to(participant::cancel_page))
         .route("/r/{token}/cancel", web::post().to(participant::cancel))
+        .route(
+            "/r/{token}/sessions",
+            web::post().to(session_choices::change),
+        )
         .route("/privacy", web::get().to(privacy::notice))
         .route("/r/{token}/data.json", web::get().to(privacy::download))
         .route("/r/{token}/erase", web::get().to(privacy::confirm_page))
@@ -368,5 +376,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(admin::routes)
         .configure(applications::routes)
         .configure(messages::routes)
-        .configure(attendance::routes);
+        .configure(attendance::routes)
+        .configure(reports::routes);
 }

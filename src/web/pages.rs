@@ -130,6 +130,8 @@ pub struct CyclePage {
     pub seats_left: String,
     pub deadline: String,
     pub min_sessions_note: String,
+    /// Alternatives to choose, one fieldset per slot (issue 10).
+    pub choice_slots: Vec<super::session_choices::ChoiceSlot>,
     /// Why the form is not offered, when it is not.
     pub closed_reason: Option<String>,
     pub waitlist_note: Option<String>,
@@ -141,9 +143,37 @@ pub struct CyclePage {
     pub partners: Vec<String>,
     pub form: super::forms::RegistrationForm,
     pub errors: FieldErrors,
+    /// The cycle's own questions, with what was typed and their messages.
+    pub questions: Vec<super::questions::QuestionView>,
+    /// The country choice: (ISO code, name in the page's language).
+    pub countries: &'static [(&'static str, String)],
 }
 
 impl CyclePage {
+    /// The error summary in the order of the form: the fixed fields, the
+    /// cycle's questions, then the consent at the end.
+    pub fn summary_items(&self) -> Vec<(String, String)> {
+        let worded = |(field, key): &(String, String)| (field.clone(), self.tr.text(key));
+        let (consent, fixed): (Vec<_>, Vec<_>) =
+            self.errors.0.iter().partition(|(f, _)| f == "consent");
+        let questions = self
+            .questions
+            .iter()
+            .filter(|q| !q.error.is_empty())
+            .map(|q| (q.field.clone(), q.error.clone()));
+        fixed
+            .into_iter()
+            .map(worded)
+            .chain(questions)
+            .chain(consent.into_iter().map(worded))
+            .collect()
+    }
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.questions.iter().any(|q| !q.error.is_empty())
+    }
+    pub fn country_selected(&self, code: &str) -> bool {
+        self.form.country.trim().eq_ignore_ascii_case(code)
+    }
     /// The contact phone as a `tel:` link wants it (no spaces or brackets).
     pub fn tel(&self) -> String {
         self.contact_phone
@@ -231,6 +261,8 @@ pub struct GrantLine {
 #[derive(Template, WebTemplate)]
 #[template(path = "participant.html")]
 pub struct ParticipantPage {
+    /// The participant's choice per slot of alternatives (issue 10).
+    pub choice_slots: Vec<super::session_choices::ChoiceSlot>,
     pub tr: Tr,
     pub frame: Frame,
     pub token: String,
@@ -279,7 +311,19 @@ pub struct LoginPage {
     pub frame: Frame,
     pub email: String,
     pub next: String,
+    /// Why signing in failed (wrong password, a limit), not tied to one field.
     pub error: Option<String>,
+    /// Fields left empty, each with a message naming it.
+    pub errors: FieldErrors,
+}
+
+impl LoginPage {
+    pub fn field_error(&self, field: &str) -> String {
+        self.errors
+            .get(field)
+            .map(|k| self.tr.text(k))
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Template, WebTemplate)]

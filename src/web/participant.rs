@@ -118,7 +118,12 @@ pub async fn page(
         .then(|| checkin_qr(&state, reg))
         .flatten();
     let notice = flash::take(&session, &t);
+    let (all_sessions, chosen) =
+        crate::app::tracks::choices_of(&state.services, reg.id, cycle.id).await?;
+    let choice_slots =
+        super::session_choices::participant_slots(&t, cycle, reg, &all_sessions, &chosen, now);
     Ok(ParticipantPage {
+        choice_slots,
         frame: frame(&req, &session),
         token,
         cycle_title: cycle.title.clone(),

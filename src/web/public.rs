@@ -172,11 +172,10 @@ pub async fn cycle_with_sessions(
 async fn published_cycle(
     state: &AppState,
     slug: String,
-) -> AppResult<(Cycle, Vec<crate::db::models::Session>)> {
-    match cycle_with_sessions(state, slug).await? {
-        (cy, s) if cy.published => Ok((cy, s)),
-        _ => Err(AppError::NotFound),
-    }
+) -> AppResult<crate::app::public_cycles::PublicCycle> {
+    crate::app::cycles::public_cycle(&state.services, &slug)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// "Organised by …", "Together with …" and the partners on a cycle page.
@@ -248,6 +247,7 @@ fn cycle_page(
         } else {
             String::new()
         },
+        choice_slots: super::session_choices::form_slots(&t, cy, sessions, &form.more, &errors),
         closed_reason,
         waitlist_note,
         retention_line: super::privacy::retention_line(&t, cy, sessions),
@@ -256,6 +256,8 @@ fn cycle_page(
         partners: vec![],
         form,
         errors,
+        questions: Vec::new(),
+        countries: super::questions::countries(&t),
         tr: t,
         frame: f,
     }
@@ -268,23 +270,27 @@ pub async fn cycle(
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
-    let (cy, sessions) = published_cycle(&state, path.into_inner()).await?;
-    let run_by = crate::app::organisations::of_cycle(&state.services, &cy).await?;
+    let found = published_cycle(&state, path.into_inner()).await?;
+    let (cy, sessions) = (&*found.cycle, &found.sessions[..]);
+    let run_by = crate::app::organisations::of_cycle(&state.services, cy).await?;
     let t = lang.or(cy.lang());
     let form = RegistrationForm {
         country: cy.country.clone(),
         ..Default::default()
     };
+    let asked = super::questions::of_cycle(&state, cy.id).await?;
     let page = cycle_page(
         t,
         cycle_frame(frame(&req, &session), &run_by),
-        &cy,
-        &sessions,
+        cy,
+        sessions,
         state.now(),
         form,
         Default::default(),
     );
-    Ok(with_organisers(page, &run_by))
+    let mut page = with_organisers(page, &run_by);
+    page.questions = super::questions::views(&t, cy, &asked, &[], &[]);
+    Ok(page)
 }
 
 pub async fn register(
@@ -293,19 +299,25 @@ pub async fn register(
     lang: Lang,
     req: HttpRequest,
     session: Session,
-    form: web::Form<RegistrationForm>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let (cy, sessions) = published_cycle(&state, path.into_inner()).await?;
+    let found = published_cycle(&state, path.into_inner()).await?;
+    let (cy, sessions) = (&*found.cycle, &found.sessions[..]);
     let t = lang.or(cy.lang());
     let now = state.now();
-    let form = form.into_inner();
+    // Pairs, not a struct: a multiple-choice question repeats its field.
+    let pairs = form.into_inner();
+    let form = RegistrationForm::from_pairs(&pairs);
+    let asked = super::questions::of_cycle(&state, cy.id).await?;
     // Language links on this page lead back to the cycle page (this URL only takes POSTs).
-    let run_by = crate::app::organisations::of_cycle(&state.services, &cy).await?;
+    let run_by = crate::app::organisations::of_cycle(&state.services, cy).await?;
     let mut f = cycle_frame(frame(&req, &session), &run_by);
     f.path = format!("/cycles/{}", cy.slug);
     let render = |status: StatusCode, form: RegistrationForm, errors| {
-        let page = cycle_page(t, f.clone(), &cy, &sessions, now, form, errors);
+        let page = cycle_page(t, f.clone(), cy, sessions, now, form, errors);
         let mut page = with_organisers(page, &run_by);
+        // What was answered stays too (the form shows again on a conflict).
+        page.questions = super::questions::views(&t, cy, &asked, &pairs, &[]);
         if status == StatusCode::CONFLICT {
             // The last seat went while this form was being filled in.
             page.closed_reason = Some(t.text("cycle-full"));
@@ -332,15 +344,31 @@ pub async fn register(
         place.keep();
         return Ok(see_other(&format!("/cycles/{}/registered", cy.slug)));
     }
-    let applicant = match form.parse(&state.settings.privacy_notice_version) {
-        Ok(a) => a,
-        Err(errors) => {
-            let kept = kept(&form);
-            return render(StatusCode::UNPROCESSABLE_ENTITY, kept, errors);
+    let mut choice_errors = Default::default();
+    let chosen = super::session_choices::parse(sessions, &form.more, &mut choice_errors);
+    let parsed = form.parse(&state.settings.privacy_notice_version);
+    let answers = crate::domain::questions::answers(&asked, &pairs);
+    let applicant = match (parsed, answers) {
+        (Ok(applicant), Ok(answers)) if choice_errors.is_empty() => {
+            crate::domain::registration::Applicant {
+                answers,
+                ..applicant
+            }
+        }
+        (parsed, answers) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            for (field, key) in choice_errors.0 {
+                errors.add(&field, &key);
+            }
+            let mut page = cycle_page(t, f.clone(), cy, sessions, now, kept(&form), errors);
+            page.questions =
+                super::questions::views(&t, cy, &asked, &pairs, &answers.err().unwrap_or_default());
+            return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let outcome =
-        crate::app::registration::register(&state.services, &cy, &sessions, applicant).await?;
+        crate::app::registration::register(&state.services, cy, sessions, applicant, chosen)
+            .await?;
     let (key, position) = match outcome {
         Registered::Seated {
             status: crate::domain::Status::Pending,
@@ -356,6 +384,19 @@ pub async fn register(
         Registered::AlreadyRegistered { .. } => ("registered-again", 0),
         Registered::Refused(Refusal::Full) => {
             return render(StatusCode::CONFLICT, kept(&form), Default::default())
+        }
+        // The chosen workshop filled up while the form was being filled in:
+        // the form again, with today's seats, asking for another one.
+        Registered::Refused(Refusal::SessionFull { session_id }) => {
+            let fresh = published_cycle(&state, cy.slug.clone()).await?;
+            let (cy, sessions) = (&*fresh.cycle, &fresh.sessions[..]);
+            let mut errors = super::forms::FieldErrors::default();
+            if let Some(field) = super::session_choices::field_of(sessions, session_id) {
+                errors.add(&field, "choice-full");
+            }
+            let mut page = cycle_page(t, f.clone(), cy, sessions, now, kept(&form), errors);
+            page.questions = super::questions::views(&t, cy, &asked, &pairs, &[]);
+            return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
         Registered::Refused(_) => {
             return render(
@@ -409,6 +450,7 @@ fn kept(form: &RegistrationForm) -> RegistrationForm {
     ] {
         *v = super::forms::keep(v);
     }
+    kept.more = super::session_choices::kept(&form.more);
     kept
 }
 
@@ -439,7 +481,8 @@ pub async fn registered(
     session: Session,
     q: Option<web::Query<OutcomeQuery>>,
 ) -> AppResult<impl Responder> {
-    let (cy, _) = published_cycle(&state, path.into_inner()).await?;
+    let found = published_cycle(&state, path.into_inner()).await?;
+    let cy = &*found.cycle;
     let t = lang.or(cy.lang());
     let q = q.map(web::Query::into_inner).unwrap_or_default();
     let (outcome, position) = match q.outcome.as_str() {

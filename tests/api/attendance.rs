@@ -624,7 +624,42 @@ on_both_backends!(
     checkin_refuses_codes_of_another_cycle,
     a_file_that_is_not_a_zoom_report_gets_a_clear_message,
     the_command_line_imports_and_prints_eligibility,
+    the_export_with_meeting_data_previews_each_participant,
 );
+
+/// Issue 10: Zoom's "export with meeting data" repeats the meeting's columns
+/// (host's User Email, meeting Duration) on every row; the preview must list
+/// each participant by their own later columns, not one person (the host).
+async fn the_export_with_meeting_data_previews_each_participant(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    participants(&app).await;
+    let o = app.login_as_organiser().await;
+    let res = upload(&app, &o, 2, "participants_meeting_data_flat.csv").await;
+    assert_eq!(res.status().as_u16(), 303);
+    let preview_path = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(preview_path.contains("/import/"), "{preview_path}");
+    let html = o
+        .get(app.url(&preview_path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // Half of the three-hour session (90 min): Anna 177, Ģirts 180 (not his
+    // waiting-room minutes), Jānis 90, Līga 176 by name, Māris 135.
+    assert_eq!(texts(&html, "#present tbody tr").len(), 5, "{html}");
+    // The host is in the report but not registered.
+    let unmatched = texts(&html, "#unmatched tbody tr");
+    assert_eq!(unmatched.len(), 1, "{unmatched:?}");
+    assert!(
+        unmatched[0].contains("Kristīne Organizatore"),
+        "{unmatched:?}"
+    );
+}
 
 /// Rule 6: only confirmed registrations can be marked present — not from the
 /// roster, not at the door.

@@ -188,7 +188,7 @@ async fn a_participant_and_an_organiser_go_through_the_seed_cycle_in_a_real_brow
         .await
         .unwrap());
     assert!(
-        c.find(Locator::Id("language"))
+        c.find(Locator::Css("input[name=language][value=lv]"))
             .await
             .unwrap()
             .is_selected()
@@ -702,7 +702,7 @@ async fn sign_in(app: &TestApp, b: &Browser) {
 }
 
 /// Where chromedriver is, or `None` to skip (never with `CI=true`).
-fn chromedriver_path() -> Option<PathBuf> {
+pub(crate) fn chromedriver_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("COHORT_TEST_CHROMEDRIVER").filter(|p| !p.is_empty()) {
         let p = PathBuf::from(p);
         assert!(
@@ -727,7 +727,7 @@ fn chromedriver_path() -> Option<PathBuf> {
 }
 
 /// chromedriver on a free port; shut down (with its browsers) on drop.
-struct ChromeDriver {
+pub(crate) struct ChromeDriver {
     child: Child,
     port: u16,
     /// Browser profiles: removed only once the browsers are gone.
@@ -735,7 +735,7 @@ struct ChromeDriver {
 }
 
 impl ChromeDriver {
-    async fn start(path: &Path) -> Self {
+    pub(crate) async fn start(path: &Path) -> Self {
         let port = {
             let probe = TcpListener::bind("127.0.0.1:0").expect("free port");
             probe.local_addr().expect("address").port()
@@ -781,6 +781,12 @@ impl ChromeDriver {
 
     /// A new headless Chromium with a fresh profile, in Latvian.
     async fn browser(&self) -> Browser {
+        self.browser_with(true).await
+    }
+
+    /// The same, with the page's own JavaScript on or off (WebDriver's
+    /// scripts still run: they come through DevTools, not the page).
+    pub(crate) async fn browser_with(&self, javascript: bool) -> Browser {
         let profile = tempfile::tempdir().expect("profile dir");
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("chrome"));
@@ -802,7 +808,10 @@ impl ChromeDriver {
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
                 // Sent as Accept-Language: the person reads Latvian.
-                "prefs": { "intl.accept_languages": "lv" },
+                "prefs": {
+                    "intl.accept_languages": "lv",
+                    "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 },
+                },
             }),
         );
         caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
@@ -846,14 +855,14 @@ impl Drop for ChromeDriver {
     }
 }
 
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     /// chromedriver's address, for the browser's console log.
     driver: String,
 }
 
 impl Browser {
-    async fn quit(self) {
+    pub(crate) async fn quit(self) {
         self.client.close().await.expect("close the browser");
     }
 
@@ -896,25 +905,25 @@ impl Browser {
 }
 
 /// What the person has in front of them once a page has loaded.
-struct Seen {
-    path: String,
-    query: Option<String>,
+pub(crate) struct Seen {
+    pub(crate) path: String,
+    pub(crate) query: Option<String>,
     /// The HTTP status the page came with.
-    status: u64,
-    title: String,
-    lang: String,
+    pub(crate) status: u64,
+    pub(crate) title: String,
+    pub(crate) lang: String,
     /// The visible text, whitespace collapsed.
-    text: String,
-    width: u64,
+    pub(crate) text: String,
+    pub(crate) width: u64,
 }
 
 impl Seen {
-    fn assert_at(&self, path: &str, status: u64) {
+    pub(crate) fn assert_at(&self, path: &str, status: u64) {
         assert_eq!(self.path, path, "the address bar; page: {}", self.text);
         assert_eq!(self.status, status, "HTTP status of {path}: {}", self.text);
     }
 
-    fn assert_shows(&self, text: &str) {
+    pub(crate) fn assert_shows(&self, text: &str) {
         assert!(
             self.text.contains(text),
             "{text:?} is on {}: {}",
@@ -924,7 +933,7 @@ impl Seen {
     }
 }
 
-async fn look(b: &Browser) -> Seen {
+pub(crate) async fn look(b: &Browser) -> Seen {
     let c = &b.client;
     let v = c
         .execute(
@@ -997,7 +1006,7 @@ async fn stylesheet_applied(c: &Client) -> bool {
 }
 
 /// Clicks something that loads a new page and waits until that page is in.
-async fn click_and_wait(c: &Client, el: &fantoccini::elements::Element) {
+pub(crate) async fn click_and_wait(c: &Client, el: &fantoccini::elements::Element) {
     c.execute("window.__cohortOldPage = true;", vec![])
         .await
         .expect("mark the page");
@@ -1022,7 +1031,7 @@ async fn click_and_wait(c: &Client, el: &fantoccini::elements::Element) {
     }
 }
 
-async fn text_of(c: &Client, css: &str) -> String {
+pub(crate) async fn text_of(c: &Client, css: &str) -> String {
     c.find(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("{css} is on the page: {e}"))
@@ -1035,13 +1044,13 @@ fn button_xpath(label: &str) -> String {
     format!("//button[normalize-space(.)='{label}']")
 }
 
-async fn buttons(c: &Client, label: &str) -> Vec<fantoccini::elements::Element> {
+pub(crate) async fn buttons(c: &Client, label: &str) -> Vec<fantoccini::elements::Element> {
     c.find_all(Locator::XPath(&button_xpath(label)))
         .await
         .expect("find buttons")
 }
 
-async fn button(c: &Client, label: &str) -> fantoccini::elements::Element {
+pub(crate) async fn button(c: &Client, label: &str) -> fantoccini::elements::Element {
     c.find(Locator::XPath(&button_xpath(label)))
         .await
         .unwrap_or_else(|e| panic!("a {label:?} button: {e}"))

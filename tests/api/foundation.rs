@@ -86,6 +86,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
         "/lost-link".into(),
         format!("/r/{token}/confirm"),
         format!("/r/{token}/cancel"),
+        format!("/r/{token}/sessions"),
         format!("/r/{token}/progress-emails"),
         format!("/r/{token}/erase"),
         format!("/r/{token}/grant"),

@@ -175,3 +175,52 @@ struct Count {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     n: i64,
 }
+
+/// The first start on a fresh SQLite file: the pool opens its connections
+/// at once, and each used to switch the new file to WAL, racing the others
+/// ("ERROR r2d2: database is locked" in the log). The real server, started
+/// five times, each on a fresh folder, must log no error.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fresh_sqlite_file_starts_without_database_is_locked() {
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let log = dir.path().join("server.log");
+        let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .arg("serve")
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("cohort.db").display()),
+            )
+            .env("COHORT_DATA_DIR", dir.path())
+            .env("COHORT_BIND", format!("127.0.0.1:{port}"))
+            .env("RUST_LOG", "info")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log file"))
+            .spawn()
+            .expect("cohort serve");
+        let browser = crate::helpers::client();
+        let mut up = false;
+        for _ in 0..200 {
+            if let Ok(res) = browser
+                .get(format!("http://127.0.0.1:{port}/healthz"))
+                .send()
+                .await
+            {
+                up = res.status() == 200;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        server.kill().expect("stopped");
+        server.wait().expect("reaped");
+        let log = std::fs::read_to_string(&log).expect("log");
+        assert!(up, "the server answers /healthz: {log}");
+        assert!(!log.contains("database is locked"), "{log}");
+        assert!(!log.contains("ERROR"), "{log}");
+    }
+}

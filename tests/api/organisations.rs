@@ -128,7 +128,30 @@ fn admin_routes(reg: i32, checkin: &str) -> Vec<(&'static str, String)> {
         ("GET", format!("{r}/audit")),
         ("GET", format!("/admin/checkin/{checkin}")),
         ("POST", format!("/admin/checkin/{checkin}")),
+        ("GET", format!("{c}/report")),
+        ("GET", format!("{c}/report.csv")),
+        ("GET", format!("{c}/report.xlsx")),
+        ("GET", "/admin/report".into()),
+        ("GET", "/admin/report.csv".into()),
+        ("GET", "/admin/report.xlsx".into()),
     ]
+}
+
+/// Every cell of every sheet of a spreadsheet, as one text.
+fn xlsx_text(bytes: Vec<u8>) -> String {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("XLSX");
+    let mut text = String::new();
+    for (_, range) in book.worksheets() {
+        for row in range.rows() {
+            for cell in row {
+                text.push_str(&cell.to_string());
+                text.push('\t');
+            }
+        }
+    }
+    text
 }
 
 /// How many method routes the app registers under /admin: every
@@ -213,13 +236,27 @@ async fn outsiders_are_refused_everywhere(b: Backend) {
                 .unwrap(),
         };
         let status = res.status().as_u16();
-        let body = res.text().await.unwrap();
+        let bytes = res.bytes().await.unwrap().to_vec();
+        let body = String::from_utf8_lossy(&bytes).to_string();
         match path.as_str() {
-            // Names no cycle: the outsider's own home, without lmb's cycle.
-            "/admin" => {
-                assert_eq!(status, 200);
+            // Names no cycle: the outsider's own home and report, without lmb's cycle.
+            "/admin" | "/admin/report" | "/admin/report.csv" => {
+                assert_eq!(status, 200, "{method} {path}");
                 assert!(
-                    !body.contains("kopienas-2023"),
+                    !body.contains("kopienas-2023") && !body.contains("Kopienu attīstības"),
+                    "{method} {path} lists lmb's cycle"
+                );
+            }
+            // A spreadsheet is zipped: its cells are read.
+            "/admin/report.xlsx" => {
+                assert_eq!(status, 200, "{method} {path}");
+                let cells = xlsx_text(bytes);
+                assert!(
+                    !cells.is_empty(),
+                    "the report is a spreadsheet with a header"
+                );
+                assert!(
+                    !cells.contains("Kopienu attīstības"),
                     "{method} {path} lists lmb's cycle"
                 );
             }
@@ -260,6 +297,13 @@ async fn outsiders_are_refused_everywhere(b: Backend) {
         assert!(
             (200..400).contains(&status) || (missing && status == 404),
             "{method} {path} answered {status} to lmb's organiser"
+        );
+    }
+    for path in ["/admin", "/admin/report", "/admin/report.csv"] {
+        let body = insider.get(app.url(path)).send().await.unwrap();
+        assert!(
+            body.text().await.unwrap().contains("Kopienu attīstības"),
+            "{path} does not list lmb's cycle to lmb's organiser"
         );
     }
     let own = app.csrf(&insider, "/admin").await;

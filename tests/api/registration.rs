@@ -965,6 +965,7 @@ async fn the_locked_decision_keeps_the_deadline_in_riga_time(b: Backend) {
         country: "LV".into(),
         language: cohort::domain::Language::Lv,
         consent_version: "2026-11".into(),
+        answers: Vec::new(),
     };
     // "until 29 November 23:59" in Riga (UTC+2): the last minute is in, the next is out.
     // The app's clock moves with the test, so the mail worker sees the

@@ -14,6 +14,9 @@ const MAX_HEADER_CELL_LEN: usize = 64;
 pub(super) struct Columns {
     pub(super) name_with_original: Option<usize>,
     pub(super) name: Option<usize>,
+    /// Webinar attendee sections: the name is first + last.
+    pub(super) first_name: Option<usize>,
+    pub(super) last_name: Option<usize>,
     pub(super) email: Option<usize>,
     pub(super) join: Option<usize>,
     pub(super) leave: Option<usize>,
@@ -21,44 +24,253 @@ pub(super) struct Columns {
     pub(super) guest: Option<usize>,
     pub(super) waiting_room: Option<usize>,
     pub(super) attended: Option<usize>,
+    /// The meeting's topic in the "export with meeting data" flat form.
+    pub(super) topic: Option<usize>,
+    /// Two columns of the participant's part could hold the same value: the
+    /// file is refused rather than one of them guessed.
+    pub(super) ambiguous: Option<Field>,
+}
+
+/// What a header cell holds. `Meeting` columns (and `Topic`) describe the
+/// meeting, not the participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Field {
+    NameWithOriginal,
+    Name,
+    FirstName,
+    LastName,
+    Email,
+    Join,
+    Leave,
+    Duration,
+    Guest,
+    WaitingRoom,
+    Attended,
+    Topic,
+    Meeting,
+}
+
+/// Header cells as Zoom writes them (lowercased, whitespace collapsed), in
+/// English and as a portal set to German or Russian writes them. Zoom has
+/// renamed columns over the years ("User Email" → "Email") and webinar
+/// reports use their own words ("Time in Session (minutes)").
+const HEADERS: &[(Field, &[&str])] = &[
+    (
+        Field::NameWithOriginal,
+        &[
+            "name (original name)",
+            "user name (original name)",
+            "participant (original name)",
+            "participant name (original name)",
+            // de
+            "name (ursprünglicher name)",
+            "name (originalname)",
+            "benutzername (ursprünglicher name)",
+            "benutzername (originalname)",
+            // ru
+            "имя (настоящее имя)",
+            "имя (исходное имя)",
+            "имя (оригинальное имя)",
+            "имя пользователя (настоящее имя)",
+            "имя пользователя (исходное имя)",
+        ],
+    ),
+    (
+        Field::Name,
+        &[
+            "name",
+            "participant",
+            "participant name",
+            "user name",
+            "display name",
+            // de
+            "benutzername",
+            "anzeigename",
+            // ru
+            "имя",
+            "имя пользователя",
+            "участник",
+        ],
+    ),
+    (Field::FirstName, &["first name", "vorname"]),
+    (Field::LastName, &["last name", "nachname", "фамилия"]),
+    (
+        Field::Email,
+        &[
+            "user email",
+            "email",
+            "e-mail",
+            "email address",
+            "participant email",
+            // de
+            "e-mail-adresse",
+            "e-mail des benutzers",
+            "benutzer-e-mail",
+            // ru
+            "адрес электронной почты",
+            "электронная почта",
+            "эл. почта",
+            "эл. почта пользователя",
+            "электронная почта пользователя",
+        ],
+    ),
+    (
+        Field::Join,
+        &[
+            "join time",
+            "first join time",
+            // de
+            "beitrittszeit",
+            "zeitpunkt des beitritts",
+            "uhrzeit des beitritts",
+            // ru
+            "время входа",
+            "время подключения",
+        ],
+    ),
+    (
+        Field::Leave,
+        &[
+            "leave time",
+            "last leave time",
+            // de
+            "zeit des verlassens",
+            "zeitpunkt des verlassens",
+            "uhrzeit des verlassens",
+            "austrittszeit",
+            // ru
+            "время выхода",
+            "время отключения",
+        ],
+    ),
+    (
+        Field::Duration,
+        &[
+            "duration (minutes)",
+            "total duration (minutes)",
+            "time in session (minutes)",
+            "duration (min)",
+            "duration",
+            // de
+            "dauer (minuten)",
+            "gesamtdauer (minuten)",
+            "dauer",
+            // ru
+            "продолжительность (минуты)",
+            "общая продолжительность (минуты)",
+            "длительность (минуты)",
+            "продолжительность",
+        ],
+    ),
+    (Field::Guest, &["guest", "is guest", "gast", "гость"]),
+    (
+        Field::WaitingRoom,
+        &[
+            "in waiting room",
+            "im warteraum",
+            "в зале ожидания",
+            "в комнате ожидания",
+        ],
+    ),
+    (
+        Field::Attended,
+        &["attended", "teilgenommen", "присутствовал"],
+    ),
+    (Field::Topic, &["topic", "thema", "тема"]),
+    (
+        Field::Meeting,
+        &[
+            "meeting id",
+            "webinar id",
+            "start time",
+            "end time",
+            "participants",
+            "creation time",
+            "has zoom rooms",
+            "department",
+            // de
+            "meeting-id",
+            "webinar-id",
+            "startzeit",
+            "endzeit",
+            // ru
+            "идентификатор конференции",
+            "идентификатор вебинара",
+            "время начала",
+            "время окончания",
+            "участники",
+        ],
+    ),
+];
+
+fn field_of(cell: &str) -> Option<Field> {
+    let cell = normalise_header(cell);
+    HEADERS
+        .iter()
+        .find(|(_, names)| names.contains(&cell.as_str()))
+        .map(|(field, _)| *field)
 }
 
 impl Columns {
     /// `Some` when the cells form a participant header: a name column and a
-    /// duration or join+leave columns. The first column of each kind wins.
+    /// duration or join+leave columns.
+    ///
+    /// In the "export with meeting data" flat form the meeting's columns
+    /// (Meeting ID, Topic, host's User Email, meeting Duration …) come first
+    /// and repeat on every row; the participant's own columns are the ones
+    /// after the last meeting column. A kind found twice among the
+    /// participant's columns is ambiguous (`ambiguous`), never guessed.
     pub(super) fn detect<'a>(cells: impl Iterator<Item = &'a str>) -> Option<Columns> {
-        let mut c = Columns::default();
         // Real headers are short; the caps keep a hostile one-line file cheap.
-        for (i, cell) in cells.enumerate().take(MAX_HEADER_CELLS) {
-            if cell.len() > MAX_HEADER_CELL_LEN {
-                continue;
-            }
-            let slot = match normalise_header(cell).as_str() {
-                "name (original name)"
-                | "user name (original name)"
-                | "participant (original name)"
-                | "participant name (original name)" => &mut c.name_with_original,
-                "name" | "participant" | "participant name" | "user name" | "display name" => {
-                    &mut c.name
-                }
-                "user email" | "email" | "e-mail" | "email address" | "participant email" => {
-                    &mut c.email
-                }
-                "join time" | "first join time" => &mut c.join,
-                "leave time" | "last leave time" => &mut c.leave,
-                "duration (minutes)"
-                | "total duration (minutes)"
-                | "time in session (minutes)"
-                | "duration (min)"
-                | "duration" => &mut c.duration,
-                "guest" | "is guest" => &mut c.guest,
-                "in waiting room" => &mut c.waiting_room,
-                "attended" => &mut c.attended,
-                _ => continue,
+        let fields: Vec<(usize, Field)> = cells
+            .enumerate()
+            .take(MAX_HEADER_CELLS)
+            .filter(|(_, cell)| cell.len() <= MAX_HEADER_CELL_LEN)
+            .filter_map(|(i, cell)| field_of(cell).map(|f| (i, f)))
+            .collect();
+        let is_meeting = |f: Field| matches!(f, Field::Meeting | Field::Topic);
+        let participant_from = fields
+            .iter()
+            .filter(|(_, f)| is_meeting(*f))
+            .map(|(i, _)| i + 1)
+            .max()
+            .unwrap_or(0);
+        let mut c = Columns {
+            topic: fields
+                .iter()
+                .find(|(_, f)| *f == Field::Topic)
+                .map(|(i, _)| *i),
+            ..Columns::default()
+        };
+        for &(i, field) in fields.iter().filter(|(i, _)| *i >= participant_from) {
+            let slot = match field {
+                Field::NameWithOriginal => &mut c.name_with_original,
+                Field::Name => &mut c.name,
+                Field::FirstName => &mut c.first_name,
+                Field::LastName => &mut c.last_name,
+                Field::Email => &mut c.email,
+                Field::Join => &mut c.join,
+                Field::Leave => &mut c.leave,
+                Field::Duration => &mut c.duration,
+                Field::Guest => &mut c.guest,
+                Field::WaitingRoom => &mut c.waiting_room,
+                Field::Attended => &mut c.attended,
+                Field::Topic | Field::Meeting => continue,
             };
+            if slot.is_some() {
+                c.ambiguous.get_or_insert(field);
+            }
             slot.get_or_insert(i);
         }
-        let has_name = c.name.is_some() || c.name_with_original.is_some();
+        // Russian webinar sections say "Имя, Фамилия": there "Имя" is the
+        // first name, not the whole name.
+        if c.last_name.is_some() && c.first_name.is_none() {
+            c.first_name = c.name.take();
+        }
+        let has_name = c.name.is_some()
+            || c.name_with_original.is_some()
+            || c.first_name.is_some()
+            || c.last_name.is_some();
         let has_minutes = c.duration.is_some() || (c.join.is_some() && c.leave.is_some());
         (has_name && has_minutes).then_some(c)
     }

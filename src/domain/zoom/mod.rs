@@ -30,6 +30,8 @@ pub mod preview;
 mod row;
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+mod variants;
 
 pub use plan::{
     person_key, plan_import, plan_import_with, sum_by_person, Assignment, Candidate, MatchPlan,
@@ -41,7 +43,9 @@ use chrono::NaiveDateTime;
 
 use dates::slash_order;
 use decode::decode;
-use header::{find_topic, is_blank, next_is_header, non_empty_cells, sniff_delimiter, Columns};
+use header::{
+    find_topic, is_blank, next_is_header, non_empty_cells, sniff_delimiter, Columns, Field,
+};
 use row::parse_row;
 
 /// Larger files are refused before decoding (a real report is a few KiB).
@@ -104,6 +108,14 @@ pub enum RowProblem {
     LeaveBeforeJoin,
     /// No duration and no join/leave times at all.
     MissingMinutes,
+    /// "In waiting room" or "Attended" holds something other than yes or no.
+    UnknownFlag,
+    /// The header has two participant email columns (line = the header's).
+    AmbiguousEmail,
+    /// The header has two participant duration columns.
+    AmbiguousDuration,
+    /// The header has two participant columns of another kind (name, times).
+    AmbiguousColumns,
 }
 
 impl RowProblem {
@@ -117,6 +129,10 @@ impl RowProblem {
             RowProblem::BadLeaveTime => "bad-leave-time",
             RowProblem::LeaveBeforeJoin => "leave-before-join",
             RowProblem::MissingMinutes => "missing-minutes",
+            RowProblem::UnknownFlag => "unknown-flag",
+            RowProblem::AmbiguousEmail => "ambiguous-email",
+            RowProblem::AmbiguousDuration => "ambiguous-duration",
+            RowProblem::AmbiguousColumns => "ambiguous-columns",
         }
     }
 }
@@ -196,6 +212,15 @@ pub fn read_report(bytes: &[u8]) -> Result<ZoomReport, ReportError> {
         // Webinar reports have one header per section (host, panelists,
         // attendees); a repeated header just starts a new section.
         if let Some(found) = Columns::detect(record.iter()) {
+            if let Some(field) = found.ambiguous {
+                let reason = match field {
+                    Field::Email => RowProblem::AmbiguousEmail,
+                    Field::Duration => RowProblem::AmbiguousDuration,
+                    _ => RowProblem::AmbiguousColumns,
+                };
+                let line = record_line(record, text);
+                return Err(ReportError::BadRow { line, reason });
+            }
             if columns.is_none() {
                 topic = find_topic(&records[..idx]);
             }
@@ -212,11 +237,20 @@ pub fn read_report(bytes: &[u8]) -> Result<ZoomReport, ReportError> {
         if data_rows > MAX_REPORT_ROWS {
             return Err(ReportError::TooManyRows);
         }
+        if topic.is_none() {
+            // The flat form repeats the meeting's topic on every row.
+            topic = cols
+                .topic
+                .and_then(|i| record.get(i))
+                .map(header::clean)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string);
+        }
         match parse_row(record, cols, order) {
             Ok(Some(row)) => rows.push(row),
             Ok(None) => ignored_rows += 1,
             Err(reason) => {
-                let line = record.position().map_or(0, |p| line_number(p.line()));
+                let line = record_line(record, text);
                 return Err(ReportError::BadRow { line, reason });
             }
         }
@@ -233,6 +267,25 @@ pub fn read_report(bytes: &[u8]) -> Result<ZoomReport, ReportError> {
         encoding,
         ignored_rows,
     })
+}
+
+/// The 1-based line a record is on. The csv reader's position is where it
+/// started reading, which is before any blank lines it skipped.
+fn record_line(record: &csv::StringRecord, text: &str) -> usize {
+    let Some(position) = record.position() else {
+        return 0;
+    };
+    let start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let rest = text.as_bytes().get(start..).unwrap_or_default();
+    let blank: Vec<u8> = rest
+        .iter()
+        .copied()
+        .take_while(|b| matches!(b, b'\n' | b'\r'))
+        .collect();
+    // "\r\n", "\n" and a bare "\r" each end one line.
+    let skipped = blank.windows(2).filter(|w| w == b"\r\n").count();
+    let skipped = blank.len() - skipped;
+    line_number(position.line()).saturating_add(skipped)
 }
 
 fn line_number(line: u64) -> usize {

@@ -47,11 +47,27 @@ pub(super) fn parse_row(
             value
         }
     };
-    if yes_no(cell(cols.waiting_room)) == Some(true) || yes_no(cell(cols.attended)) == Some(false) {
+    // A flag that is neither yes nor no (another language, a typo) would
+    // count someone who waited or never came: refuse instead.
+    let flag = |col: Option<usize>| -> Result<Option<bool>, RowProblem> {
+        match cell(col) {
+            "" => Ok(None),
+            text => yes_no(text).map(Some).ok_or(RowProblem::UnknownFlag),
+        }
+    };
+    if flag(cols.waiting_room)? == Some(true) || flag(cols.attended)? == Some(false) {
         return Ok(None);
     }
 
+    // Webinar attendees registered with first and last name; that is who
+    // they are, whatever their device was called in the meeting.
+    let registered = collapse_whitespace(&format!(
+        "{} {}",
+        cell(cols.first_name),
+        cell(cols.last_name)
+    ));
     let (mut name, original_name) = match cols.name_with_original {
+        _ if !registered.is_empty() => (registered, None),
         Some(col) => split_original(cell(Some(col))),
         None => (collapse_whitespace(cell(cols.name)), None),
     };
@@ -157,8 +173,8 @@ fn is_role_tag(tag: &str) -> bool {
 
 fn yes_no(value: &str) -> Option<bool> {
     match value.to_lowercase().as_str() {
-        "yes" | "y" | "true" | "1" | "jā" | "ja" => Some(true),
-        "no" | "n" | "false" | "0" | "nē" | "ne" => Some(false),
+        "yes" | "y" | "true" | "1" | "jā" | "ja" | "да" => Some(true),
+        "no" | "n" | "false" | "0" | "nē" | "ne" | "nein" | "нет" => Some(false),
         _ => None,
     }
 }

@@ -23,7 +23,35 @@ pub(super) const UTF16: &[u8] =
     include_bytes!("../../../tests/fixtures/zoom/participants_utf16le_tab.txt");
 pub(super) const FORMS: &[u8] =
     include_bytes!("../../../tests/fixtures/zoom/not_a_zoom_report.csv");
-pub(super) const FIXTURES: [&[u8]; 6] = [US, ISO, EU, W1257, UTF16, FORMS];
+pub(super) const EXPORT_2024: &[u8] =
+    include_bytes!("../../../tests/fixtures/zoom/participants_2024_export.csv");
+pub(super) const UNIQUE_USERS: &[u8] =
+    include_bytes!("../../../tests/fixtures/zoom/participants_unique_users.csv");
+pub(super) const WEBINAR: &[u8] =
+    include_bytes!("../../../tests/fixtures/zoom/webinar_attendee_report.csv");
+pub(super) const MEETING_DATA_FLAT: &[u8] =
+    include_bytes!("../../../tests/fixtures/zoom/participants_meeting_data_flat.csv");
+pub(super) const GERMAN: &[u8] =
+    include_bytes!("../../../tests/fixtures/zoom/participants_german.csv");
+pub(super) const RUSSIAN: &[u8] =
+    include_bytes!("../../../tests/fixtures/zoom/participants_russian.csv");
+pub(super) const BAD_DURATION: &[u8] =
+    include_bytes!("../../../tests/fixtures/zoom/participants_bad_duration.csv");
+pub(super) const FIXTURES: [&[u8]; 13] = [
+    US,
+    ISO,
+    EU,
+    W1257,
+    UTF16,
+    FORMS,
+    EXPORT_2024,
+    UNIQUE_USERS,
+    WEBINAR,
+    MEETING_DATA_FLAT,
+    GERMAN,
+    RUSSIAN,
+    BAD_DURATION,
+];
 
 /// The fixtures' session threshold: 75 % of a three-hour session.
 pub(super) const THRESHOLD: u32 = 135;

@@ -58,19 +58,42 @@ pub async fn matrix(
     let t = lang.tr();
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let cid = cycle.id;
-    let (rows, totals) = state
+    let rows = state
         .db
-        .read(move |c| Ok((att::matrix(c, cid)?, att::totals(c, &ids)?)))
+        .read(move |c| {
+            Ok((
+                att::matrix(c, cid)?,
+                att::totals(c, &ids)?,
+                crate::db::choices::of_cycle(c, cid)?,
+            ))
+        })
         .await?;
+    let (rows, totals, choices) = rows;
     let now = state.now();
-    let ends: Vec<(i32, DateTime<Utc>)> = sessions
-        .iter()
-        .map(|s| (s.id, s.ends_at.and_utc()))
-        .collect();
+    let offered: Vec<_> = sessions.iter().map(|s| s.offered()).collect();
+    let slots = crate::domain::tracks::slots(&offered);
     let lines: Vec<MatrixLine> = rows
         .into_iter()
         .map(|row| {
+            // With tracks, each person's own sessions; the others show "—".
+            let chosen = choices
+                .get(&row.registration.id)
+                .map_or(&[][..], Vec::as_slice);
+            let own = crate::domain::tracks::attendable(&offered, &slots, chosen);
+            let ends: Vec<(i32, DateTime<Utc>)> = sessions
+                .iter()
+                .filter(|s| own.contains(&s.id))
+                .map(|s| (s.id, s.ends_at.and_utc()))
+                .collect();
             let standing = Standing::of(&ends, &row.present, cycle.min_sessions as u32, now);
+            let mut own_marks = standing.marks.iter();
+            let marks = sessions
+                .iter()
+                .map(|s| match own.contains(&s.id) {
+                    true => own_marks.next().map_or("upcoming", |m| m.as_str()),
+                    false => "not-chosen",
+                })
+                .collect();
             MatrixLine {
                 id: row.registration.id,
                 name: format!(
@@ -78,7 +101,7 @@ pub async fn matrix(
                     row.registration.last_name, row.registration.first_name
                 ),
                 institution: row.registration.institution.clone(),
-                marks: standing.marks.iter().map(|m| m.as_str()).collect(),
+                marks,
                 attended: standing.attended,
                 verdict: t.keyed("verdict-", standing.verdict.as_str()),
                 verdict_key: standing.verdict.as_str(),

@@ -1,0 +1,2 @@
+DROP TABLE registration_answers;
+DROP TABLE cycle_questions;
