@@ -27,6 +27,7 @@ pub fn latvian_cycle(today: NaiveDate) -> String {
     format!(
         r#"
 slug = "kopienas-{year}"
+organisation = "lmb"
 title = "Kopienu attīstības apmācību cikls"
 description = """
 Apmācību cikla mērķis ir sniegt teorētiskas zināšanas un bagātinošu pieredzi, lai iedrošinātu kultūras un atmiņas institūciju speciālistus veidot pozitīvas pārmaiņas savās kopienās, iesaistot dažādus kopienas pārstāvjus un veicinot kopienas saliedētību.
@@ -164,6 +165,13 @@ pub fn load(settings: &Settings) -> anyhow::Result<()> {
         std::sync::Arc::new(crate::clock::SystemClock),
     );
     let today = services.now().date_naive();
+    // The Latvian seed cycle is run by the association that runs it in life.
+    super::commands::run(crate::app::organisations::add(
+        &services,
+        "lmb",
+        "Latvijas Muzeju biedrība",
+    ))?
+    .map_err(|p| anyhow::anyhow!("demo organisation invalid: {p:?}"))?;
     for text in [latvian_cycle(today), english_cycle(today)] {
         let spec =
             parse_cycle_file(&text).map_err(|p| anyhow::anyhow!("demo cycle invalid: {p:?}"))?;
@@ -194,6 +202,11 @@ mod tests {
             );
             assert!(c.sessions.iter().all(|s| s.starts > c.window.closes));
         }
+        let owner = parse_cycle_file(&latvian_cycle(today))
+            .unwrap()
+            .organisations
+            .owner;
+        assert_eq!(owner.map(|s| s.as_str().to_string()), Some("lmb".into()));
         assert_eq!(
             parse_cycle_file(&latvian_cycle(today))
                 .unwrap()
