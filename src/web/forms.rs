@@ -63,14 +63,19 @@ fn unreadable(s: &str) -> bool {
 
 impl RegistrationForm {
     /// The fixed fields from the form's pairs (the cycle's questions, `q_…`,
-    /// are read from the pairs themselves); the last of a repeated field wins.
-    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let fields: serde_json::Map<String, serde_json::Value> = pairs
-            .iter()
-            .filter(|(k, _)| !k.starts_with("q_"))
-            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-            .collect();
-        serde_json::from_value(serde_json::Value::Object(fields)).unwrap_or_default()
+    /// are read from the pairs themselves). None when a fixed field comes
+    /// twice: the form never sends that, so it is not this form (400).
+    pub fn from_pairs(pairs: &[(String, String)]) -> Option<Self> {
+        let mut fields = serde_json::Map::new();
+        for (key, value) in pairs.iter().filter(|(k, _)| !k.starts_with("q_")) {
+            let repeated = fields
+                .insert(key.clone(), serde_json::Value::String(value.clone()))
+                .is_some();
+            if repeated {
+                return None;
+            }
+        }
+        Some(serde_json::from_value(serde_json::Value::Object(fields)).unwrap_or_default())
     }
 
     pub fn is_bot(&self) -> bool {
@@ -250,8 +255,14 @@ mod tests {
             ("q_room".to_string(), "double".to_string()),
             ("country".to_string(), "LV".to_string()),
         ];
-        let f = RegistrationForm::from_pairs(&pairs);
+        let f = RegistrationForm::from_pairs(&pairs).expect("questions may repeat");
         assert_eq!((f.first_name.as_str(), f.country.as_str()), ("Anna", "LV"));
+        let twice = [
+            pairs.clone(),
+            vec![("first_name".to_string(), "B".to_string())],
+        ]
+        .concat();
+        assert!(RegistrationForm::from_pairs(&twice).is_none());
     }
 
     #[test]

@@ -307,7 +307,8 @@ pub async fn register(
     let now = state.now();
     // Pairs, not a struct: a multiple-choice question repeats its field.
     let pairs = form.into_inner();
-    let form = RegistrationForm::from_pairs(&pairs);
+    let form =
+        RegistrationForm::from_pairs(&pairs).ok_or(AppError::BadRequest("error-bad-request"))?;
     let asked = super::questions::of_cycle(&state, cy.id).await?;
     // Language links on this page lead back to the cycle page (this URL only takes POSTs).
     let run_by = crate::app::organisations::of_cycle(&state.services, cy).await?;
