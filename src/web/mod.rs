@@ -8,6 +8,7 @@ pub mod certificate;
 pub mod client_address;
 pub mod confirm;
 pub mod csrf;
+pub mod cycle_form;
 pub mod cycle_form_messages;
 pub mod download;
 pub mod error;
