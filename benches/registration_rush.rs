@@ -246,6 +246,7 @@ async fn render_cost(db: &Db, composer: &Arc<Composer>) -> f64 {
                         &sessions,
                         &reg,
                         cohort::mail::Attached::Nothing,
+                        None,
                     )
                     .expect("renders");
                 std::hint::black_box(m);

@@ -414,6 +414,8 @@ pub struct Record {
     pub cycle: Cycle,
     pub sessions: Vec<Session>,
     pub present: Vec<i32>,
+    /// The organisation owning the cycle (its site name on their pages).
+    pub owner: Option<crate::db::organisations::Organisation>,
 }
 
 impl Record {
@@ -431,7 +433,8 @@ pub async fn record(services: &Services, registration_id: i32) -> anyhow::Result
     services
         .db
         .read(move |c| {
-            let Some((reg, cycle, sessions)) = registrations::with_cycle(c, registration_id)?
+            let Some((reg, cycle, sessions, owner)) =
+                registrations::with_cycle_and_owner(c, registration_id)?
             else {
                 return Ok(None);
             };
@@ -441,6 +444,7 @@ pub async fn record(services: &Services, registration_id: i32) -> anyhow::Result
                 cycle,
                 sessions,
                 present,
+                owner,
             }))
         })
         .await

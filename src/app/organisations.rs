@@ -7,8 +7,9 @@ use anyhow::Context;
 use super::Services;
 use crate::db::models::Organiser;
 use crate::db::organisations::{self, Organisation};
-use crate::domain::organisations::Scope;
+use crate::domain::organisations::{check_identity, Identity, Scope};
 use crate::domain::text::{is_meant, Lines};
+use crate::domain::FieldErrors;
 use crate::domain::Slug;
 
 /// What an organiser page's URL names, whose owner decides who may open it.
@@ -172,40 +173,46 @@ pub async fn of_cycle(
         .context("reading a cycle's organisations")
 }
 
-/// The site name and sender of an organisation; `None` leaves one as it is,
-/// an empty text returns it to the installation's. The sender is checked as
-/// a mailbox ("Name <address>") before anything is stored.
+/// Changes what participants see of an organisation (its names, sender,
+/// contact, privacy notice): checked as a whole, every problem by field,
+/// nothing stored unless all of it is right. Mail already waiting in the
+/// outbox goes out under the new sender (it is rendered at send time).
 pub async fn set_identity(
     services: &Services,
     organisation: &Organisation,
-    site_name: Option<&str>,
-    mail_from: Option<&str>,
-) -> anyhow::Result<Result<(), AddProblem>> {
-    let site_name = match site_name.map(|s| crate::domain::text::nfc(s.trim())) {
-        Some(s) if s.chars().count() > 200 || !is_meant(&s, Lines::One) => {
-            return Ok(Err(AddProblem::Name))
-        }
-        Some(s) => s,
-        None => organisation.site_name.clone(),
-    };
-    let (from_name, from_address) = match mail_from.map(str::trim) {
-        None => (
-            organisation.mail_from_name.clone(),
-            organisation.mail_from_address.clone(),
-        ),
-        Some("") => (String::new(), String::new()),
-        Some(typed) => match typed.parse::<lettre::message::Mailbox>() {
-            Ok(mailbox) if is_meant(typed, Lines::One) => {
-                (mailbox.name.unwrap_or_default(), mailbox.email.to_string())
-            }
-            _ => return Ok(Err(AddProblem::Sender)),
-        },
+    typed: Identity,
+) -> anyhow::Result<Result<Organisation, FieldErrors>> {
+    let identity = match check_identity(&typed) {
+        Ok(identity) => identity,
+        Err(errors) => return Ok(Err(errors)),
     };
     let id = organisation.id;
+    let saved = services
+        .db
+        .write(move |c| {
+            organisations::set_identity(c, id, &identity)?;
+            organisations::by_id(c, id)
+        })
+        .await
+        .context("saving an organisation's identity")?
+        .context("the organisation just saved is gone")?;
+    Ok(Ok(saved))
+}
+
+/// The organisations an organiser may edit (administrators: all), by name.
+pub async fn editable(
+    services: &Services,
+    organiser: &Organiser,
+) -> anyhow::Result<Vec<Organisation>> {
+    choosable(services, organiser).await
+}
+
+/// One organisation by slug (`None`: no such organisation).
+pub async fn by_slug(services: &Services, slug: &str) -> anyhow::Result<Option<Organisation>> {
+    let slug = slug.to_string();
     services
         .db
-        .write(move |c| organisations::set_identity(c, id, &site_name, &from_name, &from_address))
+        .read(move |c| organisations::by_slug(c, &slug))
         .await
-        .context("saving an organisation's name and sender")?;
-    Ok(Ok(()))
+        .context("reading an organisation")
 }

@@ -22,6 +22,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::db::models::{Cycle, Session};
+use crate::db::organisations::{self, CycleOrganisers};
 use crate::db::{cycles, Db, DbResult};
 
 /// How long another process's change may take to show on the public pages.
@@ -33,6 +34,9 @@ pub const FRESH_FOR: Duration = Duration::from_secs(1);
 pub struct PublicCycle {
     pub cycle: Arc<Cycle>,
     pub sessions: Arc<Vec<Session>>,
+    /// Its owner, co-organisers and partners: the owner's site name heads
+    /// all three pages, its privacy notice is the one consented to.
+    pub run_by: Arc<CycleOrganisers>,
 }
 
 struct Held {
@@ -56,14 +60,23 @@ impl PublicCycles {
         let writes = db.writes();
         let read_at = Instant::now();
         let key = slug.to_string();
-        let found = db.read(move |c| cycles::with_sessions(c, &key)).await?;
-        let Some((cycle, sessions)) = found.filter(|(cy, _)| cy.published) else {
+        let found = db
+            .read(move |c| match cycles::with_sessions(c, &key)? {
+                Some((cycle, sessions)) if cycle.published => {
+                    let run_by = organisations::of_cycle(c, &cycle)?;
+                    Ok(Some((cycle, sessions, run_by)))
+                }
+                _ => Ok(None),
+            })
+            .await?;
+        let Some((cycle, sessions, run_by)) = found else {
             self.write_lock().remove(slug);
             return Ok(None);
         };
         let cycle = PublicCycle {
             cycle: Arc::new(cycle),
             sessions: Arc::new(sessions),
+            run_by: Arc::new(run_by),
         };
         self.write_lock().insert(
             slug.to_string(),

@@ -88,9 +88,22 @@ enum OrganisationCommand {
         /// The site's name on its cycles' pages (default: the name).
         #[arg(long)]
         site_name: Option<String>,
-        /// Mail about its cycles comes from this, e.g. "LMB <info@muzeji.lv>".
+        /// Mail about its cycles comes from this, e.g. "LMB <info@muzeji.lv>"
+        /// ("" returns it to COHORT_MAIL_FROM).
         #[arg(long)]
         mail_from: Option<String>,
+        /// Whom participants ask (Reply-To of its mail, its cycles' contact).
+        #[arg(long)]
+        contact_email: Option<String>,
+        #[arg(long)]
+        contact_phone: Option<String>,
+        /// Its own privacy notice: a UTF-8 text file, paragraphs separated
+        /// by blank lines (needs --privacy-version).
+        #[arg(long)]
+        privacy_notice: Option<PathBuf>,
+        /// The version of that notice, stored with every consent to it.
+        #[arg(long)]
+        privacy_version: Option<String>,
     },
 }
 
@@ -147,13 +160,23 @@ pub fn main(serve: fn(Settings) -> anyhow::Result<()>) -> anyhow::Result<()> {
                     name,
                     site_name,
                     mail_from,
+                    contact_email,
+                    contact_phone,
+                    privacy_notice,
+                    privacy_version,
                 },
         } => organisations::add(
             &settings,
             &slug,
             &name,
-            site_name.as_deref(),
-            mail_from.as_deref(),
+            organisations::Given {
+                site_name,
+                mail_from,
+                contact_email,
+                contact_phone,
+                privacy_notice,
+                privacy_version,
+            },
         ),
         Command::Cycle {
             command: CycleCommand::Import { file },

@@ -23,6 +23,23 @@ pub fn all(conn: &mut AnyConnection) -> DbResult<Vec<Cycle>> {
         .load(conn)?)
 }
 
+/// A cycle and the organisation owning it, in one query (the mail worker
+/// reads this for every message: no second round trip for the sender).
+pub fn with_owner(
+    conn: &mut AnyConnection,
+    id: i32,
+) -> DbResult<(Cycle, Option<super::organisations::Organisation>)> {
+    use super::schema::{cycle_owners, organisations};
+    Ok(cycles::table
+        .left_join(cycle_owners::table.left_join(organisations::table))
+        .filter(cycles::id.eq(id))
+        .select((
+            Cycle::as_select(),
+            Option::<super::organisations::Organisation>::as_select(),
+        ))
+        .first(conn)?)
+}
+
 pub fn by_slug(conn: &mut AnyConnection, slug: &str) -> DbResult<Option<Cycle>> {
     Ok(cycles::table
         .filter(cycles::slug.eq(slug))

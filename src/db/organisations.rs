@@ -9,7 +9,7 @@ use super::schema::{
     organiser_organisations, registrations,
 };
 use super::{to_db, AnyConnection, DbResult};
-use crate::domain::organisations::CycleOrganisations;
+use crate::domain::organisations::{CycleOrganisations, Identity};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = organisations)]
@@ -25,6 +25,9 @@ pub struct Organisation {
     pub contact_email: String,
     pub contact_phone: String,
     pub created_at: NaiveDateTime,
+    /// Its own privacy notice and version (both empty: the installation's).
+    pub privacy_notice: String,
+    pub privacy_notice_version: String,
 }
 
 impl Organisation {
@@ -33,6 +36,25 @@ impl Organisation {
         match self.site_name.trim() {
             "" => &self.name,
             own => own,
+        }
+    }
+
+    /// Whether its cycles link to its own privacy notice.
+    pub fn has_own_notice(&self) -> bool {
+        !self.privacy_notice_version.trim().is_empty()
+    }
+
+    /// What participants see of it, as the admin form edits it.
+    pub fn identity(&self) -> Identity {
+        Identity {
+            name: self.name.clone(),
+            site_name: self.site_name.clone(),
+            mail_from_name: self.mail_from_name.clone(),
+            mail_from_address: self.mail_from_address.clone(),
+            contact_email: self.contact_email.clone(),
+            contact_phone: self.contact_phone.clone(),
+            privacy_notice: self.privacy_notice.clone(),
+            privacy_notice_version: self.privacy_notice_version.clone(),
         }
     }
 }
@@ -90,19 +112,19 @@ pub fn add_or_rename(
     Ok((saved, created))
 }
 
-/// The sender and site name an organisation uses (empty strings: the installation's).
-pub fn set_identity(
-    conn: &mut AnyConnection,
-    id: i32,
-    site_name: &str,
-    mail_from_name: &str,
-    mail_from_address: &str,
-) -> DbResult<()> {
+/// Stores what participants see of an organisation (checked by
+/// `domain::organisations::check_identity`).
+pub fn set_identity(conn: &mut AnyConnection, id: i32, identity: &Identity) -> DbResult<()> {
     diesel::update(organisations::table.find(id))
         .set((
-            organisations::site_name.eq(site_name),
-            organisations::mail_from_name.eq(mail_from_name),
-            organisations::mail_from_address.eq(mail_from_address),
+            organisations::name.eq(&identity.name),
+            organisations::site_name.eq(&identity.site_name),
+            organisations::mail_from_name.eq(&identity.mail_from_name),
+            organisations::mail_from_address.eq(&identity.mail_from_address),
+            organisations::contact_email.eq(&identity.contact_email),
+            organisations::contact_phone.eq(&identity.contact_phone),
+            organisations::privacy_notice.eq(&identity.privacy_notice),
+            organisations::privacy_notice_version.eq(&identity.privacy_notice_version),
         ))
         .execute(conn)?;
     Ok(())

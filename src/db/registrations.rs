@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::cycles;
 use super::models::{Cycle, Registration, Session};
+use super::organisations::Organisation;
 use super::schema::{cycles as cycles_t, registrations};
 use super::{from_db, to_db, AnyConnection, DbError, DbResult};
 use crate::domain::registration::{self, Decision, Snapshot};
@@ -76,15 +77,26 @@ pub fn with_cycle(
     conn: &mut AnyConnection,
     id: i32,
 ) -> DbResult<Option<(Registration, Cycle, Vec<Session>)>> {
+    Ok(with_cycle_and_owner(conn, id)?.map(|(reg, cycle, sessions, _)| (reg, cycle, sessions)))
+}
+
+/// As `with_cycle`, with the organisation owning the cycle (its site name on
+/// the participant's pages, its sender on their mail), read in the same
+/// query as the cycle.
+#[allow(clippy::type_complexity)]
+pub fn with_cycle_and_owner(
+    conn: &mut AnyConnection,
+    id: i32,
+) -> DbResult<Option<(Registration, Cycle, Vec<Session>, Option<Organisation>)>> {
     let Some(reg) = by_id(conn, id)? else {
         return Ok(None);
     };
-    let cycle = cycles::by_id(conn, reg.cycle_id)?;
+    let (cycle, owner) = cycles::with_owner(conn, reg.cycle_id)?;
     // With tracks, only the sessions this participant could attend: their
     // page, calendar, emails and standing speak of those alone.
     let all = cycles::sessions_of(conn, cycle.id)?;
     let sessions = super::choices::own_sessions_of(conn, reg.id, all)?;
-    Ok(Some((reg, cycle, sessions)))
+    Ok(Some((reg, cycle, sessions, owner)))
 }
 
 /// How many wait in a cycle, all of them or those who arrived up to

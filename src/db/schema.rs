@@ -276,6 +276,8 @@ diesel::table! {
         contact_email -> Text,
         contact_phone -> Text,
         created_at -> Timestamp,
+        privacy_notice -> Text,
+        privacy_notice_version -> Text,
     }
 }
 

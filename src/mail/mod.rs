@@ -10,7 +10,10 @@ pub mod worker;
 use anyhow::Context;
 use askama::Template;
 
+use lettre::message::Mailbox;
+
 use crate::db::models::{Application, Cycle, Message, Registration, Session, SessionChange};
+use crate::db::organisations::Organisation;
 use crate::domain::eligibility::{Standing, Verdict};
 use crate::domain::registration::Notice;
 use crate::domain::ApplicationStatus;
@@ -142,6 +145,55 @@ pub struct RenderedMail {
     pub ics_method: &'static str,
     /// The door check-in link, drawn as an inline QR code image.
     pub checkin_url: Option<String>,
+    /// The owning organisation's sender; `None`: the installation's.
+    pub from: Option<Mailbox>,
+    /// Whom a reply reaches, when not the sender.
+    pub reply_to: Option<Mailbox>,
+}
+
+/// Who mail about a cycle comes from (issue 11): the owning organisation's
+/// sender when it has one (under its name when the sender has none), else
+/// `None`, the installation's `mail_from`. Read when the mail is sent, so a
+/// sender changed meanwhile is the one used.
+pub fn organisations_sender(owner: Option<&Organisation>) -> Option<Mailbox> {
+    let owner = owner?;
+    let address = match owner.mail_from_address.trim() {
+        "" => return None,
+        typed => typed,
+    };
+    let address = match address.parse::<lettre::Address>() {
+        Ok(address) => address,
+        Err(e) => {
+            // Checked when stored; a hand-edited database falls back.
+            tracing::warn!(organisation = %owner.slug, error = %e,
+                "the organisation's sender cannot be used; sending from mail_from");
+            return None;
+        }
+    };
+    let name = match owner.mail_from_name.trim() {
+        "" => owner.name.trim(),
+        own => own,
+    };
+    Some(Mailbox::new(Some(header_safe(name)), address))
+}
+
+/// Whom a reply reaches: the cycle's own contact address, else its owning
+/// organisation's; `None`: the sender, as usual.
+pub fn reply_to(cycle: &Cycle, owner: Option<&Organisation>) -> Option<Mailbox> {
+    let mailbox = |name: Option<&str>, address: &str| {
+        address
+            .trim()
+            .parse::<lettre::Address>()
+            .ok()
+            .map(|a| Mailbox::new(name.map(header_safe), a))
+    };
+    match (cycle.contact_email.trim(), owner) {
+        ("", Some(o)) if !o.contact_email.trim().is_empty() => {
+            mailbox(Some(&o.name), &o.contact_email)
+        }
+        ("", _) => None,
+        own => mailbox(None, own.0),
+    }
 }
 
 impl Composer {
@@ -154,6 +206,7 @@ impl Composer {
         sessions: &[Session],
         reg: &Registration,
         attached: Attached<'_>,
+        owner: Option<&Organisation>,
     ) -> anyhow::Result<RenderedMail> {
         let t = Tr::new(reg.lang());
         let tz = cycle.tz();
@@ -266,7 +319,7 @@ impl Composer {
             }
             (Notice::Cancelled, _) => vec![Detail {
                 label: t.text("mail-contact-label"),
-                value: contact_line(cycle, &self.contact),
+                value: contact_line(cycle, owner, &self.contact),
             }],
             _ => Vec::new(),
         };
@@ -341,17 +394,29 @@ impl Composer {
             ics,
             ics_method,
             checkin_url,
+            from: organisations_sender(owner),
+            reply_to: reply_to(cycle, owner),
         })
     }
 }
 
-/// Whom to ask: the cycle's contact address and phone, or the sender's address.
-pub fn contact_line(cycle: &Cycle, fallback: &str) -> String {
+/// Whom to ask: the cycle's contact address and phone, else its owning
+/// organisation's contact (or its sender's address), else `fallback`, the
+/// installation's sender address.
+pub fn contact_line(cycle: &Cycle, owner: Option<&Organisation>, fallback: &str) -> String {
+    let owners =
+        |pick: fn(&Organisation) -> &str| owner.map(pick).map(str::trim).filter(|s| !s.is_empty());
     let email = match cycle.contact_email.trim() {
-        "" => fallback,
+        "" => owners(|o| o.contact_email.as_str())
+            .or(owners(|o| o.mail_from_address.as_str()))
+            .unwrap_or(fallback),
         given => given,
     };
-    match cycle.contact_phone.trim() {
+    let phone = match cycle.contact_phone.trim() {
+        "" => owners(|o| o.contact_phone.as_str()).unwrap_or_default(),
+        given => given,
+    };
+    match phone {
         "" => email.to_string(),
         phone => format!("{email}, {phone}"),
     }

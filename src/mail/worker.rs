@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
+use lettre::address::Envelope;
 use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::Notify;
@@ -53,6 +54,8 @@ pub struct Worker {
     pub clock: Arc<dyn Clock>,
     pub transport: Transport,
     pub composer: Arc<Composer>,
+    /// The installation's sender (`mail_from`): the envelope sender of all
+    /// mail, and From where the cycle's organisation has no sender.
     pub from: Mailbox,
     pub wake: Arc<Notify>,
     pub poll: StdDuration,
@@ -78,16 +81,23 @@ pub struct Pass {
     pub full_batch: bool,
 }
 
+/// The message as sent. `installation` is `mail_from`: the From of mail
+/// about cycles of no organisation (or one without a sender), and always the
+/// SMTP envelope sender (MAIL FROM, where bounces go): the relay's account
+/// may send as it, SPF for its domain covers this server, and bounces reach
+/// whoever runs the installation. An organisation's address in From is
+/// delivered only where its domain allows this server (see README).
 pub fn build_message(
     m: &OutboxMessage,
     mail: &RenderedMail,
-    from: &Mailbox,
+    installation: &Mailbox,
 ) -> anyhow::Result<Message> {
     let to = Mailbox::new(
         Some(super::header_safe(&mail.to_name)),
         mail.to_address.parse()?,
     );
-    let host = from.email.domain().to_string();
+    let host = installation.email.domain().to_string();
+    let envelope = Envelope::new(Some(installation.email.clone()), vec![to.email.clone()])?;
     let html = SinglePart::builder()
         .header(ContentType::TEXT_HTML)
         .body(mail.html.clone());
@@ -118,8 +128,13 @@ pub fn build_message(
         ),
         None => alternative,
     };
-    Ok(Message::builder()
-        .from(from.clone())
+    let mut builder = Message::builder()
+        .from(mail.from.clone().unwrap_or_else(|| installation.clone()))
+        .envelope(envelope);
+    if let Some(reply_to) = &mail.reply_to {
+        builder = builder.reply_to(reply_to.clone());
+    }
+    Ok(builder
         .to(to)
         // Stable per outbox row: a retried message is recognisably the same one.
         .message_id(Some(format!(
@@ -260,7 +275,7 @@ impl Worker {
     async fn attempt(&self, m: &OutboxMessage) -> Result<Sent, Failure> {
         let work = async {
             let mail = match self.render(m).await? {
-                Rendered::Mail(mail) => mail,
+                Rendered::Mail(mail) => *mail,
                 Rendered::NoLongerApplies(why) => return Ok(Sent::NoLongerApplies(why)),
             };
             let message = build_message(m, &mail, &self.from).map_err(Failure::Never)?;
@@ -293,7 +308,9 @@ impl Worker {
         let loaded = self
             .db
             .read(move |c| {
-                let found = registrations::with_cycle(c, registration_id)?;
+                // The owner comes with the cycle (one query): its sender
+                // and contact as they are now.
+                let found = registrations::with_cycle_and_owner(c, registration_id)?;
                 let application = match notice {
                     Notice::GrantSubmitted | Notice::GrantDecided => {
                         crate::db::grants::of_registration(c, registration_id)?
@@ -327,7 +344,7 @@ impl Worker {
                 )
             })
             .map_err(Failure::Never)?;
-        let ((reg, cycle, sessions), application, message, change, present) = loaded;
+        let ((reg, cycle, sessions, owner), application, message, change, present) = loaded;
         let status = reg.status();
         // Progress as it stands when sent, not when the email was written.
         let standing = present.map(|present| {
@@ -396,8 +413,8 @@ impl Worker {
         };
         // A template that fails is a bug to fix: retried, and visible meanwhile.
         self.composer
-            .render(notice, &cycle, &sessions, &reg, attached)
-            .map(Rendered::Mail)
+            .render(notice, &cycle, &sessions, &reg, attached, owner.as_ref())
+            .map(|mail| Rendered::Mail(Box::new(mail)))
             .map_err(Failure::ThisMessage)
     }
 
@@ -453,7 +470,8 @@ enum Sent {
 }
 
 enum Rendered {
-    Mail(RenderedMail),
+    /// Boxed: a rendered email is large, the other answer a word.
+    Mail(Box<RenderedMail>),
     NoLongerApplies(&'static str),
 }
 

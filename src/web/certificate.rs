@@ -10,6 +10,7 @@ use super::error::{AppError, AppResult};
 use super::lang::Lang;
 use super::pages::{frame, Frame};
 use super::participant::find;
+use super::public::cycle_frame;
 use super::AppState;
 use crate::app::attendance::Record;
 use crate::app::grants;
@@ -92,7 +93,7 @@ pub async fn page(
     let (record, code) = earned(&state, &token).await?;
     let t = lang.or(record.reg.lang());
     Ok(CertificatePage {
-        frame: frame(&req, &session),
+        frame: cycle_frame(frame(&req, &session), record.owner.as_ref()),
         token,
         intro: t.text("certificate-intro"),
         certificate: certificate_text(&state, &t, &record, &code),
@@ -152,7 +153,7 @@ pub async fn verify(
         .ok_or(AppError::NotFound)?;
     let t = lang.or(found.record.cycle.lang());
     Ok(VerifyPage {
-        frame: frame(&req, &session),
+        frame: cycle_frame(frame(&req, &session), found.record.owner.as_ref()),
         code: crate::domain::outcome::normalise_code(&typed).unwrap_or_default(),
         name: found.name,
         cycle_title: found.cycle_title,

@@ -195,7 +195,9 @@ pub fn form_limit(path: &str) -> usize {
     // A message of 10,000 Cyrillic letters is 60 kB once form-encoded.
     let message_form = path.starts_with("/admin/cycles/")
         && (path.ends_with("/messages") || path.ends_with("/messages/preview"));
-    if cycle_form || message_form {
+    // An organisation's privacy notice is as long as a description.
+    let organisation_form = path.starts_with("/admin/organisations/");
+    if cycle_form || message_form || organisation_form {
         CYCLE_FORM_LIMIT
     } else {
         FORM_LIMIT

@@ -134,7 +134,7 @@ fn page(
     });
     let decision = application.and_then(|a| decision_text(&t, a));
     GrantPage {
-        frame: frame(req, session),
+        frame: super::public::cycle_frame(frame(req, session), record.owner.as_ref()),
         token,
         cycle_title: cycle.title.clone(),
         call_title: cycle.grant_title.clone().unwrap_or_default(),

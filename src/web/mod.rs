@@ -21,6 +21,7 @@ pub mod lang;
 pub mod limits;
 pub mod messages;
 pub mod middleware;
+pub mod organisations;
 pub mod pages;
 pub mod participant;
 pub mod privacy;
@@ -342,6 +343,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::post().to(session_choices::change),
         )
         .route("/privacy", web::get().to(privacy::notice))
+        .route(
+            "/o/{organisation}/privacy",
+            web::get().to(privacy::organisation_notice),
+        )
         .route("/r/{token}/data.json", web::get().to(privacy::download))
         .route("/r/{token}/erase", web::get().to(privacy::confirm_page))
         .route("/r/{token}/erase", web::post().to(privacy::erase))
@@ -375,6 +380,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/setup/{token}", web::get().to(auth::setup_form))
         .route("/setup/{token}", web::post().to(auth::setup))
         .configure(admin::routes)
+        .configure(organisations::routes)
         .configure(applications::routes)
         .configure(messages::routes)
         .configure(attendance::routes)

@@ -141,6 +141,8 @@ pub struct CyclePage {
     pub organised_by: String,
     pub co_organisers: Vec<String>,
     pub partners: Vec<String>,
+    /// The privacy notice the consent is to: the owner's or the installation's.
+    pub privacy_href: String,
     pub form: super::forms::RegistrationForm,
     pub errors: FieldErrors,
     /// The cycle's own questions, with what was typed and their messages.
@@ -287,6 +289,8 @@ pub struct ParticipantPage {
     pub progress_wanted: bool,
     /// Until when personal data is kept, when the cycle says.
     pub retention_line: String,
+    /// The privacy notice they consented to: the owner's or the installation's.
+    pub privacy_href: String,
     pub zone: String,
     pub checkin_svg: Option<String>,
     pub notice: Option<String>,

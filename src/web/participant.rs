@@ -9,6 +9,7 @@ use super::flash;
 use super::lang::Lang;
 use super::pages::{frame, see_other};
 use super::pages::{AttendanceMark, CancelPage, GrantLine, ParticipantPage, SessionView};
+use super::public::cycle_frame;
 use super::AppState;
 use crate::db::models::Registration;
 use crate::db::registrations;
@@ -50,6 +51,7 @@ pub async fn page(
         reg,
         cycle,
         sessions,
+        owner,
         ..
     } = &record;
     let t = lang.or(reg.lang());
@@ -124,7 +126,7 @@ pub async fn page(
         super::session_choices::participant_slots(&t, cycle, reg, &all_sessions, &chosen, now);
     Ok(ParticipantPage {
         choice_slots,
-        frame: frame(&req, &session),
+        frame: cycle_frame(frame(&req, &session), owner.as_ref()),
         token,
         cycle_title: cycle.title.clone(),
         cycle_slug: cycle.slug.clone(),
@@ -150,6 +152,7 @@ pub async fn page(
         progress_choice,
         progress_wanted: reg.progress_emails,
         retention_line: super::privacy::retention_line(&t, cycle, sessions),
+        privacy_href: super::privacy::notice_href(owner.as_ref()),
         zone: t.zone(
             tz,
             sessions
@@ -232,13 +235,15 @@ pub async fn cancel_page(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
-    let Record { reg, cycle, .. } = find(&state, &token).await?;
+    let Record {
+        reg, cycle, owner, ..
+    } = find(&state, &token).await?;
     if !can_cancel(reg.status()) {
         return Ok(see_other(&format!("/r/{token}")));
     }
     let t = lang.or(reg.lang());
     let page = CancelPage {
-        frame: frame(&req, &session),
+        frame: cycle_frame(frame(&req, &session), owner.as_ref()),
         token,
         cycle_title: cycle.title.clone(),
         holds_seat: reg.status().holds_seat(),

@@ -11,8 +11,10 @@ use super::error::{AppError, AppResult};
 use super::lang::Lang;
 use super::pages::{frame, Frame};
 use super::participant::find;
+use super::public::cycle_frame;
 use super::AppState;
 use crate::db::models::{Cycle, Session as CycleSession};
+use crate::db::organisations::Organisation;
 use crate::domain::privacy::{gives_back_place, retention_ends, ErasedBy};
 use crate::i18n::Tr;
 
@@ -41,6 +43,17 @@ pub struct PrivacyPage {
     pub version: String,
     /// Who is responsible, and where to write.
     pub controller_line: String,
+    /// An organisation's own notice, in paragraphs (empty: the installation's).
+    pub own_text: Vec<String>,
+}
+
+/// Where the privacy notice of a cycle owned by `owner` is: its own, if it
+/// has one, else the installation's.
+pub fn notice_href(owner: Option<&Organisation>) -> String {
+    match owner {
+        Some(o) if o.has_own_notice() => format!("/o/{}/privacy", o.slug),
+        _ => "/privacy".to_string(),
+    }
 }
 
 /// Who is responsible, as the notice names them: the configured
@@ -78,7 +91,48 @@ pub async fn notice(
         tr: t,
         frame: frame(&req, &session),
         version: state.settings.privacy_notice_version.clone(),
+        own_text: Vec::new(),
     }
+}
+
+/// An organisation's own notice (`/o/{slug}/privacy`), under its site name,
+/// naming it as responsible; one without its own notice uses the
+/// installation's, so the address leads there.
+pub async fn organisation_notice(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    lang: Lang,
+    req: HttpRequest,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let organisation = crate::app::organisations::by_slug(&state.services, &path.into_inner())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !organisation.has_own_notice() {
+        return Ok(super::pages::see_other("/privacy"));
+    }
+    let t = lang.tr();
+    let contact = [
+        &organisation.contact_email,
+        &organisation.mail_from_address,
+        &state.composer.contact,
+    ]
+    .into_iter()
+    .map(|s| s.trim())
+    .find(|s| !s.is_empty())
+    .unwrap_or_default()
+    .to_string();
+    let page = PrivacyPage {
+        controller_line: t.with(
+            "privacy-controller",
+            &[("controller", &organisation.name), ("contact", &contact)],
+        ),
+        tr: t,
+        frame: cycle_frame(frame(&req, &session), Some(&organisation)),
+        version: organisation.privacy_notice_version.clone(),
+        own_text: super::pages::paragraphs(&organisation.privacy_notice),
+    };
+    super::pages::render_with_status(actix_web::http::StatusCode::OK, &page)
 }
 
 /// Everything held about the participant, as a JSON download.
@@ -131,7 +185,7 @@ pub async fn confirm_page(
     let has_place = status.holds_seat() || status == crate::domain::Status::Waitlisted;
     Ok(ErasePage {
         tr: lang.or(found.reg.lang()),
-        frame: frame(&req, &session),
+        frame: cycle_frame(frame(&req, &session), found.owner.as_ref()),
         cycle_title: found.cycle.title.clone(),
         holds_place: has_place && gives_back_place(ErasedBy::Participant, started),
         token,
@@ -160,7 +214,7 @@ pub async fn erase(
     crate::app::privacy::erase(&state.services, found.reg.id).await?;
     Ok(ErasedPage {
         tr: lang.or(found.reg.lang()),
-        frame: frame(&req, &session),
+        frame: cycle_frame(frame(&req, &session), found.owner.as_ref()),
         cycle_title: found.cycle.title.clone(),
         cycle_slug: found.cycle.slug.clone(),
     })

@@ -13,6 +13,7 @@ use super::pages::{
 use super::AppState;
 use crate::db::cycles;
 use crate::db::models::Cycle;
+use crate::db::organisations::Organisation;
 use crate::domain::registration::Registered;
 use crate::domain::seats::Refusal;
 use crate::domain::window::WindowState;
@@ -152,9 +153,10 @@ fn dates_line(t: &Tr, cy: &Cycle, sessions: &[crate::db::models::Session]) -> St
     }
 }
 
-/// A cycle's page carries its organisation's name as the site's (issue 11).
-pub fn cycle_frame(mut f: Frame, run_by: &crate::db::organisations::CycleOrganisers) -> Frame {
-    f.site_name = run_by.owner.as_ref().map(|o| o.site_title().to_string());
+/// A cycle's pages, and a participant's, carry its organisation's name as
+/// the site's (issue 11).
+pub fn cycle_frame(mut f: Frame, owner: Option<&Organisation>) -> Frame {
+    f.site_name = owner.map(|o| o.site_title().to_string());
     f
 }
 
@@ -178,15 +180,15 @@ async fn published_cycle(
         .ok_or(AppError::NotFound)
 }
 
-/// "Organised by …", "Together with …" and the partners on a cycle page.
+/// "Organised by …", "Together with …" and the partners on a cycle page;
+/// the owner's contact where the cycle names none, and its privacy notice.
 fn with_organisers(
     mut page: CyclePage,
     run_by: &crate::db::organisations::CycleOrganisers,
 ) -> CyclePage {
     let t = page.tr;
-    page.organised_by = run_by
-        .owner
-        .as_ref()
+    let owner = run_by.owner.as_ref();
+    page.organised_by = owner
         .map(|o| t.with_one("cycle-organised-by", "organisation", &o.name))
         .unwrap_or_default();
     page.co_organisers = run_by
@@ -195,12 +197,23 @@ fn with_organisers(
         .map(|o| o.name.clone())
         .collect();
     page.partners = run_by.partners.clone();
+    if let Some(o) = owner {
+        if page.contact_email.trim().is_empty() {
+            page.contact_email = o.contact_email.clone();
+        }
+        if page.contact_phone.trim().is_empty() {
+            page.contact_phone = o.contact_phone.clone();
+        }
+    }
+    page.privacy_href = super::privacy::notice_href(owner);
     page
 }
 
+#[allow(clippy::too_many_arguments)]
 fn cycle_page(
     t: Tr,
     f: Frame,
+    run_by: &crate::db::organisations::CycleOrganisers,
     cy: &Cycle,
     sessions: &[crate::db::models::Session],
     now: chrono::DateTime<chrono::Utc>,
@@ -222,7 +235,7 @@ fn cycle_page(
         .first()
         .map(|s| s.starts_at.and_utc())
         .unwrap_or(now);
-    CyclePage {
+    let page = CyclePage {
         audience: cy.audience.clone(),
         dates: dates_line(&t, cy, sessions),
         registration: status_line(&t, cy, now),
@@ -254,13 +267,15 @@ fn cycle_page(
         organised_by: String::new(),
         co_organisers: vec![],
         partners: vec![],
+        privacy_href: String::new(),
         form,
         errors,
         questions: Vec::new(),
         countries: super::questions::countries(&t),
         tr: t,
         frame: f,
-    }
+    };
+    with_organisers(page, run_by)
 }
 
 pub async fn cycle(
@@ -271,24 +286,23 @@ pub async fn cycle(
     session: Session,
 ) -> AppResult<impl Responder> {
     let found = published_cycle(&state, path.into_inner()).await?;
-    let (cy, sessions) = (&*found.cycle, &found.sessions[..]);
-    let run_by = crate::app::organisations::of_cycle(&state.services, cy).await?;
+    let (cy, sessions, run_by) = (&*found.cycle, &found.sessions[..], &*found.run_by);
     let t = lang.or(cy.lang());
     let form = RegistrationForm {
         country: cy.country.clone(),
         ..Default::default()
     };
     let asked = super::questions::of_cycle(&state, cy.id).await?;
-    let page = cycle_page(
+    let mut page = cycle_page(
         t,
-        cycle_frame(frame(&req, &session), &run_by),
+        cycle_frame(frame(&req, &session), run_by.owner.as_ref()),
+        run_by,
         cy,
         sessions,
         state.now(),
         form,
         Default::default(),
     );
-    let mut page = with_organisers(page, &run_by);
     page.questions = super::questions::views(&t, cy, &asked, &[], &[]);
     Ok(page)
 }
@@ -311,12 +325,11 @@ pub async fn register(
         RegistrationForm::from_pairs(&pairs).ok_or(AppError::BadRequest("error-bad-request"))?;
     let asked = super::questions::of_cycle(&state, cy.id).await?;
     // Language links on this page lead back to the cycle page (this URL only takes POSTs).
-    let run_by = crate::app::organisations::of_cycle(&state.services, cy).await?;
-    let mut f = cycle_frame(frame(&req, &session), &run_by);
+    let run_by = &*found.run_by;
+    let mut f = cycle_frame(frame(&req, &session), run_by.owner.as_ref());
     f.path = format!("/cycles/{}", cy.slug);
     let render = |status: StatusCode, form: RegistrationForm, errors| {
-        let page = cycle_page(t, f.clone(), cy, sessions, now, form, errors);
-        let mut page = with_organisers(page, &run_by);
+        let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, form, errors);
         // What was answered stays too (the form shows again on a conflict).
         page.questions = super::questions::views(&t, cy, &asked, &pairs, &[]);
         if status == StatusCode::CONFLICT {
@@ -347,7 +360,15 @@ pub async fn register(
     }
     let mut choice_errors = Default::default();
     let chosen = super::session_choices::parse(sessions, &form.more, &mut choice_errors);
-    let parsed = form.parse(&state.settings.privacy_notice_version);
+    // The consent is to the notice the form links to: the owner's, if it
+    // has its own, else the installation's.
+    let parsed = form.parse(crate::domain::organisations::notice_version(
+        run_by
+            .owner
+            .as_ref()
+            .map(|o| o.privacy_notice_version.as_str()),
+        &state.settings.privacy_notice_version,
+    ));
     let answers = crate::domain::questions::answers(&asked, &pairs);
     let applicant = match (parsed, answers) {
         (Ok(applicant), Ok(answers)) if choice_errors.is_empty() => {
@@ -361,7 +382,7 @@ pub async fn register(
             for (field, key) in choice_errors.0 {
                 errors.add(&field, &key);
             }
-            let mut page = cycle_page(t, f.clone(), cy, sessions, now, kept(&form), errors);
+            let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, kept(&form), errors);
             page.questions =
                 super::questions::views(&t, cy, &asked, &pairs, &answers.err().unwrap_or_default());
             return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -395,7 +416,7 @@ pub async fn register(
             if let Some(field) = super::session_choices::field_of(sessions, session_id) {
                 errors.add(&field, "choice-full");
             }
-            let mut page = cycle_page(t, f.clone(), cy, sessions, now, kept(&form), errors);
+            let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, kept(&form), errors);
             page.questions = super::questions::views(&t, cy, &asked, &pairs, &[]);
             return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -484,6 +505,7 @@ pub async fn registered(
 ) -> AppResult<impl Responder> {
     let found = published_cycle(&state, path.into_inner()).await?;
     let cy = &*found.cycle;
+    let owner = found.run_by.owner.as_ref();
     let t = lang.or(cy.lang());
     let q = q.map(web::Query::into_inner).unwrap_or_default();
     let (outcome, position) = match q.outcome.as_str() {
@@ -506,7 +528,7 @@ pub async fn registered(
     };
     Ok(RegisteredPage {
         tr: t,
-        frame: frame(&req, &session),
+        frame: cycle_frame(frame(&req, &session), owner),
         slug: cy.slug.clone(),
         title: cy.title.clone(),
         waitlisted: outcome == "registered-waitlisted",

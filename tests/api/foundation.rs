@@ -63,6 +63,10 @@ async fn every_post_route_requires_csrf(b: Backend) {
         return;
     };
     app.import_cycle(SEED_CYCLE).await;
+    cohort::app::organisations::add(&app.state.services, "lmb", "Latvijas Muzeju biedrība")
+        .await
+        .unwrap()
+        .unwrap();
     let admin = app.login_as_admin().await;
     // One registration to aim the participant and organiser routes at.
     let res = app
@@ -110,6 +114,7 @@ async fn every_post_route_requires_csrf(b: Backend) {
         "/admin/cycles/kopienas-2023/messages/preview".into(),
         "/admin/cycles/kopienas-2023/messages".into(),
         "/admin/cycles/kopienas-2023/messages/1/retry".into(),
+        "/admin/organisations/lmb".into(),
     ];
     // The list above covers every POST route the app registers.
     let registered: usize =
@@ -182,6 +187,14 @@ async fn every_post_route_requires_csrf(b: Backend) {
         .await
         .unwrap();
     assert_eq!(messages, 0, "no message was sent");
+    let lmb = cohort::app::organisations::by_slug(&app.state.services, "lmb")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        lmb.name, "Latvijas Muzeju biedrība",
+        "the organisation is as it was"
+    );
     // And the logout without a token did not log the organiser out.
     assert_eq!(
         admin

@@ -21,6 +21,7 @@ mod mail;
 mod messages;
 mod migrations;
 mod organisations;
+mod organisations_identity;
 mod organiser_forms;
 mod organisers;
 mod outage;

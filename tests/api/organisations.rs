@@ -80,7 +80,16 @@ async fn snapshot(app: &TestApp) -> String {
                 cycle_owners::table.count().get_result::<i64>(c)?,
                 grant_applications::table.count().get_result::<i64>(c)?,
             );
-            Ok(format!("{cycle:?} {regs:?} {counts:?}"))
+            let identities: Vec<(String, String, String, String)> = organisations::table
+                .order(organisations::id)
+                .select((
+                    organisations::name,
+                    organisations::site_name,
+                    organisations::mail_from_address,
+                    organisations::contact_email,
+                ))
+                .load(c)?;
+            Ok(format!("{cycle:?} {regs:?} {counts:?} {identities:?}"))
         })
         .await
         .unwrap()
@@ -134,6 +143,9 @@ fn admin_routes(reg: i32, checkin: &str) -> Vec<(&'static str, String)> {
         ("GET", "/admin/report".into()),
         ("GET", "/admin/report.csv".into()),
         ("GET", "/admin/report.xlsx".into()),
+        ("GET", "/admin/organisations".into()),
+        ("GET", "/admin/organisations/lmb".into()),
+        ("POST", "/admin/organisations/lmb".into()),
     ]
 }
 
@@ -259,6 +271,12 @@ async fn outsiders_are_refused_everywhere(b: Backend) {
                     !cells.contains("Kopienu attīstības"),
                     "{method} {path} lists lmb's cycle"
                 );
+            }
+            // Names no organisation: the outsider's own, without lmb.
+            "/admin/organisations" => {
+                assert_eq!(status, 200, "{method} {path}");
+                assert!(body.contains("ICOM Latvija"), "{body}");
+                assert!(!body.contains("Latvijas Muzeju biedrība"), "lists lmb");
             }
             "/admin/cycles/new" if *method == "GET" => {
                 assert_eq!(status, 200);

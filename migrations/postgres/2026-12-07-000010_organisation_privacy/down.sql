@@ -1,0 +1,2 @@
+ALTER TABLE organisations DROP COLUMN privacy_notice_version;
+ALTER TABLE organisations DROP COLUMN privacy_notice;
