@@ -41,6 +41,11 @@ async fn every_page_state_passes_axe_at_phone_and_desktop_width_without_javascri
         .await
         .expect("SQLite always runs");
     app.import_cycle(SEED_CYCLE).await;
+    // An organisation for its admin pages (issue 11).
+    cohort::app::organisations::add(&app.state.services, "lmb", "Latvijas Muzeju biedrība")
+        .await
+        .unwrap()
+        .unwrap();
     // A full cycle with a waiting list, and one whose registration closed.
     app.import_cycle(&variant(FULL, &[("capacity = 30", "capacity = 1")]))
         .await;
@@ -228,6 +233,23 @@ async fn every_page_state_passes_axe_at_phone_and_desktop_width_without_javascri
         audit
             .visit(&app.url("/admin/organisers"), "organisers")
             .await;
+        audit
+            .visit(&app.url("/admin/organisations"), "organisations")
+            .await;
+        audit
+            .visit(&app.url("/admin/organisations/lmb"), "organisation-form")
+            .await;
+        let name = audit.c().find(Locator::Id("name")).await.expect("name");
+        name.clear().await.unwrap();
+        let save = audit
+            .c()
+            .find(Locator::Css(
+                "form[action='/admin/organisations/lmb'] button[type=submit]",
+            ))
+            .await
+            .expect("the save button");
+        audit.submit(&save).await;
+        audit.check("organisation-form-errors", 422).await;
     }
     audit.browser.quit().await;
 
