@@ -9,6 +9,7 @@ pub mod attendance;
 pub mod cycles;
 pub mod exports;
 pub mod grants;
+pub mod index;
 pub mod mail;
 pub mod messages;
 pub mod organisations;

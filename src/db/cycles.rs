@@ -4,16 +4,55 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::models::{Cycle, Session};
-use super::schema::{attendance, cycles, registrations, sessions};
+use super::schema::{attendance, cycle_owners, cycles, organisations, registrations, sessions};
 use super::{to_db, AnyConnection, DbResult};
 use crate::domain::cycle_file::{CycleSpec, SessionSpec};
 
-pub fn published(conn: &mut AnyConnection) -> DbResult<Vec<Cycle>> {
-    Ok(cycles::table
+/// A published cycle as the public index lists it.
+#[derive(Debug, Clone)]
+pub struct IndexRow {
+    pub cycle: Cycle,
+    /// When its first session (position 1) starts; `None` without sessions.
+    pub first_session: Option<DateTime<Utc>>,
+    /// The owning organisation's (slug, name).
+    pub organisation: Option<(String, String)>,
+}
+
+/// A cycle, its first session's start, its owner's (slug, name), as loaded.
+type IndexTuple = (
+    Cycle,
+    Option<chrono::NaiveDateTime>,
+    Option<(String, String)>,
+);
+
+/// Every published cycle with its first session's start and its owner, in
+/// ONE query however many cycles there are (the index used to read each
+/// cycle's sessions separately).
+pub fn index_rows(conn: &mut AnyConnection) -> DbResult<Vec<IndexRow>> {
+    let rows: Vec<IndexTuple> = cycles::table
+        .left_join(
+            sessions::table.on(sessions::cycle_id
+                .eq(cycles::id)
+                .and(sessions::position.eq(1))),
+        )
+        .left_join(cycle_owners::table.on(cycle_owners::cycle_id.eq(cycles::id)))
+        .left_join(organisations::table.on(organisations::id.eq(cycle_owners::organisation_id)))
         .filter(cycles::published.eq(true))
         .order(cycles::registration_closes.desc())
-        .select(Cycle::as_select())
-        .load(conn)?)
+        .select((
+            Cycle::as_select(),
+            sessions::starts_at.nullable(),
+            (organisations::slug, organisations::name).nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(cycle, first, organisation)| IndexRow {
+            cycle,
+            first_session: first.map(super::from_db),
+            organisation,
+        })
+        .collect())
 }
 
 pub fn all(conn: &mut AnyConnection) -> DbResult<Vec<Cycle>> {

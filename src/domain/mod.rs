@@ -5,6 +5,7 @@ pub mod countries;
 pub mod cycle_file;
 pub mod eligibility;
 pub mod grant;
+pub mod index_filter;
 pub mod messages;
 pub mod organisations;
 pub mod outcome;

@@ -100,6 +100,27 @@ pub struct CycleCard {
     /// Seats left, or full (with or without a waiting list); empty once closed.
     pub seats: String,
     pub open: bool,
+    /// "Organised by …" (empty: the cycle names no organisation).
+    pub organised_by: String,
+}
+
+/// One choice of a filter `<select>` on the index.
+pub struct FilterOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The index's filter form: the choices come from the published cycles.
+pub struct IndexFilters {
+    pub shown: bool,
+    pub organisations: Vec<FilterOption>,
+    pub languages: Vec<FilterOption>,
+    pub countries: Vec<FilterOption>,
+    /// Something is chosen: offer the way back to every cycle.
+    pub chosen: bool,
+    /// There are published cycles but none passes the filter.
+    pub nothing: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -108,6 +129,7 @@ pub struct IndexPage {
     pub tr: Tr,
     pub frame: Frame,
     pub cycles: Vec<CycleCard>,
+    pub filters: IndexFilters,
 }
 
 #[derive(Template, WebTemplate)]

@@ -7,13 +7,13 @@ use super::error::{AppError, AppResult};
 use super::forms::RegistrationForm;
 use super::lang::Lang;
 use super::pages::{
-    frame, paragraphs, see_other, CycleCard, CyclePage, Frame, IndexPage, LostLinkPage,
-    RegisteredPage, SessionView,
+    frame, paragraphs, see_other, CycleCard, CyclePage, FilterOption, Frame, IndexFilters,
+    IndexPage, LostLinkPage, RegisteredPage, SessionView,
 };
 use super::AppState;
-use crate::db::cycles;
 use crate::db::models::Cycle;
 use crate::db::organisations::Organisation;
+use crate::domain::index_filter::{Choice, IndexFilter};
 use crate::domain::registration::Registered;
 use crate::domain::seats::Refusal;
 use crate::domain::window::WindowState;
@@ -53,57 +53,94 @@ pub async fn index(
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
     let now = state.now();
-    let list = state
-        .db
-        .read(|c| {
-            let cs = cycles::published(c)?;
-            cs.into_iter()
-                .map(|cy| {
-                    let first = cycles::sessions_of(c, cy.id)?
-                        .first()
-                        .map(|s| s.starts_at.and_utc());
-                    Ok((cy, first))
-                })
-                .collect::<crate::db::DbResult<Vec<_>>>()
-        })
-        .await?;
-    let mut cards: Vec<((u8, i64), CycleCard)> = list
-        .into_iter()
-        .map(|(cy, first)| {
+    // Lenient on purpose: a hand-typed or mangled query string still shows
+    // the page (bad bytes become U+FFFD and then match nothing).
+    let filter =
+        IndexFilter::from_pairs(url::form_urlencoded::parse(req.query_string().as_bytes()));
+    let found = crate::app::index::index(&state.services, &filter).await?;
+    let cards = found
+        .cycles
+        .iter()
+        .map(|row| {
+            let cy = &row.cycle;
             let state = cy.window_state(now);
             // A full cycle without a waiting list takes nobody: not "open".
             let open = state == WindowState::Open && (cy.seats_left() > 0 || cy.waitlist);
-            let status = status_line(&t, &cy, now);
+            let status = status_line(&t, cy, now);
             // "Full" once, not as the status and again as the seats.
-            let seats = Some(seats_line(&t, &cy, now))
+            let seats = Some(seats_line(&t, cy, now))
                 .filter(|s| *s != status)
                 .unwrap_or_default();
-            // Open ones first, soonest deadline first; then upcoming ones; then
-            // closed ones, the most recent first.
-            let closes = cy.window().closes.timestamp();
-            let rank = match state {
-                WindowState::Open => (0, closes),
-                WindowState::NotYetOpen => (1, cy.window().opens.timestamp()),
-                WindowState::Closed => (2, -closes),
-            };
-            (
-                rank,
-                CycleCard {
-                    slug: cy.slug.clone(),
-                    title: cy.title.clone(),
-                    first_session: first.map(|f| t.date(f, cy.tz())).unwrap_or_default(),
-                    seats,
-                    status,
-                    open,
-                },
-            )
+            CycleCard {
+                slug: cy.slug.clone(),
+                title: cy.title.clone(),
+                first_session: row
+                    .first_session
+                    .map(|f| t.date(f, cy.tz()))
+                    .unwrap_or_default(),
+                organised_by: row
+                    .organisation
+                    .as_ref()
+                    .map(|(_, name)| t.with_one("cycle-organised-by", "organisation", name))
+                    .unwrap_or_default(),
+                seats,
+                status,
+                open,
+            }
         })
         .collect();
-    cards.sort_by_key(|(rank, _)| *rank);
+    let option = |value: &str, label: String, chosen: &Choice| FilterOption {
+        value: value.to_string(),
+        label,
+        selected: chosen.is(value),
+    };
+    let names = t.languages();
+    let filters = IndexFilters {
+        // A filter over one cycle is noise; a bad link still gets the way back.
+        shown: found.published > 1,
+        organisations: found
+            .organisations
+            .iter()
+            .map(|(slug, name)| option(slug, name.clone(), &filter.organisation))
+            .collect(),
+        languages: found
+            .languages
+            .iter()
+            .map(|code| {
+                let name = names
+                    .iter()
+                    .find(|(c, _)| c == code)
+                    .map_or_else(|| code.clone(), |(_, n)| n.clone());
+                option(code, name, &filter.language)
+            })
+            .collect(),
+        countries: found
+            .countries
+            .iter()
+            .map(|code| {
+                option(
+                    code,
+                    crate::domain::countries::name(code, t.code()),
+                    &filter.country,
+                )
+            })
+            .collect(),
+        chosen: !filter.is_any(),
+        nothing: found.published > 0 && found.cycles.is_empty(),
+    };
+    // The language switcher keeps the choice, but not whatever else was typed.
+    let mut frame = frame(&req, &session);
+    frame.query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(filter.pairs())
+        .finish();
+    if !frame.query.is_empty() {
+        frame.query.push('&');
+    }
     Ok(IndexPage {
         tr: t,
-        frame: frame(&req, &session),
-        cycles: cards.into_iter().map(|(_, c)| c).collect(),
+        frame,
+        cycles: cards,
+        filters,
     })
 }
 

@@ -238,7 +238,7 @@ async fn running_cycle_with_people(app: &TestApp) {
 }
 
 /// Each row matching `css`, its cells' texts joined by a space.
-fn cells(html: &str, css: &str) -> Vec<String> {
+pub(crate) fn cells(html: &str, css: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let rows = scraper::Selector::parse(css).expect("selector");
     let cell = scraper::Selector::parse("th, td").expect("selector");
