@@ -73,6 +73,10 @@ struct Args {
     /// timed run of each server (time to attach `perf record -p PID`).
     #[arg(long, default_value_t = 0)]
     attach_wait: u64,
+    /// The page the `get` load asks for (default the cycle page); e.g.
+    /// `/favicon.ico` measures what the load generator itself can do.
+    #[arg(long, default_value = "/cycles/rush")]
+    get_path: String,
     /// `cargo bench` passes this; ignored.
     #[arg(long, hide = true)]
     bench: bool,
@@ -175,6 +179,21 @@ impl Server {
         let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
         let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
         Some(kb / 1024.0)
+    }
+
+    /// CPU time the server has used so far (user + system), in seconds.
+    fn cpu_seconds(&self) -> f64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // After the command name in parentheses: utime and stime are fields 14 and 15.
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let ticks: f64 = after
+            .split_whitespace()
+            .skip(11)
+            .take(2)
+            .filter_map(|t| t.parse::<f64>().ok())
+            .sum();
+        ticks / 100.0
     }
 
     /// Log lines at ERROR (there should be none).
@@ -403,19 +422,19 @@ async fn flow_run(base: &str, clients: usize, duration: Duration, tag: &str) -> 
 }
 
 /// `clients` browsers load the cycle page in a loop.
-async fn get_run(base: &str, clients: usize, duration: Duration) -> Run {
+async fn get_run(base: &str, path: &str, clients: usize, duration: Duration) -> Run {
     let stop = Instant::now() + duration;
     let t0 = Instant::now();
     let tasks: Vec<_> = (0..clients)
         .map(|_| {
-            let url = format!("{base}/cycles/{SLUG}");
+            let url = format!("{base}{path}");
             tokio::spawn(async move {
                 let browser = client();
                 let mut lat = Vec::new();
                 while Instant::now() < stop {
                     let t = Instant::now();
                     let res = browser.get(&url).send().await.expect("GET");
-                    assert_eq!(res.status(), 200, "GET cycle page");
+                    assert!(res.status().is_success(), "GET {url}: {}", res.status());
                     let _ = res.bytes().await.expect("body");
                     lat.push(ms(t.elapsed()));
                 }
@@ -432,6 +451,20 @@ async fn get_run(base: &str, clients: usize, duration: Duration) -> Run {
         wall: t0.elapsed(),
         latencies_ms,
     }
+}
+
+/// The server's own CPU time per completed operation over these runs (on a
+/// shared machine the rate depends on the share of the cores the server
+/// gets; this does not).
+fn cpu_per_op(server: &Server, cpu_before: f64, runs: &[Run], load: &str, clients: usize) {
+    let used = server.cpu_seconds() - cpu_before;
+    let done: usize = runs.iter().map(|r| r.done).sum();
+    let wall: f64 = runs.iter().map(|r| r.wall.as_secs_f64()).sum();
+    eprintln!(
+        "  server CPU, {load} at {clients} clients: {:.0} µs per operation, {:.2} cores busy",
+        used * 1e6 / done.max(1) as f64,
+        used / wall.max(1e-9)
+    );
 }
 
 // ---- what the database says afterwards ------------------------------------
@@ -591,9 +624,15 @@ async fn server_rows(args: &Args, binary: &Path, backend: Backend, existing: u64
     let server = start_server(binary, &store, existing).await;
     let base = server.address.clone();
     let duration = Duration::from_secs_f64(args.duration);
-    // Warm-up: connections, caches, the allocator's arenas.
-    let (_, warm) = flow_run(&base, 8, Duration::from_secs(1), "warm").await;
-    check(&store, "warm", &warm);
+    let wants = |l: &str| args.loads.iter().any(|x| x == l);
+    // Warm-up: connections, caches, the allocator's arenas (GETs only when
+    // only GETs are measured, so no mail is being sent meanwhile).
+    if existing == 0 && !wants("flow") {
+        get_run(&base, &args.get_path, 8, Duration::from_secs(1)).await;
+    } else {
+        let (_, warm) = flow_run(&base, 8, Duration::from_secs(1), "warm").await;
+        check(&store, "warm", &warm);
+    }
     if args.attach_wait > 0 {
         eprintln!(
             "  server pid {}: attach now (waiting {} s)",
@@ -602,10 +641,13 @@ async fn server_rows(args: &Args, binary: &Path, backend: Backend, existing: u64
         );
         tokio::time::sleep(Duration::from_secs(args.attach_wait)).await;
     }
-    let wants = |l: &str| args.loads.iter().any(|x| x == l);
     let mut rows = Vec::new();
     let flow_clients: Vec<usize> = if existing == 0 && wants("flow") {
         args.clients.clone()
+    } else if existing == 0 {
+        // `--loads get` alone: no flow (its mail would still be drained,
+        // QR codes and all, while the GETs are timed).
+        vec![]
     } else {
         vec![args.growth_clients]
     };
@@ -617,12 +659,14 @@ async fn server_rows(args: &Args, binary: &Path, backend: Backend, existing: u64
     for clients in flow_clients {
         let mut runs = Vec::new();
         let mut checks = String::new();
+        let cpu = server.cpu_seconds();
         for r in 0..args.runs {
             let tag = format!("e{existing}-c{clients}-r{r}");
             let (run, written) = flow_run(&base, clients, duration, &tag).await;
             checks = check(&store, &tag, &written);
             runs.push(run);
         }
+        cpu_per_op(&server, cpu, &runs, load, clients);
         rows.push(row(
             backend,
             existing,
@@ -637,9 +681,11 @@ async fn server_rows(args: &Args, binary: &Path, backend: Backend, existing: u64
         for &clients in &args.clients {
             let runs: Vec<Run> = {
                 let mut v = Vec::new();
+                let cpu = server.cpu_seconds();
                 for _ in 0..args.runs {
-                    v.push(get_run(&base, clients, duration).await);
+                    v.push(get_run(&base, &args.get_path, clients, duration).await);
                 }
+                cpu_per_op(&server, cpu, &v, "get", clients);
                 v
             };
             rows.push(row(

@@ -164,7 +164,7 @@ impl I18n {
 pub static I18N: LazyLock<I18n> = LazyLock::new(I18n::load);
 
 /// Translations for one request or one email: what templates call.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Tr {
     pub lang: Language,
     /// The language the reader asked for, when `lang` stands in for it.

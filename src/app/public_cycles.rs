@@ -1,8 +1,9 @@
 //! The public pages' copy of each published cycle and its sessions (issue
 //! 12): in a rush every browser loads the cycle page, posts the form and
 //! loads the answer page, and each of the three needs the cycle. Read from
-//! the database, that is a blocking-pool hop, a pooled connection and two
-//! queries per request for rows that change rarely; from here, nothing.
+//! the database, that is a blocking-pool hop, a pooled connection and five
+//! queries per request (the cycle, its sessions, its organisations, its
+//! partners, its questions) for rows that change rarely; from here, nothing.
 //!
 //! A copy is used while both hold:
 //! - it is younger than [`FRESH_FOR`] (one second): what another process
@@ -18,18 +19,20 @@
 //! from here; it is made under the cycle's lock from the row (rules 1–5).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::db::models::{Cycle, Session};
-use crate::db::organisations::{self, CycleOrganisers};
-use crate::db::{cycles, Db, DbResult};
+use crate::db::organisations::CycleOrganisers;
+use crate::db::{answers, cycles, organisations, Db, DbResult};
+use crate::domain::questions::Questions;
 
 /// How long another process's change may take to show on the public pages.
 pub const FRESH_FOR: Duration = Duration::from_secs(1);
 
-/// A published cycle with its sessions in start order, shared by the
-/// requests that show it.
+/// A published cycle with its sessions in start order, who runs it and its
+/// questions, shared by the requests that show it.
 #[derive(Clone)]
 pub struct PublicCycle {
     pub cycle: Arc<Cycle>,
@@ -37,6 +40,12 @@ pub struct PublicCycle {
     /// Its owner, co-organisers and partners: the owner's site name heads
     /// all three pages, its privacy notice is the one consented to.
     pub run_by: Arc<CycleOrganisers>,
+    pub questions: Arc<Questions>,
+    /// Which read from the database this is (a new number for each, in
+    /// this process): everything above but the cycle's seat count is as it
+    /// was then, so a page rendered from it may be kept under this number
+    /// (the seat count changes in place, `took_seat`).
+    pub generation: u64,
 }
 
 struct Held {
@@ -49,6 +58,8 @@ struct Held {
 #[derive(Default)]
 pub struct PublicCycles {
     copies: RwLock<HashMap<String, Held>>,
+    /// The last `PublicCycle::generation` given out.
+    generations: AtomicU64,
 }
 
 impl PublicCycles {
@@ -61,15 +72,19 @@ impl PublicCycles {
         let read_at = Instant::now();
         let key = slug.to_string();
         let found = db
-            .read(move |c| match cycles::with_sessions(c, &key)? {
-                Some((cycle, sessions)) if cycle.published => {
-                    let run_by = organisations::of_cycle(c, &cycle)?;
-                    Ok(Some((cycle, sessions, run_by)))
+            .read(move |c| {
+                let Some((cycle, sessions)) = cycles::with_sessions(c, &key)? else {
+                    return Ok(None);
+                };
+                if !cycle.published {
+                    return Ok(None);
                 }
-                _ => Ok(None),
+                let run_by = organisations::of_cycle(c, &cycle)?;
+                let questions = answers::questions_of(c, cycle.id)?;
+                Ok(Some((cycle, sessions, run_by, questions)))
             })
             .await?;
-        let Some((cycle, sessions, run_by)) = found else {
+        let Some((cycle, sessions, run_by, questions)) = found else {
             self.write_lock().remove(slug);
             return Ok(None);
         };
@@ -77,6 +92,8 @@ impl PublicCycles {
             cycle: Arc::new(cycle),
             sessions: Arc::new(sessions),
             run_by: Arc::new(run_by),
+            questions: Arc::new(questions),
+            generation: self.generations.fetch_add(1, Ordering::Relaxed) + 1,
         };
         self.write_lock().insert(
             slug.to_string(),

@@ -85,7 +85,7 @@ pub struct Window {
     pub closes: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WindowState {
     NotYetOpen,
     Open,

@@ -1,6 +1,11 @@
 //! Sends what the outbox holds: over SMTP when `COHORT_SMTP_URL` is set,
 //! otherwise as `.eml` files in the data folder. Failures are retried with
 //! exponential backoff; nothing is deleted, so nothing is lost.
+//!
+//! Its writes touch only the outbox, which no public page shows: they are
+//! not counted in `Db::writes` (`write_uncounted`), so sending the mail of a
+//! rush does not make every request re-read the public cycle pages' copy
+//! (`app::public_cycles`) and re-render them (issue 12).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -156,7 +161,7 @@ impl Worker {
         let node = self.node.clone();
         match self
             .db
-            .write(move |c| outbox::release_claims_of(c, &node))
+            .write_uncounted(move |c| outbox::release_claims_of(c, &node))
             .await
         {
             Ok(0) => {}
@@ -199,7 +204,7 @@ impl Worker {
                 (self.clock.now(), m.id, self.node.clone(), self.claim_for());
             if !self
                 .db
-                .write(move |c| outbox::claim(c, id, now, &node, claim_for))
+                .write_uncounted(move |c| outbox::claim(c, id, now, &node, claim_for))
                 .await?
             {
                 continue; // another server process has it
@@ -208,13 +213,13 @@ impl Worker {
                 Ok(Sent::Delivered) => {
                     let now = self.clock.now();
                     self.db
-                        .write(move |c| outbox::mark_sent(c, id, now, None))
+                        .write_uncounted(move |c| outbox::mark_sent(c, id, now, None))
                         .await?;
                     pass.sent += 1;
                     if self.failing.swap(false, Ordering::SeqCst) {
                         let released = self
                             .db
-                            .write(move |c| outbox::send_backlog_now(c, now))
+                            .write_uncounted(move |c| outbox::send_backlog_now(c, now))
                             .await?;
                         if released > 0 {
                             tracing::info!(
@@ -231,7 +236,7 @@ impl Worker {
                     let now = self.clock.now();
                     let note = format!("not sent: {why}");
                     self.db
-                        .write(move |c| outbox::mark_sent(c, id, now, Some(&note)))
+                        .write_uncounted(move |c| outbox::mark_sent(c, id, now, Some(&note)))
                         .await?;
                 }
                 Err(Failure::ServerDown(e)) => {
@@ -248,7 +253,7 @@ impl Worker {
                     tracing::error!(outbox_id = id, %error, "email can never be sent; given up");
                     let node = self.node.clone();
                     self.db
-                        .write(move |c| outbox::give_up(c, id, &node, &error))
+                        .write_uncounted(move |c| outbox::give_up(c, id, &node, &error))
                         .await?;
                 }
             }
@@ -264,7 +269,7 @@ impl Worker {
         let (id, node) = (m.id, self.node.clone());
         tracing::warn!(outbox_id = id, attempts = m.attempts + 1, %error, "email not sent; will retry");
         self.db
-            .write(move |c| outbox::mark_failed(c, id, &node, retry_at, &error))
+            .write_uncounted(move |c| outbox::mark_failed(c, id, &node, retry_at, &error))
             .await?;
         Ok(())
     }

@@ -22,6 +22,7 @@ pub mod limits;
 pub mod messages;
 pub mod middleware;
 pub mod organisations;
+pub mod page_cache;
 pub mod pages;
 pub mod participant;
 pub mod privacy;
@@ -61,6 +62,8 @@ pub struct AppState {
     /// Set (and warned about once) when requests look proxied while no
     /// proxy is trusted; organisers see it on their home page.
     pub proxy_suspected: std::sync::atomic::AtomicBool,
+    /// The public cycle pages as rendered HTML (`page_cache`).
+    pub cycle_pages: page_cache::CyclePages,
 }
 
 /// Handlers read `state.db`, `state.now()`… as the use cases' services.
@@ -231,6 +234,7 @@ impl Application {
             settings,
             limits,
             proxy_suspected: Default::default(),
+            cycle_pages: Default::default(),
         });
         let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();

@@ -321,27 +321,60 @@ pub async fn cycle(
     lang: Lang,
     req: HttpRequest,
     session: Session,
-) -> AppResult<impl Responder> {
+) -> AppResult<HttpResponse> {
     let found = published_cycle(&state, path.into_inner()).await?;
     let (cy, sessions, run_by) = (&*found.cycle, &found.sessions[..], &*found.run_by);
     let t = lang.or(cy.lang());
+    let now = state.now();
+    let mut f = cycle_frame(frame(&req, &session), run_by.owner.as_ref());
+    let seats = t.count("seats-left", i64::from(cy.seats_left()));
+    // The plain page (no query, no organiser) is the one a rush asks for:
+    // kept as HTML per copy of the cycle, with holes for the token and the
+    // seat count (`page_cache`).
+    let plain = f.query.is_empty() && f.organiser.is_none() && f.path == cycle_path(cy);
+    let key = plain.then(|| super::page_cache::PageKey {
+        slug: cy.slug.clone(),
+        generation: found.generation,
+        tr: t,
+        window: cy.window_state(now),
+        full: cy.seats_left() == 0,
+    });
+    let pages = &state.cycle_pages;
+    if let Some(kept) = key.as_ref().and_then(|k| pages.get(k)) {
+        return Ok(html(kept.fill(&f.csrf, &seats)));
+    }
+    let csrf = std::mem::take(&mut f.csrf);
+    if key.is_some() {
+        f.csrf = pages.csrf_marker().to_string();
+    } else {
+        f.csrf.clone_from(&csrf);
+    }
     let form = RegistrationForm {
         country: cy.country.clone(),
         ..Default::default()
     };
-    let asked = super::questions::of_cycle(&state, cy.id).await?;
-    let mut page = cycle_page(
-        t,
-        cycle_frame(frame(&req, &session), run_by.owner.as_ref()),
-        run_by,
-        cy,
-        sessions,
-        state.now(),
-        form,
-        Default::default(),
-    );
-    page.questions = super::questions::views(&t, cy, &asked, &[], &[]);
-    Ok(page)
+    let mut page = cycle_page(t, f, run_by, cy, sessions, now, form, Default::default());
+    page.questions = super::questions::views(&t, cy, &found.questions, &[], &[]);
+    let Some(key) = key else {
+        return super::pages::render_with_status(StatusCode::OK, &page);
+    };
+    // The seat count, wherever the page says it, becomes a hole.
+    if page.seats_line == page.seats_left {
+        page.seats_line = pages.seats_marker().to_string();
+    }
+    page.seats_left = pages.seats_marker().to_string();
+    let rendered = askama::Template::render(&page).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(html(pages.keep(key, &rendered).fill(&csrf, &seats)))
+}
+
+fn cycle_path(cy: &Cycle) -> String {
+    format!("/cycles/{}", cy.slug)
+}
+
+fn html(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(body)
 }
 
 pub async fn register(
@@ -360,15 +393,15 @@ pub async fn register(
     let pairs = form.into_inner();
     let form =
         RegistrationForm::from_pairs(&pairs).ok_or(AppError::BadRequest("error-bad-request"))?;
-    let asked = super::questions::of_cycle(&state, cy.id).await?;
+    // The questions and who runs the cycle come with the copy (no query).
+    let (asked, run_by) = (&*found.questions, &*found.run_by);
     // Language links on this page lead back to the cycle page (this URL only takes POSTs).
-    let run_by = &*found.run_by;
     let mut f = cycle_frame(frame(&req, &session), run_by.owner.as_ref());
     f.path = format!("/cycles/{}", cy.slug);
     let render = |status: StatusCode, form: RegistrationForm, errors| {
         let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, form, errors);
         // What was answered stays too (the form shows again on a conflict).
-        page.questions = super::questions::views(&t, cy, &asked, &pairs, &[]);
+        page.questions = super::questions::views(&t, cy, asked, &pairs, &[]);
         if status == StatusCode::CONFLICT {
             // The last seat went while this form was being filled in.
             page.closed_reason = Some(t.text("cycle-full"));
@@ -406,7 +439,7 @@ pub async fn register(
             .map(|o| o.privacy_notice_version.as_str()),
         &state.settings.privacy_notice_version,
     ));
-    let answers = crate::domain::questions::answers(&asked, &pairs);
+    let answers = crate::domain::questions::answers(asked, &pairs);
     let applicant = match (parsed, answers) {
         (Ok(applicant), Ok(answers)) if choice_errors.is_empty() => {
             crate::domain::registration::Applicant {
@@ -421,7 +454,7 @@ pub async fn register(
             }
             let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, kept(&form), errors);
             page.questions =
-                super::questions::views(&t, cy, &asked, &pairs, &answers.err().unwrap_or_default());
+                super::questions::views(&t, cy, asked, &pairs, &answers.err().unwrap_or_default());
             return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
@@ -454,7 +487,7 @@ pub async fn register(
                 errors.add(&field, "choice-full");
             }
             let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, kept(&form), errors);
-            page.questions = super::questions::views(&t, cy, &asked, &pairs, &[]);
+            page.questions = super::questions::views(&t, cy, asked, &pairs, &[]);
             return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
         Registered::Refused(_) => {

@@ -6,16 +6,6 @@ use crate::db::models::Cycle;
 use crate::domain::countries;
 use crate::domain::questions::{self, AnswerProblem, Kind, Question};
 
-/// A cycle's questions, for its form and its organisers' pages.
-pub async fn of_cycle(
-    state: &super::AppState,
-    cycle_id: i32,
-) -> super::error::AppResult<questions::Questions> {
-    Ok(state
-        .db
-        .read(move |c| crate::db::answers::questions_of(c, cycle_id))
-        .await?)
-}
 use crate::i18n::Tr;
 
 pub struct OptionView {

@@ -63,3 +63,121 @@ async fn another_processs_change_shows_within_a_second(b: Backend) {
 }
 
 on_both_backends!(another_processs_change_shows_within_a_second);
+
+/// The token in a page's form.
+fn token_in(html: &str) -> &str {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).expect("a form with a token") + marker.len();
+    let len = html[start..].find('"').expect("the token's end");
+    &html[start..start + len]
+}
+
+/// The plain cycle page is kept as rendered HTML (issue 12), but nothing
+/// that differs per visitor or moves is kept with it: each browser gets its
+/// own CSRF token and can register with it, the seat count is the moment's,
+/// the page turns to the waiting list when the last seat goes and to closed
+/// when the window closes, in the asked language, and the kept page is the
+/// page rendered afresh, byte for byte.
+async fn the_kept_cycle_page_holds_nothing_of_another_visitor_or_moment(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(&SEED_CYCLE.replace("capacity = 30", "capacity = 2"))
+        .await;
+    let path = format!("/cycles/{SLUG}");
+    let get = |browser: &reqwest::Client, path: String| {
+        let request = browser.get(app.url(&path));
+        async move {
+            let res = request.send().await.expect("GET");
+            assert_eq!(res.status().as_u16(), 200);
+            res.text().await.expect("body")
+        }
+    };
+    let (one, two) = (app.browser(), app.browser());
+    let first = get(&one, path.clone()).await;
+    let kept = get(&one, path.clone()).await;
+    assert_eq!(first, kept, "the same browser, the same page and token");
+    assert!(kept.contains("2 brīvas vietas"), "{kept}");
+    let other = get(&two, path.clone()).await;
+    assert_ne!(token_in(&kept), token_in(&other), "a token per visitor");
+    assert_eq!(
+        kept.replace(token_in(&kept), "TOKEN"),
+        other.replace(token_in(&other), "TOKEN"),
+        "otherwise the same page"
+    );
+    // Rendered afresh (a query string is never kept): the same page but for
+    // the query the language links carry along.
+    let fresh = get(&one, format!("{path}?from=news")).await;
+    assert!(fresh.contains("?from=news&#38;lang=en"), "{fresh}");
+    assert_eq!(fresh.replace("from=news&#38;", ""), kept);
+
+    // Each browser registers with the token its kept page gave it.
+    assert_eq!(
+        app.register_with(&two, SLUG, &Person::numbered(1))
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let page = get(&one, path.clone()).await;
+    assert!(page.contains("1 brīva vieta"), "{page}");
+    assert!(!page.contains("Visas vietas ir aizņemtas. Ja"), "{page}");
+    assert_eq!(
+        app.register_with(&one, SLUG, &Person::numbered(2))
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    // The last seat went: the waiting list, at once.
+    let page = get(&two, path.clone()).await;
+    assert!(page.contains("0 brīvu vietu"), "{page}");
+    assert!(
+        page.contains("Visas vietas ir aizņemtas. Ja reģistrēsieties tagad"),
+        "{page}"
+    );
+    assert!(page.contains("Pieteikties rindā"), "{page}");
+
+    // In English, asked for.
+    let english = get(&two, format!("{path}?lang=en")).await;
+    assert!(english.contains("<html lang=\"en\""), "{english}");
+    assert_eq!(token_in(&english), token_in(&page));
+
+    // The window closes: no form any more, without any write.
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2023-12-01T12:00:00Z")
+            .expect("date")
+            .to_utc(),
+    );
+    let closed = get(&one, path.clone()).await;
+    assert!(
+        closed.contains("Reģistrācija šim ciklam ir slēgta."),
+        "{closed}"
+    );
+    assert!(!closed.contains("name=\"csrf_token\""), "{closed}");
+}
+
+on_both_backends!(the_kept_cycle_page_holds_nothing_of_another_visitor_or_moment);
+
+/// A change an organiser makes through this server shows on the kept page
+/// at once: the title, a question, a partner.
+async fn an_organisers_change_shows_on_the_kept_page_at_once(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let path = format!("/cycles/{SLUG}");
+    let page = app.get_html(&path).await;
+    assert!(!page.contains("Jaunais nosaukums"));
+    // The first `title` is the cycle's.
+    let changed = SEED_CYCLE.replacen("title = \"", "title = \"Jaunais nosaukums ", 1);
+    let changed = format!(
+        "{changed}\n[[questions]]\nkey = \"diet\"\nkind = \"text\"\nlabel = {{ lv = \"Ēdiena vēlmes\" }}\n"
+    );
+    app.import_cycle(&changed).await;
+    let page = app.get_html(&path).await;
+    assert!(page.contains("Jaunais nosaukums"), "{page}");
+    assert!(page.contains("Ēdiena vēlmes"), "{page}");
+}
+
+on_both_backends!(an_organisers_change_shows_on_the_kept_page_at_once);
