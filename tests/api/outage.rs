@@ -181,6 +181,9 @@ async fn a_database_outage_is_a_quick_503_and_the_server_recovers() {
     .await
     .expect("stop");
     let down_since = Instant::now();
+    // The public pages keep their copy of the cycle for one second
+    // (`app::public_cycles::FRESH_FOR`); past it, the page needs the database.
+    tokio::time::sleep(cohort::app::public_cycles::FRESH_FOR + Duration::from_millis(100)).await;
 
     let started = Instant::now();
     let res = app.get(&format!("{page}?lang=en")).await;
