@@ -11,8 +11,9 @@
 //! - `{organisation}` — an organisation's own pages (its slug).
 //!
 //! Other parameters (`{n}`, `{id}` of an application or message) are read
-//! by the handler within the cycle the `{slug}` named. `tests/api/scope.rs`
-//! fails when a route under /admin has a parameter not in this list.
+//! by the handler within the cycle the `{slug}` named. The census in
+//! `tests/api/organisations.rs` tries every /admin route as an organiser of
+//! another organisation: a route whose parameter this list misses lets them in.
 
 use actix_web::HttpRequest;
 
