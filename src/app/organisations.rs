@@ -199,6 +199,29 @@ pub async fn set_identity(
     Ok(Ok(saved))
 }
 
+/// `set_identity` from the organisation page: the sender's address is the
+/// operator's to give (the installation's relay sends as it, and a relay
+/// that refuses it loses all of the organisation's mail), so only an
+/// administrator changes it; an organiser who types another gets a message
+/// beside it and nothing is stored.
+pub async fn set_identity_as(
+    services: &Services,
+    organisation: &Organisation,
+    typed: Identity,
+    by: &Organiser,
+) -> anyhow::Result<Result<Organisation, FieldErrors>> {
+    let changes_sender = typed.mail_from_address.trim() != organisation.mail_from_address.trim();
+    if !changes_sender || by.is_admin() {
+        return set_identity(services, organisation, typed).await;
+    }
+    // Every other field's message too, as for any refused form.
+    let mut errors = check_identity(&typed).err().unwrap_or_default();
+    if !errors.has("mail_from_address") {
+        errors.add("mail_from_address", "admin-organisation-sender-admin-only");
+    }
+    Ok(Err(errors))
+}
+
 /// The organisations an organiser may edit (administrators: all), by name.
 pub async fn editable(
     services: &Services,

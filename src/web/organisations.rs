@@ -67,6 +67,8 @@ pub struct EditPage {
     pub v: Identity,
     pub errors: FieldErrors,
     pub notice: Option<String>,
+    /// Only an administrator changes the sender's address.
+    pub may_set_sender: bool,
 }
 
 impl EditPage {
@@ -117,6 +119,7 @@ pub async fn edit(
         heading: organisation.name.clone(),
         v: organisation.identity(),
         errors: FieldErrors::default(),
+        may_set_sender: me.0.is_admin(),
     })
 }
 
@@ -179,7 +182,9 @@ pub async fn save(
     let organisation = organisation(&state, &path.into_inner()).await?;
     let typed = form.into_inner().typed();
     let shown = kept(&typed);
-    match crate::app::organisations::set_identity(&state.services, &organisation, typed).await? {
+    match crate::app::organisations::set_identity_as(&state.services, &organisation, typed, &me.0)
+        .await?
+    {
         Ok(saved) => {
             flash::set(&session, "admin-organisation-saved");
             Ok(see_other(&format!("/admin/organisations/{}", saved.slug)))
@@ -193,6 +198,7 @@ pub async fn save(
                 v: shown,
                 errors,
                 notice: None,
+                may_set_sender: me.0.is_admin(),
             };
             render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
