@@ -92,6 +92,23 @@ pub fn set(
     minutes: Option<i32>,
     change: &Change,
 ) -> DbResult<bool> {
+    if present && !super::choices::may_attend(conn, reg_id, session_id)? {
+        // Issue 10: an alternative counts only for those who chose it.
+        return Ok(false);
+    }
+    write_mark(conn, reg_id, session_id, present, minutes, change)
+}
+
+/// `set` for a caller that already knows the participant may attend the
+/// session (a roster lists only them): no per-row check of their choices.
+fn write_mark(
+    conn: &mut AnyConnection,
+    reg_id: i32,
+    session_id: i32,
+    present: bool,
+    minutes: Option<i32>,
+    change: &Change,
+) -> DbResult<bool> {
     let status: Option<String> = registrations::table
         .find(reg_id)
         .select(registrations::status)
@@ -99,10 +116,6 @@ pub fn set(
         .optional()?;
     if status.as_deref() != Some(Status::Confirmed.as_str()) {
         // Rule 6: only confirmed registrations can be marked present.
-        return Ok(false);
-    }
-    if present && !super::choices::may_attend(conn, reg_id, session_id)? {
-        // Issue 10: an alternative counts only for those who chose it.
         return Ok(false);
     }
     let existing: Option<Attendance> = attendance::table
@@ -169,7 +182,7 @@ pub fn save_roster(
     for (reg, row) in roster(conn, cycle_id, session_id)? {
         let want = present.contains(&reg.id);
         let has = row.as_ref().is_some_and(|a| a.present);
-        if want != has && set(conn, reg.id, session_id, want, None, change)? {
+        if want != has && write_mark(conn, reg.id, session_id, want, None, change)? {
             changed += 1;
         }
     }

@@ -296,15 +296,6 @@ pub fn change(
         }
         diesel::delete(session_choices::table.find((reg_id, old.id))).execute(conn)?;
     }
-    if takes_seat {
-        take(conn, new.id)?;
-    }
-    diesel::insert_into(session_choices::table)
-        .values((
-            session_choices::registration_id.eq(reg_id),
-            session_choices::session_id.eq(new.id),
-            session_choices::holds_seat.eq(takes_seat),
-        ))
-        .execute(conn)?;
+    record(conn, reg_id, &[new.id], takes_seat)?;
     Ok(Ok(true))
 }

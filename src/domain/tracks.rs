@@ -126,7 +126,7 @@ pub fn attendable(sessions: &[Offered], slots: &[Slot], chosen: &[i32]) -> Vec<i
     sessions
         .iter()
         .map(|s| s.id)
-        .filter(|id| slot_of(slots, *id).is_none() || chosen.contains(id))
+        .filter(|id| may_attend(slots, *id, chosen))
         .collect()
 }
 

@@ -429,14 +429,7 @@ pub struct OrganisersPage {
     pub notice: Option<String>,
 }
 
-impl OrganisersPage {
-    pub fn error(&self, field: &str) -> String {
-        self.errors
-            .get(field)
-            .map(|k| self.tr.text(k))
-            .unwrap_or_default()
-    }
-}
+super::forms::field_messages!(OrganisersPage);
 
 pub async fn organisers_page(
     state: web::Data<AppState>,

@@ -174,17 +174,7 @@ pub struct ApplicationPage {
     pub notice: Option<String>,
 }
 
-impl ApplicationPage {
-    pub fn error(&self, field: &str) -> String {
-        self.errors
-            .get(field)
-            .map(|k| self.tr.text(k))
-            .unwrap_or_default()
-    }
-    pub fn has_error(&self, field: &str) -> bool {
-        self.errors.has(field)
-    }
-}
+super::forms::field_messages!(ApplicationPage);
 
 async fn reviewed(
     state: &AppState,

@@ -211,6 +211,26 @@ pub fn keep(s: &str) -> String {
 
 pub type Values = BTreeMap<String, String>;
 
+/// `error(field)`, the message beside a field in the page's language (empty
+/// when it has none), and `has_error(field)`, for a page with `tr` and
+/// `errors` whose template shows inline messages.
+macro_rules! field_messages {
+    ($page:ty) => {
+        impl $page {
+            pub fn error(&self, field: &str) -> String {
+                self.errors
+                    .get(field)
+                    .map(|key| self.tr.text(key))
+                    .unwrap_or_default()
+            }
+            pub fn has_error(&self, field: &str) -> bool {
+                self.errors.has(field)
+            }
+        }
+    };
+}
+pub(crate) use field_messages;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,17 +52,7 @@ pub struct GrantPage {
     pub max_partners: usize,
 }
 
-impl GrantPage {
-    pub fn error(&self, field: &str) -> String {
-        self.errors
-            .get(field)
-            .map(|k| self.tr.text(k))
-            .unwrap_or_default()
-    }
-    pub fn has_error(&self, field: &str) -> bool {
-        self.errors.has(field)
-    }
-}
+super::forms::field_messages!(GrantPage);
 
 /// An application's status in words ("Submitted — waiting for the decision").
 pub fn status_label(t: &Tr, status: ApplicationStatus) -> String {

@@ -88,17 +88,7 @@ pub struct ComposePage {
     pub max_body: usize,
 }
 
-impl ComposePage {
-    pub fn error(&self, field: &str) -> String {
-        self.errors
-            .get(field)
-            .map(|k| self.tr.text(k))
-            .unwrap_or_default()
-    }
-    pub fn has_error(&self, field: &str) -> bool {
-        self.errors.has(field)
-    }
-}
+super::forms::field_messages!(ComposePage);
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/message_preview.html")]

@@ -71,16 +71,9 @@ pub struct EditPage {
     pub may_set_sender: bool,
 }
 
+super::forms::field_messages!(EditPage);
+
 impl EditPage {
-    pub fn error(&self, field: &str) -> String {
-        self.errors
-            .get(field)
-            .map(|k| self.tr.text(k))
-            .unwrap_or_default()
-    }
-    pub fn has_error(&self, field: &str) -> bool {
-        self.errors.has(field)
-    }
     pub fn max_name(&self) -> usize {
         MAX_NAME
     }

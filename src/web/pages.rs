@@ -173,6 +173,8 @@ pub struct CyclePage {
     pub countries: &'static [(&'static str, String)],
 }
 
+super::forms::field_messages!(CyclePage);
+
 impl CyclePage {
     /// The error summary in the order of the form: the fixed fields, the
     /// cycle's questions, then the consent at the end.
@@ -204,15 +206,6 @@ impl CyclePage {
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect()
-    }
-    pub fn error(&self, field: &str) -> String {
-        self.errors
-            .get(field)
-            .map(|k| self.tr.text(k))
-            .unwrap_or_default()
-    }
-    pub fn has_error(&self, field: &str) -> bool {
-        self.errors.has(field)
     }
     pub fn checked_type(&self, v: &str) -> bool {
         self.form.institution_type == v
@@ -363,14 +356,7 @@ pub struct SetupPage {
     pub errors: FieldErrors,
 }
 
-impl SetupPage {
-    pub fn error(&self, field: &str) -> String {
-        self.errors
-            .get(field)
-            .map(|k| self.tr.text(k))
-            .unwrap_or_default()
-    }
-}
+super::forms::field_messages!(SetupPage);
 
 /// The language links repeat the current path: never let it become "//other.site".
 pub fn safe_path(path: &str) -> String {
