@@ -77,6 +77,11 @@ struct Args {
     /// `/favicon.ico` measures what the load generator itself can do.
     #[arg(long, default_value = "/cycles/rush")]
     get_path: String,
+    /// Where the server sends its mail: `smtp` (a counting SMTP server in
+    /// this process, as a deployment talks SMTP) or `files` (the
+    /// development fallback, one `.eml` file per message).
+    #[arg(long, default_value = "smtp")]
+    mail: String,
     /// `cargo bench` passes this; ignored.
     #[arg(long, hide = true)]
     bench: bool,
@@ -181,19 +186,10 @@ impl Server {
         Some(kb / 1024.0)
     }
 
-    /// CPU time the server has used so far (user + system), in seconds.
-    fn cpu_seconds(&self) -> f64 {
-        let stat =
-            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
-        // After the command name in parentheses: utime and stime are fields 14 and 15.
-        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-        let ticks: f64 = after
-            .split_whitespace()
-            .skip(11)
-            .take(2)
-            .filter_map(|t| t.parse::<f64>().ok())
-            .sum();
-        ticks / 100.0
+    /// CPU used so far by the server, this load generator (and its mail
+    /// server), PostgreSQL and the whole machine.
+    fn cpu_use(&self) -> CpuUse {
+        CpuUse::now(self.child.id())
     }
 
     /// Log lines at ERROR (there should be none).
@@ -206,8 +202,8 @@ impl Server {
     }
 }
 
-fn environment(store: &Store, bind: &str) -> Vec<(&'static str, String)> {
-    vec![
+fn environment(store: &Store, bind: &str, smtp: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut env = vec![
         ("DATABASE_URL", store.url.clone()),
         ("COHORT_DATA_DIR", store.dir.path().display().to_string()),
         ("COHORT_BIND", bind.to_string()),
@@ -218,7 +214,11 @@ fn environment(store: &Store, bind: &str) -> Vec<(&'static str, String)> {
             "1000000000".into(),
         ),
         ("RUST_LOG", "warn".into()),
-    ]
+    ];
+    if let Some(url) = smtp {
+        env.push(("COHORT_SMTP_URL", url.to_string()));
+    }
+    env
 }
 
 /// A cycle open now (the binary runs on the system clock).
@@ -251,7 +251,7 @@ fn cycle_file() -> String {
 
 /// Migrates, inserts `existing` registrations in other cycles by SQL,
 /// imports the rush cycle with the CLI, then starts the server.
-async fn start_server(binary: &Path, store: &Store, existing: u64) -> Server {
+async fn start_server(binary: &Path, store: &Store, existing: u64, smtp: Option<&str>) -> Server {
     let db = store.connect();
     let t = Instant::now();
     prefill(&db, store.backend, existing);
@@ -268,7 +268,7 @@ async fn start_server(binary: &Path, store: &Store, existing: u64) -> Server {
         .expect("a free port")
         .port();
     let bind = format!("127.0.0.1:{port}");
-    let env = environment(store, &bind);
+    let env = environment(store, &bind, smtp);
     let file = store.dir.path().join("rush.toml");
     std::fs::write(&file, cycle_file()).expect("cycle file");
     let out = Command::new(binary)
@@ -456,14 +456,20 @@ async fn get_run(base: &str, path: &str, clients: usize, duration: Duration) -> 
 /// The server's own CPU time per completed operation over these runs (on a
 /// shared machine the rate depends on the share of the cores the server
 /// gets; this does not).
-fn cpu_per_op(server: &Server, cpu_before: f64, runs: &[Run], load: &str, clients: usize) {
-    let used = server.cpu_seconds() - cpu_before;
-    let done: usize = runs.iter().map(|r| r.done).sum();
+fn cpu_per_op(server: &Server, before: CpuUse, runs: &[Run], load: &str, clients: usize) {
+    let now = server.cpu_use();
+    let done = runs.iter().map(|r| r.done).sum::<usize>().max(1) as f64;
     let wall: f64 = runs.iter().map(|r| r.wall.as_secs_f64()).sum();
+    let per_op = |after: f64, before: f64| (after - before) * 1e6 / done;
     eprintln!(
-        "  server CPU, {load} at {clients} clients: {:.0} µs per operation, {:.2} cores busy",
-        used * 1e6 / done.max(1) as f64,
-        used / wall.max(1e-9)
+        "  CPU per operation, {load} at {clients} clients: server {:.0} µs, load generator {:.0} µs, \
+         PostgreSQL {:.0} µs; whole machine {:.0} µs ({:.2} of {} cores busy)",
+        per_op(now.server, before.server),
+        per_op(now.generator, before.generator),
+        per_op(now.postgres, before.postgres),
+        per_op(now.machine, before.machine),
+        (now.machine - before.machine) / wall.max(1e-9),
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
     );
 }
 
@@ -619,9 +625,15 @@ fn floor_rows(args: &Args, backend: Backend) -> Vec<Row> {
 
 // ---- the programme -----------------------------------------------------------
 
-async fn server_rows(args: &Args, binary: &Path, backend: Backend, existing: u64) -> Vec<Row> {
+async fn server_rows(
+    args: &Args,
+    binary: &Path,
+    backend: Backend,
+    existing: u64,
+    smtp: Option<&SmtpSink>,
+) -> Vec<Row> {
     let store = Store::fresh(backend);
-    let server = start_server(binary, &store, existing).await;
+    let server = start_server(binary, &store, existing, smtp.map(|s| s.url()).as_deref()).await;
     let base = server.address.clone();
     let duration = Duration::from_secs_f64(args.duration);
     let wants = |l: &str| args.loads.iter().any(|x| x == l);
@@ -659,7 +671,7 @@ async fn server_rows(args: &Args, binary: &Path, backend: Backend, existing: u64
     for clients in flow_clients {
         let mut runs = Vec::new();
         let mut checks = String::new();
-        let cpu = server.cpu_seconds();
+        let cpu = server.cpu_use();
         for r in 0..args.runs {
             let tag = format!("e{existing}-c{clients}-r{r}");
             let (run, written) = flow_run(&base, clients, duration, &tag).await;
@@ -667,6 +679,12 @@ async fn server_rows(args: &Args, binary: &Path, backend: Backend, existing: u64
             runs.push(run);
         }
         cpu_per_op(&server, cpu, &runs, load, clients);
+        if let Some(sink) = smtp {
+            eprintln!(
+                "  mail: {} messages accepted by SMTP so far",
+                sink.accepted()
+            );
+        }
         rows.push(row(
             backend,
             existing,
@@ -681,7 +699,7 @@ async fn server_rows(args: &Args, binary: &Path, backend: Backend, existing: u64
         for &clients in &args.clients {
             let runs: Vec<Run> = {
                 let mut v = Vec::new();
-                let cpu = server.cpu_seconds();
+                let cpu = server.cpu_use();
                 for _ in 0..args.runs {
                     v.push(get_run(&base, &args.get_path, clients, duration).await);
                 }
@@ -727,19 +745,23 @@ async fn run(args: Args) {
     let wants = |l: &str| args.loads.iter().any(|x| x == l);
     let load_before = load();
     let started = Instant::now();
-    eprintln!("server binary: {}", binary.display());
+    eprintln!("server binary: {}; mail: {}", binary.display(), args.mail);
+    let sink = match args.mail.as_str() {
+        "files" => None,
+        _ => Some(SmtpSink::start().await),
+    };
     let mut rows = Vec::new();
     for &backend in &backends {
         eprintln!("{} …", backend.name());
         if wants("flow") || wants("get") {
-            rows.extend(server_rows(&args, &binary, backend, 0).await);
+            rows.extend(server_rows(&args, &binary, backend, 0, sink.as_ref()).await);
         }
         if wants("growth") {
             for &existing in &args.existing {
                 if existing == 0 && wants("flow") {
                     continue; // the flow rows above at growth_clients are the 0 row
                 }
-                rows.extend(server_rows(&args, &binary, backend, existing).await);
+                rows.extend(server_rows(&args, &binary, backend, existing, sink.as_ref()).await);
             }
         }
         if wants("floor") {

@@ -21,7 +21,13 @@ pub const PG_ENV: &str = "COHORT_BENCH_POSTGRES";
 /// Long enough for `Settings::secret`; fixed so runs are comparable.
 pub const SECRET: &str = "a benchmark secret that is long enough to use";
 
+mod cpu;
+mod smtp_sink;
 mod writes;
+#[allow(unused_imports)]
+pub use cpu::CpuUse;
+#[allow(unused_imports)]
+pub use smtp_sink::SmtpSink;
 #[allow(unused_imports)]
 pub use writes::{applicant, bare_register, prefill};
 
