@@ -12,6 +12,7 @@ pub mod models;
 pub mod organisations;
 pub mod organisers;
 pub mod outbox;
+mod pool;
 pub mod privacy;
 pub mod progress;
 pub mod registrations;
@@ -28,7 +29,9 @@ use std::time::Duration;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
+
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use pool::{Manager, Pooled};
 
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -97,7 +100,7 @@ const MIGRATION_LOCK: i64 = 0x436f686f7274;
 /// A pool plus, for SQLite, a fair queue of writers.
 #[derive(Clone)]
 pub struct Db {
-    pool: Pool<ConnectionManager<AnyConnection>>,
+    pool: Pool<Manager>,
     backend: Backend,
     /// SQLite allows one writer at a time. Queueing writers here (tokio's mutex
     /// is FIFO) instead of letting them collide on `busy_timeout` keeps the tail
@@ -113,9 +116,9 @@ pub struct Db {
 #[derive(Debug)]
 struct SqlitePragmas;
 
-impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
-    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
-        if let AnyConnection::Sqlite(c) = conn {
+impl CustomizeConnection<Pooled, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut Pooled) -> Result<(), diesel::r2d2::Error> {
+        if let AnyConnection::Sqlite(c) = &mut **conn {
             // WAL: readers never block the writer. synchronous=NORMAL in WAL loses
             // nothing on a process crash (kill -9); only an OS crash or power cut
             // may drop the last commits — a fair trade for ~4x the write rate.
@@ -186,13 +189,14 @@ impl Db {
                 None
             }
         };
-        let manager = ConnectionManager::<AnyConnection>::new(conn_url);
+        let manager = Manager(ConnectionManager::<AnyConnection>::new(conn_url));
         let pool = Pool::builder()
             .max_size(max_connections.max(2))
             // A SQLite connection is a file in this process: nothing to test
             // on each checkout (r2d2 would run `SELECT 1` before every query;
             // a profile of the rush showed it). A PostgreSQL one may have
-            // been cut by the server, so it is tested.
+            // been cut by the server, so it is tested unless it answered
+            // within the last second (`pool`).
             .test_on_check_out(backend == Backend::Postgres)
             .connection_timeout(wait)
             .connection_customizer(Box::new(SqlitePragmas))
@@ -210,7 +214,8 @@ impl Db {
     }
 
     pub fn migrate(&self) -> DbResult<()> {
-        let mut conn = self.pool.get()?;
+        let mut pooled = self.pool.get()?;
+        let conn: &mut AnyConnection = &mut pooled;
         let migrations = match self.backend {
             Backend::Sqlite => SQLITE_MIGRATIONS,
             Backend::Postgres => POSTGRES_MIGRATIONS,
@@ -222,7 +227,7 @@ impl Db {
         let postgres = self.backend == Backend::Postgres;
         if postgres {
             diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
-                .execute(&mut conn)?;
+                .execute(conn)?;
         }
         let migrated = conn
             .run_pending_migrations(migrations)
@@ -230,7 +235,7 @@ impl Db {
             .map_err(|e| DbError::Migration(e.to_string()));
         if postgres {
             diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
-                .execute(&mut conn)?;
+                .execute(conn)?;
         }
         migrated
     }
@@ -244,7 +249,7 @@ impl Db {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = checkout(&pool)?;
-            f(&mut conn)
+            watched(&mut conn, f)
         })
         .await
         .map_err(|_| DbError::Blocking)?
@@ -287,7 +292,7 @@ impl Db {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = checkout(&pool)?;
-            write_transaction(&mut conn, f)
+            watched(&mut conn, |c| write_transaction(c, f))
         })
         .await
         .map_err(|_| DbError::Blocking)?
@@ -302,12 +307,12 @@ impl Db {
     /// Synchronous variants for the command line.
     pub fn read_now<T>(&self, f: impl FnOnce(&mut AnyConnection) -> DbResult<T>) -> DbResult<T> {
         let mut conn = self.pool.get()?;
-        f(&mut conn)
+        watched(&mut conn, f)
     }
 
     pub fn write_now<T>(&self, f: impl FnOnce(&mut AnyConnection) -> DbResult<T>) -> DbResult<T> {
         let mut conn = self.pool.get()?;
-        let written = write_transaction(&mut conn, f);
+        let written = watched(&mut conn, |c| write_transaction(c, f));
         if written.is_ok() {
             self.writes.fetch_add(1, Ordering::Release);
         }
@@ -330,9 +335,7 @@ const BUSY_POOL_WAIT: Duration = Duration::from_secs(10);
 /// A pooled connection within the pool's short wait. When that wait ran out
 /// because every connection was in use (a rush, not an outage), wait longer:
 /// only a database that cannot be reached fails fast.
-fn checkout(
-    pool: &Pool<ConnectionManager<AnyConnection>>,
-) -> Result<diesel::r2d2::PooledConnection<ConnectionManager<AnyConnection>>, DbError> {
+fn checkout(pool: &Pool<Manager>) -> Result<diesel::r2d2::PooledConnection<Manager>, DbError> {
     match pool.get() {
         Ok(conn) => Ok(conn),
         Err(_) if pool.state().connections >= pool.max_size() => {
@@ -340,6 +343,16 @@ fn checkout(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Runs `f` on a pooled connection; a failure that says the server is out
+/// of reach keeps the connection from being handed out again untested.
+fn watched<T>(conn: &mut Pooled, f: impl FnOnce(&mut AnyConnection) -> DbResult<T>) -> DbResult<T> {
+    let result = f(conn);
+    if matches!(&result, Err(e) if e.is_unavailable()) {
+        conn.mark_suspect();
+    }
+    result
 }
 
 /// The database file and its folder, private to this user (0600, 0700).
