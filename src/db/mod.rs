@@ -13,6 +13,7 @@ pub mod organisations;
 pub mod organisers;
 pub mod outbox;
 mod pool;
+mod prepared;
 pub mod privacy;
 pub mod progress;
 pub mod registrations;
