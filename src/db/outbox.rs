@@ -65,17 +65,19 @@ pub fn due(
         .load(conn)?)
 }
 
-/// Conditional claim: exactly one worker wins the update. The claim lasts
-/// `claim_for` — longer than a delivery may take, so it never runs out while
-/// its holder is still sending, and short, so a dead process frees it soon.
+/// Conditional claim of several messages in one statement: for each, exactly
+/// one worker wins the update. Returns the ids this worker now holds. The
+/// claim lasts `claim_for`, longer than the caller will spend sending them
+/// (the worker stops and releases the rest before it runs out), and short,
+/// so a dead process frees them soon.
 pub fn claim(
     conn: &mut AnyConnection,
-    id: i32,
+    ids: &[i32],
     now: DateTime<Utc>,
     node: &str,
     claim_for: Duration,
-) -> DbResult<bool> {
-    let n = diesel::update(outbox::table.find(id))
+) -> DbResult<Vec<i32>> {
+    Ok(diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
         .filter(outbox::sent_at.is_null())
         .filter(
             outbox::claimed_until
@@ -86,8 +88,21 @@ pub fn claim(
             outbox::claimed_until.eq(Some(to_db(now + claim_for))),
             outbox::claimed_by.eq(Some(node)),
         ))
-        .execute(conn)?;
-    Ok(n == 1)
+        .returning(outbox::id)
+        .get_results(conn)?)
+}
+
+/// Gives back this node's claims on `ids` that were not sent: the pass ran
+/// out of its claim's time before reaching them.
+pub fn release(conn: &mut AnyConnection, ids: &[i32], node: &str) -> DbResult<usize> {
+    Ok(diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::claimed_by.eq(node))
+        .set((
+            outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::claimed_by.eq(None::<String>),
+        ))
+        .execute(conn)?)
 }
 
 /// At start: claims this node still holds belonged to its previous run,

@@ -184,10 +184,18 @@ impl Worker {
     /// How long a claim lasts: longer than the whole attempt may take (the
     /// deadline covers rendering and sending; waiting for a pooled
     /// connection before and after may add the pool's 10 s), short enough
-    /// that a dead process's claim frees itself soon.
+    /// that a dead process's claim frees itself soon. A pass claims its
+    /// batch at once and starts no attempt that could outlast the claim.
     fn claim_for(&self) -> Duration {
         Duration::from_std(self.send_timeout).unwrap_or(Duration::seconds(30))
             + Duration::seconds(40)
+    }
+
+    /// Whether an attempt started now still ends inside a claim taken
+    /// `elapsed` ago (with the pool's wait to spare).
+    fn claim_lasts(&self, elapsed: StdDuration) -> bool {
+        elapsed + self.send_timeout + StdDuration::from_secs(15)
+            < self.claim_for().to_std().unwrap_or_default()
     }
 
     /// One pass over due messages.
@@ -199,15 +207,29 @@ impl Worker {
             full_batch: due.len() as i64 == BATCH,
             ..Pass::default()
         };
-        for m in due {
-            let (now, id, node, claim_for) =
-                (self.clock.now(), m.id, self.node.clone(), self.claim_for());
-            if !self
-                .db
-                .write_uncounted(move |c| outbox::claim(c, id, now, &node, claim_for))
-                .await?
-            {
-                continue; // another server process has it
+        if due.is_empty() {
+            return Ok(pass);
+        }
+        // One write claims the whole batch: during a rush each claim was a
+        // turn in SQLite's one-writer queue, beside the registrations.
+        let ids: Vec<i32> = due.iter().map(|m| m.id).collect();
+        let (now, node, claim_for) = (self.clock.now(), self.node.clone(), self.claim_for());
+        let claimed = self
+            .db
+            .write_uncounted(move |c| outbox::claim(c, &ids, now, &node, claim_for))
+            .await?;
+        let claimed_at = std::time::Instant::now();
+        // Another server process has the rest.
+        let mut mine = due.into_iter().filter(|m| claimed.contains(&m.id));
+        let mut not_tried = Vec::new();
+        for m in mine.by_ref() {
+            let id = m.id;
+            if !self.claim_lasts(claimed_at.elapsed()) {
+                // A slow mail server: the rest goes to the next pass rather
+                // than out on a claim that may run out.
+                not_tried.push(id);
+                pass.full_batch = true;
+                break;
             }
             match self.attempt(&m).await {
                 Ok(Sent::Delivered) => {
@@ -257,6 +279,15 @@ impl Worker {
                         .await?;
                 }
             }
+        }
+        // What a pass stopped before is given back now, not when its claim
+        // runs out: the next pass (or another process) takes it at once.
+        not_tried.extend(mine.map(|m| m.id));
+        if !not_tried.is_empty() {
+            let node = self.node.clone();
+            self.db
+                .write_uncounted(move |c| outbox::release(c, &not_tried, &node))
+                .await?;
         }
         Ok(pass)
     }
