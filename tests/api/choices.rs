@@ -1,0 +1,158 @@
+//! Chosen sessions beyond the single request (issue 10, SPEC: Track and
+//! rules 2, 3 and 9): many participants changing their workshop at once,
+//! a waitlisted participant promoted with their choices, and bad input on
+//! the participant's change form storing nothing.
+
+use diesel::prelude::*;
+
+use crate::helpers::*;
+use crate::on_both_backends;
+use crate::tracks::{conference, register_choosing, seats, token_of};
+
+const CHANGED: &str = "Jūsu nodarbības izvēle ir mainīta";
+const FULL: &str = "Tajā nodarbībā vietu nav";
+
+/// The conference with day one's workshop B (position 3) limited to
+/// `b_places`; the other workshops keep 40.
+fn conference_with_small_b(b_places: u32) -> String {
+    let text = conference(40);
+    let day_one_b = "track = \"B\"\ncapacity = 40";
+    assert!(text.contains(day_one_b), "the fixture's layout changed");
+    text.replacen(
+        day_one_b,
+        &format!("track = \"B\"\ncapacity = {b_places}"),
+        1,
+    )
+}
+
+/// Every choice row: (registration, session position, holds a seat).
+async fn choice_rows(app: &TestApp) -> Vec<(i32, i32, bool)> {
+    app.db()
+        .read(|c| {
+            use cohort::db::schema::{session_choices, sessions};
+            Ok(session_choices::table
+                .inner_join(sessions::table)
+                .order((
+                    session_choices::registration_id.asc(),
+                    sessions::position.asc(),
+                ))
+                .select((
+                    session_choices::registration_id,
+                    sessions::position,
+                    session_choices::holds_seat,
+                ))
+                .load(c)?)
+        })
+        .await
+        .unwrap()
+}
+
+/// Each session's seats taken equals the choices holding one of its seats,
+/// and none is past its capacity.
+async fn assert_seats_match_choices(app: &TestApp) {
+    for (position, taken, holding) in seats(app).await {
+        assert_eq!(
+            i64::from(taken),
+            holding,
+            "session {position}: seats taken = choices holding a seat"
+        );
+    }
+}
+
+/// Twenty participants seated in workshop A of day one ask at the same
+/// moment (through two server processes on PostgreSQL) to move to workshop
+/// B, which has four places left: exactly four move, nobody gets an error,
+/// the other sixteen read that B is full and keep their place in A.
+async fn concurrent_moves_to_a_small_workshop_never_overbook(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(&conference_with_small_b(5)).await;
+    let first_in_b = Person::numbered(100);
+    assert_eq!(
+        register_choosing(&app, &first_in_b, "3", "6")
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let n = 20;
+    for i in 0..n {
+        let res = register_choosing(&app, &Person::numbered(i), "2", "5").await;
+        assert_eq!(res.status().as_u16(), 303, "participant {i} registers");
+    }
+    assert_eq!(seats(&app).await[1..3], [(2, 20, 20), (3, 1, 1)]);
+    let other = match b {
+        Backend::Postgres => Some(app.another_server().await),
+        Backend::Sqlite => None,
+    };
+
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(n));
+    let mut tasks = vec![];
+    // Registration 1 is the one already in B; the twenty are 2..=21.
+    for (i, reg_id) in (2..2 + n as i32).enumerate() {
+        let server = match &other {
+            Some(other) if i % 2 == 1 => other,
+            _ => &app,
+        };
+        let token = token_of(&app, reg_id).await;
+        let browser = app.browser();
+        let page = server.url(&format!("/r/{token}"));
+        let csrf = server.csrf(&browser, &format!("/r/{token}")).await;
+        let url = server.url(&format!("/r/{token}/sessions"));
+        let barrier = barrier.clone();
+        tasks.push(tokio::spawn(async move {
+            let form = [("csrf_token", csrf.as_str()), ("session", "3")];
+            barrier.wait().await;
+            let res = browser.post(url).form(&form).send().await.unwrap();
+            let status = res.status().as_u16();
+            let after = browser.get(page).send().await.unwrap();
+            (reg_id, status, after.text().await.unwrap())
+        }));
+    }
+    let (mut moved, mut refused) = (vec![], vec![]);
+    for t in tasks {
+        let (reg_id, status, page) = t.await.unwrap();
+        assert_eq!(
+            status, 303,
+            "registration {reg_id}: the page says what happened"
+        );
+        match (page.contains(CHANGED), page.contains(FULL)) {
+            (true, false) => moved.push(reg_id),
+            (false, true) => refused.push(reg_id),
+            _ => panic!("registration {reg_id}: neither moved nor told it is full: {page}"),
+        }
+    }
+    assert_eq!(moved.len(), 4, "exactly B's free places were taken");
+    assert_eq!(refused.len(), 16);
+
+    let s = seats(&app).await;
+    assert_eq!(s[1], (2, 16, 16), "workshop A keeps those who stayed");
+    assert_eq!(s[2], (3, 5, 5), "workshop B is full, not past it");
+    assert_seats_match_choices(&app).await;
+    // Every participant still has exactly one workshop on day one, and it
+    // is B for those told they moved, A for the others.
+    let rows = choice_rows(&app).await;
+    for reg_id in 1..2 + n as i32 {
+        let day_one: Vec<_> = rows
+            .iter()
+            .filter(|(r, p, _)| *r == reg_id && (*p == 2 || *p == 3))
+            .map(|(_, p, seat)| (*p, *seat))
+            .collect();
+        let expected = if reg_id == 1 || moved.contains(&reg_id) {
+            3
+        } else {
+            2
+        };
+        assert_eq!(day_one, [(expected, true)], "registration {reg_id}");
+    }
+    // A refused participant's page still offers B as full (not to choose).
+    let token = token_of(&app, refused[0]).await;
+    let page = app.get_html(&format!("/r/{token}")).await;
+    assert!(
+        page.contains(r#"name="session" value="3" id="slot_1-3" disabled"#),
+        "{page}"
+    );
+}
+
+on_both_backends!(concurrent_moves_to_a_small_workshop_never_overbook);
