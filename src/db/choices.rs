@@ -158,6 +158,23 @@ pub fn of_registration(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<i3
         .load(conn)?)
 }
 
+/// The slots ahead at `now` in which a registration has chosen nothing.
+pub fn unchosen_slots(
+    conn: &mut AnyConnection,
+    reg_id: i32,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<Slot>> {
+    let Some(reg) = registrations::by_id(conn, reg_id)? else {
+        return Ok(Vec::new());
+    };
+    let (_, slots) = slots_of(conn, reg.cycle_id)?;
+    if slots.is_empty() {
+        return Ok(slots);
+    }
+    let chosen = of_registration(conn, reg_id)?;
+    Ok(tracks::unchosen(&slots, &chosen, now))
+}
+
 /// Every choice in a cycle, by registration.
 pub fn of_cycle(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<HashMap<i32, Vec<i32>>> {
     let rows: Vec<(i32, i32)> = session_choices::table

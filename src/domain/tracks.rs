@@ -130,6 +130,17 @@ pub fn attendable(sessions: &[Offered], slots: &[Slot], chosen: &[i32]) -> Vec<i
         .collect()
 }
 
+/// The slots still ahead at `now` in which nothing is chosen: a choice
+/// dropped on promotion (its session filled up while the participant
+/// waited) leaves one, and the participant is asked to choose again.
+pub fn unchosen(slots: &[Slot], chosen: &[i32], now: DateTime<Utc>) -> Vec<Slot> {
+    slots
+        .iter()
+        .filter(|slot| slot.starts > now && !slot.sessions.iter().any(|id| chosen.contains(id)))
+        .cloned()
+        .collect()
+}
+
 /// How many sessions anyone who chooses in every slot can attend: the
 /// plenaries plus one per slot. `min_sessions` may not exceed it (the cycle
 /// file refuses it), so a perfect attender always meets the rule.
@@ -384,6 +395,17 @@ mod tests {
         assert!(may_attend(&slots, 1, &[]));
         assert!(!may_attend(&slots, 2, &[3, 7]));
         assert!(may_attend(&slots, 3, &[3, 7]));
+    }
+
+    #[test]
+    fn a_slot_ahead_with_nothing_chosen_is_unchosen() {
+        let slots = slots(&conference());
+        assert!(unchosen(&slots, &[3, 7], at(0)).is_empty());
+        let ahead = unchosen(&slots, &[7], at(0));
+        assert_eq!(ahead.iter().map(|s| s.number).collect::<Vec<_>>(), [1]);
+        assert_eq!(unchosen(&slots, &[], at(0)).len(), 2);
+        // A slot that has started is past choosing.
+        assert!(unchosen(&slots, &[7], at(1)).is_empty());
     }
 
     #[test]

@@ -156,3 +156,179 @@ async fn concurrent_moves_to_a_small_workshop_never_overbook(b: Backend) {
 }
 
 on_both_backends!(concurrent_moves_to_a_small_workshop_never_overbook);
+
+/// Gives the seat of registration `reg_id` back from the participant's page.
+async fn cancel(app: &TestApp, reg_id: i32) {
+    let token = token_of(app, reg_id).await;
+    let browser = app.browser();
+    let csrf = app.csrf(&browser, &format!("/r/{token}/cancel")).await;
+    let res = app
+        .post_form(
+            &browser,
+            &format!("/r/{token}/cancel"),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "registration {reg_id} cancels");
+}
+
+/// Moves registration `reg_id` to the session at `position`; the page after.
+async fn change(app: &TestApp, reg_id: i32, position: &str) -> String {
+    let token = token_of(app, reg_id).await;
+    let browser = app.browser();
+    let csrf = app.csrf(&browser, &format!("/r/{token}")).await;
+    let res = app
+        .post_form(
+            &browser,
+            &format!("/r/{token}/sessions"),
+            &[("csrf_token", &csrf), ("session", position)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    browser
+        .get(app.url(&format!("/r/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn status_of(app: &TestApp, reg_id: i32) -> &'static str {
+    crate::foundation::registration(app, reg_id)
+        .await
+        .status()
+        .as_str()
+}
+
+/// The one email to `to` whose subject contains `subject`.
+fn mail_to<'a>(
+    mails: &'a [crate::smtp::ReceivedMail],
+    to: &str,
+    subject: &str,
+) -> &'a crate::smtp::ReceivedMail {
+    let found: Vec<_> = mails
+        .iter()
+        .filter(|m| m.rcpt_to.iter().any(|r| r == to) && m.subject().contains(subject))
+        .collect();
+    assert_eq!(found.len(), 1, "one \"{subject}\" email to {to}");
+    found[0]
+}
+
+const PROMOTED: &str = "vieta ir jūsu";
+const CHOOSE_AGAIN: &str = "jums šim laikam nav izvēlētas nodarbības";
+
+/// Rule 3 with tracks: the first waitlisted person promoted into a freed
+/// seat takes the seats of the workshops they chose. When a workshop they
+/// chose filled up while they waited, they are still promoted, that choice
+/// is released (no workshop passes its places), and the promotion email
+/// and their page tell them to choose a session for that time again.
+async fn a_promoted_participant_takes_their_workshop_seats_or_is_told_to_choose(b: Backend) {
+    let Some(app) = TestApp::spawn_with_smtp(b).await else {
+        return;
+    };
+    // Three seats; every workshop has two places.
+    app.import_cycle(&conference(2).replace("capacity = 120", "capacity = 3"))
+        .await;
+    let anna = Person::new("Anna", "Bērziņa", "anna@muzejs.lv");
+    let janis = Person::new("Jānis", "Ozoliņš", "janis@biblioteka.lv");
+    let peteris = Person::new("Pēteris", "Kalniņš", "peteris@arhivs.lv");
+    let liga = Person::new("Līga", "Liepa", "liga@muzejs.lv");
+    let marta = Person::new("Marta", "Zariņa", "marta@galerija.lv");
+    for (p, first, second) in [
+        (&anna, "2", "5"),
+        (&janis, "3", "6"),
+        (&peteris, "3", "6"),
+        (&liga, "2", "5"),
+        (&marta, "2", "5"),
+    ] {
+        let res = register_choosing(&app, p, first, second).await;
+        assert_eq!(res.status().as_u16(), 303, "{} registers", p.email);
+    }
+    assert_eq!(status_of(&app, 4).await, "waitlisted");
+    assert_eq!(status_of(&app, 5).await, "waitlisted");
+    // Their first emails go before anything changes (an email that no
+    // longer fits when its turn comes is not sent).
+    all_mail_sent(&app).await;
+    // Waiting, their choices hold no seats.
+    assert_eq!(
+        seats(&app).await[1..6],
+        [(2, 1, 1), (3, 2, 2), (4, 0, 0), (5, 1, 1), (6, 2, 2)]
+    );
+    assert_seats_match_choices(&app).await;
+
+    // (a) Pēteris gives his seat back: Līga, first in line, is promoted and
+    // her two workshops (both with room) hold her seats.
+    cancel(&app, 3).await;
+    assert_eq!(status_of(&app, 4).await, "confirmed");
+    let s = seats(&app).await;
+    assert_eq!((s[1], s[4]), ((2, 2, 2), (5, 2, 2)), "A and C are now full");
+    assert_eq!((s[2], s[5]), ((3, 1, 1), (6, 1, 1)), "his B and D freed");
+    assert_seats_match_choices(&app).await;
+    let liga_rows: Vec<_> = choice_rows(&app)
+        .await
+        .into_iter()
+        .filter(|(r, _, _)| *r == 4)
+        .collect();
+    assert_eq!(liga_rows, [(4, 2, true), (4, 5, true)]);
+
+    // (b) Marta, waiting with A and C, moves her day two to D (a waiting
+    // choice may be anything); A filled while she waited. Jānis gives his
+    // seat back: she is promoted, D holds her seat, A stays at its two
+    // places and her choice of it is released.
+    assert!(change(&app, 5, "6").await.contains(CHANGED));
+    cancel(&app, 2).await;
+    assert_eq!(status_of(&app, 5).await, "confirmed");
+    let s = seats(&app).await;
+    assert_eq!(s[1], (2, 2, 2), "workshop A is not past its places");
+    assert_eq!(s[5], (6, 1, 1), "her D holds a seat");
+    assert_seats_match_choices(&app).await;
+    let marta_rows: Vec<_> = choice_rows(&app)
+        .await
+        .into_iter()
+        .filter(|(r, _, _)| *r == 5)
+        .collect();
+    assert_eq!(marta_rows, [(5, 6, true)]);
+
+    // Her page says day one has no session of hers and offers B, with room.
+    let token = token_of(&app, 5).await;
+    let page = app.get_html(&format!("/r/{token}")).await;
+    assert!(
+        page.contains("Jūs vēl neesat izvēlējies nodarbību šim laikam."),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"name="session" value="3" id="slot_1-3">"#),
+        "{page}"
+    );
+    let day_one = texts(&page, "#choices ~ form legend")
+        .into_iter()
+        .next()
+        .expect("day one's legend");
+    let when = day_one
+        .split_once(": ")
+        .map(|(_, when)| when.to_string())
+        .expect("the legend names the time");
+
+    // Seated ×3, waitlisted ×2, cancelled ×2, promoted ×2.
+    let mails = app.emails(9).await;
+    let hers = mail_to(&mails, "marta@galerija.lv", PROMOTED).text_body();
+    assert!(hers.contains(CHOOSE_AGAIN), "{hers}");
+    assert!(hers.contains(&when), "names the time ({when}): {hers}");
+    assert!(
+        hers.contains("Darbnīca D") && !hers.contains("Darbnīca A"),
+        "{hers}"
+    );
+    let html = mail_to(&mails, "marta@galerija.lv", PROMOTED).html_body();
+    assert!(html.contains(CHOOSE_AGAIN), "{html}");
+    let ligas = mail_to(&mails, "liga@muzejs.lv", PROMOTED).text_body();
+    assert!(!ligas.contains(CHOOSE_AGAIN), "hers are all kept: {ligas}");
+
+    // She chooses B from her page; it holds a seat.
+    assert!(change(&app, 5, "3").await.contains(CHANGED));
+    assert_eq!(seats(&app).await[2], (3, 1, 1));
+    assert_seats_match_choices(&app).await;
+}
+
+on_both_backends!(a_promoted_participant_takes_their_workshop_seats_or_is_told_to_choose);
