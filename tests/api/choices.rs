@@ -332,3 +332,115 @@ async fn a_promoted_participant_takes_their_workshop_seats_or_is_told_to_choose(
 }
 
 on_both_backends!(a_promoted_participant_takes_their_workshop_seats_or_is_told_to_choose);
+
+/// What the change form can touch: every choice row and every session's seats.
+async fn snapshot(app: &TestApp) -> (Vec<(i32, i32, bool)>, Vec<(i32, i32, i64)>) {
+    (choice_rows(app).await, seats(app).await)
+}
+
+/// Rule 9 on the participant's change form: a value that is no number, no
+/// session, a plenary, a session of another cycle, nothing chosen, or a
+/// cancelled registration's change is refused with a message on the page,
+/// and no choice and no seat moves.
+async fn a_bad_session_change_is_refused_and_changes_nothing(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(&conference(40)).await;
+    app.import_cycle(SEED_CYCLE).await;
+    let anna = Person::new("Anna", "Bērziņa", "anna@muzejs.lv");
+    let janis = Person::new("Jānis", "Ozoliņš", "janis@biblioteka.lv");
+    for p in [&anna, &janis] {
+        assert_eq!(
+            register_choosing(&app, p, "2", "5").await.status().as_u16(),
+            303
+        );
+    }
+    // A participant of the seed cycle (no tracks) aims at the same form.
+    assert_eq!(
+        app.register("kopienas-2023", &Person::numbered(1))
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    // The seed cycle's sessions, by their ids: none is the conference's.
+    let other_cycle_ids: Vec<String> = app
+        .db()
+        .read(|c| {
+            let cy = cohort::db::cycles::by_slug(c, "kopienas-2023")?.unwrap();
+            Ok(cohort::db::cycles::sessions_of(c, cy.id)?
+                .iter()
+                .map(|s| s.id.to_string())
+                .collect())
+        })
+        .await
+        .unwrap();
+    cancel(&app, 2).await;
+    let before = snapshot(&app).await;
+    assert_eq!(
+        before.0,
+        [(1, 2, true), (1, 5, true), (2, 2, false), (2, 5, false)]
+    );
+
+    let not_allowed = "Šo nodarbību nevar izvēlēties.";
+    let missing = "Izvēlieties vienu no nodarbībām, kas notiek šajā laikā";
+    let mut cases: Vec<(i32, Option<String>, &str)> = vec![
+        (1, Some("abc".into()), not_allowed),
+        (1, Some("99".into()), not_allowed),
+        (1, Some("-3".into()), not_allowed),
+        (1, Some("1".into()), not_allowed),
+        (1, Some("7".into()), not_allowed),
+        (1, Some("".into()), missing),
+        (1, Some("  ".into()), missing),
+        (1, None, missing),
+        // Cancelled: nothing of hers may take a seat again from here.
+        (2, Some("3".into()), not_allowed),
+        // No tracks in this cycle: the form does not apply.
+        (3, Some("2".into()), not_allowed),
+    ];
+    for id in &other_cycle_ids {
+        cases.push((1, Some(id.clone()), not_allowed));
+    }
+    for (reg_id, value, message) in cases {
+        let token = token_of(&app, reg_id).await;
+        let browser = app.browser();
+        // A cancelled registration's page has no form: the token is on /login.
+        let page = browser
+            .get(app.url(&format!("/r/{token}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = match csrf_from(&page) {
+            Some(csrf) => csrf,
+            None => app.csrf(&browser, "/login").await,
+        };
+        let mut form = vec![("csrf_token", csrf.as_str())];
+        if let Some(value) = &value {
+            form.push(("session", value));
+        }
+        let res = app
+            .post_form(&browser, &format!("/r/{token}/sessions"), &form)
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "{reg_id}: {value:?}");
+        let page = browser
+            .get(app.url(&format!("/r/{token}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(message),
+            "{reg_id}: {value:?} says why: {page}"
+        );
+        assert!(!page.contains(CHANGED), "{reg_id}: {value:?}");
+        assert_eq!(snapshot(&app).await, before, "{reg_id}: {value:?} stored");
+    }
+}
+
+on_both_backends!(a_bad_session_change_is_refused_and_changes_nothing);
