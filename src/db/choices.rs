@@ -113,7 +113,8 @@ fn release(conn: &mut AnyConnection, session_id: i32) -> DbResult<()> {
 
 /// A registration got a cycle seat (promoted, restored): its choices take
 /// their session seats. A choice whose session filled up meanwhile is
-/// dropped; the participant chooses again from their page.
+/// dropped; the promotion email (`unchosen_slots`) asks the participant to
+/// choose again from their page.
 pub fn take_seats(conn: &mut AnyConnection, reg_id: i32) -> DbResult<()> {
     let waiting: Vec<i32> = session_choices::table
         .filter(session_choices::registration_id.eq(reg_id))

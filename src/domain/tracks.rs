@@ -9,9 +9,9 @@
 //! Seats: a session may have its own capacity. A choice takes one of its
 //! seats while the registration holds a cycle seat (pending or confirmed);
 //! a waitlisted person's choice is recorded without a seat and takes one on
-//! promotion if there is still room (otherwise the choice is dropped and the
-//! participant chooses again from their page). A full session cannot be
-//! chosen by anyone, waitlisted or not.
+//! promotion if there is still room (otherwise the choice is dropped, and
+//! the promotion email and their page ask them to choose again). A full
+//! session cannot be chosen by anyone, waitlisted or not.
 
 use std::collections::BTreeMap;
 

@@ -308,9 +308,9 @@ impl Worker {
             .registration_id
             .with_context(|| format!("outbox row {}: its registration is gone", m.id))
             .map_err(Failure::Never)?;
+        let now = self.clock.now();
         // Only grant notices speak of the application and only messages of
         // the message: other mail skips those queries.
-        let now = self.clock.now();
         let loaded = self
             .db
             .read(move |c| {
