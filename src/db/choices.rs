@@ -113,7 +113,8 @@ fn release(conn: &mut AnyConnection, session_id: i32) -> DbResult<()> {
 
 /// A registration got a cycle seat (promoted, restored): its choices take
 /// their session seats. A choice whose session filled up meanwhile is
-/// dropped; the participant chooses again from their page.
+/// dropped; the promotion email (`unchosen_slots`) asks the participant to
+/// choose again from their page.
 pub fn take_seats(conn: &mut AnyConnection, reg_id: i32) -> DbResult<()> {
     let waiting: Vec<i32> = session_choices::table
         .filter(session_choices::registration_id.eq(reg_id))
@@ -156,6 +157,23 @@ pub fn of_registration(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<i3
         .filter(session_choices::registration_id.eq(reg_id))
         .select(session_choices::session_id)
         .load(conn)?)
+}
+
+/// The slots ahead at `now` in which a registration has chosen nothing.
+pub fn unchosen_slots(
+    conn: &mut AnyConnection,
+    reg_id: i32,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<Slot>> {
+    let Some(reg) = registrations::by_id(conn, reg_id)? else {
+        return Ok(Vec::new());
+    };
+    let (_, slots) = slots_of(conn, reg.cycle_id)?;
+    if slots.is_empty() {
+        return Ok(slots);
+    }
+    let chosen = of_registration(conn, reg_id)?;
+    Ok(tracks::unchosen(&slots, &chosen, now))
 }
 
 /// Every choice in a cycle, by registration.

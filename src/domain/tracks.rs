@@ -9,9 +9,9 @@
 //! Seats: a session may have its own capacity. A choice takes one of its
 //! seats while the registration holds a cycle seat (pending or confirmed);
 //! a waitlisted person's choice is recorded without a seat and takes one on
-//! promotion if there is still room (otherwise the choice is dropped and the
-//! participant chooses again from their page). A full session cannot be
-//! chosen by anyone, waitlisted or not.
+//! promotion if there is still room (otherwise the choice is dropped, and
+//! the promotion email and their page ask them to choose again). A full
+//! session cannot be chosen by anyone, waitlisted or not.
 
 use std::collections::BTreeMap;
 
@@ -127,6 +127,17 @@ pub fn attendable(sessions: &[Offered], slots: &[Slot], chosen: &[i32]) -> Vec<i
         .iter()
         .map(|s| s.id)
         .filter(|id| may_attend(slots, *id, chosen))
+        .collect()
+}
+
+/// The slots still ahead at `now` in which nothing is chosen: a choice
+/// dropped on promotion (its session filled up while the participant
+/// waited) leaves one, and the participant is asked to choose again.
+pub fn unchosen(slots: &[Slot], chosen: &[i32], now: DateTime<Utc>) -> Vec<Slot> {
+    slots
+        .iter()
+        .filter(|slot| slot.starts > now && !slot.sessions.iter().any(|id| chosen.contains(id)))
+        .cloned()
         .collect()
 }
 
@@ -384,6 +395,17 @@ mod tests {
         assert!(may_attend(&slots, 1, &[]));
         assert!(!may_attend(&slots, 2, &[3, 7]));
         assert!(may_attend(&slots, 3, &[3, 7]));
+    }
+
+    #[test]
+    fn a_slot_ahead_with_nothing_chosen_is_unchosen() {
+        let slots = slots(&conference());
+        assert!(unchosen(&slots, &[3, 7], at(0)).is_empty());
+        let ahead = unchosen(&slots, &[7], at(0));
+        assert_eq!(ahead.iter().map(|s| s.number).collect::<Vec<_>>(), [1]);
+        assert_eq!(unchosen(&slots, &[], at(0)).len(), 2);
+        // A slot that has started is past choosing.
+        assert!(unchosen(&slots, &[7], at(1)).is_empty());
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::db::models::{Application, Cycle, Message, Registration, Session, Sess
 use crate::db::organisations::Organisation;
 use crate::domain::eligibility::{Standing, Verdict};
 use crate::domain::registration::Notice;
+use crate::domain::tracks::Slot;
 use crate::domain::ApplicationStatus;
 use crate::i18n::Tr;
 use crate::tokens::{Keys, Purpose};
@@ -85,6 +86,9 @@ pub enum Attached<'a> {
     Change(&'a SessionChange),
     /// Where the participant stands (progress after a session).
     Standing(&'a Standing),
+    /// The slots ahead with no session chosen (a promotion that dropped a
+    /// choice whose session filled up meanwhile).
+    Unchosen(&'a [Slot]),
 }
 
 /// One labelled line of an email's details; `long` values keep their lines.
@@ -317,6 +321,18 @@ impl Composer {
                 ));
                 reminder_lines(&t, session)
             }
+            // Told where a session must be chosen again, by its time.
+            (Notice::Promoted, Attached::Unchosen(slots)) => slots
+                .iter()
+                .map(|slot| Detail {
+                    label: t.text("mail-choose-session-label"),
+                    value: t.with_one(
+                        "mail-choose-session",
+                        "when",
+                        &t.span(slot.starts, slot.ends, tz),
+                    ),
+                })
+                .collect(),
             (Notice::Cancelled, _) => vec![Detail {
                 label: t.text("mail-contact-label"),
                 value: contact_line(cycle, owner, &self.contact),

@@ -339,6 +339,7 @@ impl Worker {
             .registration_id
             .with_context(|| format!("outbox row {}: its registration is gone", m.id))
             .map_err(Failure::Never)?;
+        let now = self.clock.now();
         // Only grant notices speak of the application and only messages of
         // the message: other mail skips those queries.
         let loaded = self
@@ -369,7 +370,13 @@ impl Worker {
                     }
                     _ => None,
                 };
-                Ok(found.map(|found| (found, application, message, change, present)))
+                let unchosen = match notice {
+                    Notice::Promoted => {
+                        Some(crate::db::choices::unchosen_slots(c, registration_id, now)?)
+                    }
+                    _ => None,
+                };
+                Ok(found.map(|found| (found, application, message, change, present, unchosen)))
             })
             .await
             .map_err(|e| Failure::ThisMessage(e.into()))?
@@ -380,7 +387,8 @@ impl Worker {
                 )
             })
             .map_err(Failure::Never)?;
-        let ((reg, cycle, sessions, owner), application, message, change, present) = loaded;
+        let ((reg, cycle, sessions, owner), application, message, change, present, unchosen) =
+            loaded;
         let status = reg.status();
         // Progress as it stands when sent, not when the email was written.
         let standing = present.map(|present| {
@@ -440,11 +448,12 @@ impl Worker {
         if let Some(why) = stale {
             return Ok(Rendered::NoLongerApplies(why));
         }
-        let attached = match (&application, &message, &change, &standing) {
-            (Some(a), _, _, _) => Attached::Application(a),
-            (_, Some(m), _, _) => Attached::Message(m),
-            (_, _, Some(c), _) => Attached::Change(c),
-            (_, _, _, Some(standing)) => Attached::Standing(standing),
+        let attached = match (&application, &message, &change, &standing, &unchosen) {
+            (Some(a), _, _, _, _) => Attached::Application(a),
+            (_, Some(m), _, _, _) => Attached::Message(m),
+            (_, _, Some(c), _, _) => Attached::Change(c),
+            (_, _, _, Some(standing), _) => Attached::Standing(standing),
+            (_, _, _, _, Some(slots)) => Attached::Unchosen(slots),
             _ => Attached::Nothing,
         };
         // A template that fails is a bug to fix: retried, and visible meanwhile.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use actix_session::Session as BrowserSession;
 use actix_web::{web, HttpResponse};
 
-use super::error::{AppError, AppResult};
+use super::error::AppResult;
 use super::flash;
 use super::pages::see_other;
 use super::AppState;
@@ -238,25 +238,28 @@ pub async fn change(
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     let found = super::participant::find(&state, &token).await?;
-    let position: i32 = form
-        .session
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-bad-request"))?;
-    let changed =
-        crate::app::tracks::change_choice(&state.services, found.reg.id, found.cycle.id, position)
-            .await?;
-    flash::set(
-        &session,
-        match changed {
+    // The button with no session ticked (a slot with no choice yet sends
+    // none) asks to choose; anything else that is no position of this
+    // cycle is no session to choose. The page says so either way.
+    let typed = form.session.trim();
+    let notice = if typed.is_empty() {
+        "choice-missing"
+    } else if let Ok(position) = typed.parse::<i32>() {
+        match crate::app::tracks::change_choice(
+            &state.services,
+            found.reg.id,
+            found.cycle.id,
+            position,
+        )
+        .await?
+        {
             Ok(true) => "notice-choice-changed",
             Ok(false) => "notice-choice-unchanged",
-            Err(refusal) => refusal_key(refusal),
-        },
-    );
+            Err(refusal) => refusal.key(),
+        }
+    } else {
+        ChangeRefusal::NotAChoice.key()
+    };
+    flash::set(&session, notice);
     Ok(see_other(&format!("/r/{token}")))
-}
-
-fn refusal_key(refusal: ChangeRefusal) -> &'static str {
-    refusal.key()
 }

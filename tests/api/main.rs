@@ -7,6 +7,7 @@ mod attendance;
 mod axe;
 mod browser;
 mod certificate;
+mod choices;
 mod crash;
 mod doors;
 mod exports;

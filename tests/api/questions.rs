@@ -493,3 +493,113 @@ on_both_backends!(
     country_is_an_iso_choice_in_the_page_language,
     organisers_edit_questions_in_the_cycle_form,
 );
+
+/// The cycle as the edit form can change it: its title and capacity, and
+/// each stored question (position, key, definition).
+async fn cycle_as_stored(app: &TestApp) -> (String, i32, Vec<(i32, String, String)>) {
+    app.db()
+        .read(|c| {
+            use cohort::db::schema::cycle_questions;
+            let cy = cohort::db::cycles::by_slug(c, SLUG)?.unwrap();
+            let questions = cycle_questions::table
+                .filter(cycle_questions::cycle_id.eq(cy.id))
+                .order(cycle_questions::position.asc())
+                .select((
+                    cycle_questions::position,
+                    cycle_questions::question_key,
+                    cycle_questions::definition,
+                ))
+                .load(c)?;
+            Ok((cy.title, cy.capacity, questions))
+        })
+        .await
+        .unwrap()
+}
+
+/// Rule 9 on the organiser's cycle form: questions that are not TOML, or
+/// name a kind, key or option that cannot be, are refused with 422 and
+/// nothing of the form is stored — not the questions, not the title or
+/// capacity typed beside them — and the public form asks what it asked.
+async fn a_refused_questions_edit_stores_nothing(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(&cycle_with_questions()).await;
+    let before = cycle_as_stored(&app).await;
+    assert_eq!(before.2.len(), 6, "the six questions are stored");
+    let public_before = app.get_html(&format!("/cycles/{SLUG}?lang=en")).await;
+    let organiser = app.login_as_organiser().await;
+    let path = format!("/admin/cycles/{SLUG}/edit");
+    let html = organiser
+        .get(app.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut fields = form_fields(&html, r#"form[action$="/edit"]"#);
+    let questions = fields
+        .iter()
+        .find(|(k, _)| k == "questions")
+        .map(|(_, v)| v.clone())
+        .expect("a questions field");
+    set_field(&mut fields, "title", "Jauns nosaukums");
+    set_field(&mut fields, "capacity", "12");
+    let bad = [
+        ("not TOML", "[[questions]\nkey = ".to_string()),
+        (
+            "an unknown kind",
+            questions.replacen("kind = \"choice\"", "kind = \"dropdown\"", 1),
+        ),
+        (
+            "a key twice",
+            questions.replacen("key = \"needs\"", "key = \"latin_name\"", 1),
+        ),
+        (
+            "a choice without options",
+            "[[questions]]\nkey = \"room\"\nkind = \"choice\"\nlabel = { en = \"Room\" }\n"
+                .to_string(),
+        ),
+        (
+            "a fixed field's key",
+            questions.replacen("key = \"needs\"", "key = \"email\"", 1),
+        ),
+        (
+            "a key that is no identifier",
+            questions.replacen("key = \"meals\"", "key = \"meals; drop\"", 1),
+        ),
+    ];
+    for (what, text) in bad {
+        set_field(&mut fields, "questions", &text);
+        let res = organiser
+            .post(app.url(&path))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 422, "{what} is refused");
+        let page = res.text().await.unwrap();
+        assert!(
+            page.contains(r##"<a href="#questions">"##),
+            "{what}: {page}"
+        );
+        assert!(
+            page.contains("Jauns nosaukums"),
+            "{what}: the form keeps what was typed"
+        );
+        assert_eq!(
+            cycle_as_stored(&app).await,
+            before,
+            "{what}: nothing stored"
+        );
+    }
+    let public_after = app.get_html(&format!("/cycles/{SLUG}?lang=en")).await;
+    assert_eq!(
+        public_after.replace(csrf_from(&public_after).unwrap().as_str(), "TOKEN"),
+        public_before.replace(csrf_from(&public_before).unwrap().as_str(), "TOKEN"),
+        "the public form is as it was"
+    );
+}
+
+on_both_backends!(a_refused_questions_edit_stores_nothing);

@@ -181,3 +181,87 @@ async fn an_organisers_change_shows_on_the_kept_page_at_once(b: Backend) {
 }
 
 on_both_backends!(an_organisers_change_shows_on_the_kept_page_at_once);
+
+async fn registrations_stored(app: &TestApp) -> i64 {
+    app.db()
+        .read(|c| {
+            use diesel::QueryDsl;
+            Ok(cohort::db::schema::registrations::table
+                .count()
+                .get_result(c)?)
+        })
+        .await
+        .expect("count")
+}
+
+/// Rule 1 on the kept page: the seed cycle closes "29 November 23:59" in
+/// Riga (21:59:59 UTC is its last second). One second before, the page
+/// kept since the evening still offers the form and a registration from it
+/// is taken; one second after, the page says registration is closed, and a
+/// form loaded in time (or a second late) is refused with 403, storing
+/// nothing.
+async fn the_kept_page_closes_at_the_riga_deadline_to_the_second(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    let path = format!("/cycles/{SLUG}");
+    let (early, late) = (app.browser(), app.browser());
+    let get_at = |browser: &reqwest::Client, path: String| {
+        let request = browser.get(app.url(&path));
+        async move {
+            let res = request.send().await.expect("GET");
+            assert_eq!(res.status().as_u16(), 200);
+            res.text().await.expect("body")
+        }
+    };
+    let get = |browser: &reqwest::Client| get_at(browser, path.clone());
+    let closed = "Reģistrācija šim ciklam ir slēgta.";
+
+    app.clock.set(utc("2023-11-29T18:00:00Z"));
+    let evening = get(&early).await;
+    assert!(evening.contains("name=\"csrf_token\""), "{evening}");
+
+    // 23:59:59 in Riga: still open, from the kept page.
+    app.clock.set(utc("2023-11-29T21:59:59Z"));
+    let last_second = get(&early).await;
+    assert_eq!(last_second, evening, "the kept page, as it was");
+    // And as it would be rendered now (a query string is never kept).
+    let fresh = get_at(&early, format!("{path}?from=news")).await;
+    assert_eq!(fresh.replace("from=news&#38;", ""), last_second);
+    let in_time = get(&late).await;
+    assert!(!in_time.contains(closed), "{in_time}");
+    let res = app.register_with(&early, SLUG, &Person::numbered(1)).await;
+    assert_eq!(res.status().as_u16(), 303, "the last second is in");
+    assert_eq!(registrations_stored(&app).await, 1);
+
+    // 00:00:01 in Riga: closed, and the page says so.
+    app.clock.set(utc("2023-11-29T22:00:01Z"));
+    let after = get(&early).await;
+    assert!(after.contains(closed), "{after}");
+    assert!(!after.contains("name=\"csrf_token\""), "no form: {after}");
+    let token = csrf_from(&in_time).expect("the form loaded in time");
+    let res = app
+        .post_form(
+            &late,
+            &format!("/cycles/{SLUG}/register"),
+            &Person::numbered(2).form(&token),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403, "a second late is out");
+    let res = app.register_with(&early, SLUG, &Person::numbered(3)).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(
+        registrations_stored(&app).await,
+        1,
+        "the late ones stored nothing"
+    );
+    // The very next second after 23:59:59 is already out.
+    app.clock.set(utc("2023-11-29T22:00:00Z"));
+    assert!(get(&late).await.contains(closed));
+    let res = app.register_with(&late, SLUG, &Person::numbered(4)).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(registrations_stored(&app).await, 1);
+}
+
+on_both_backends!(the_kept_page_closes_at_the_riga_deadline_to_the_second);

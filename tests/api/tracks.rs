@@ -14,7 +14,7 @@ const SEED_004: &str = include_str!("../fixtures/iam-baltija-2021.toml");
 /// registration open on 2023-11-15, the two days on 4 and 5 December.
 /// Sessions: 1 plenary, 2|3 workshops A|B, 4 plenary, 5|6 workshops A|B,
 /// 7 plenary — five a participant can attend.
-fn conference(workshop_capacity: u32) -> String {
+pub(crate) fn conference(workshop_capacity: u32) -> String {
     SEED_004
         .replace("2021-08-23T00:00", "2023-11-01T00:00")
         .replace("2021-09-20T23:59", "2023-11-29T23:59")
@@ -24,7 +24,7 @@ fn conference(workshop_capacity: u32) -> String {
 }
 
 /// The form for `p` choosing the sessions at `first` and `second`.
-fn form_choosing<'a>(
+pub(crate) fn form_choosing<'a>(
     p: &'a Person,
     csrf: &'a str,
     first: &'a str,
@@ -36,7 +36,7 @@ fn form_choosing<'a>(
     form
 }
 
-async fn register_choosing(
+pub(crate) async fn register_choosing(
     app: &TestApp,
     p: &Person,
     first: &str,
@@ -52,7 +52,7 @@ async fn register_choosing(
     .await
 }
 
-async fn token_of(app: &TestApp, id: i32) -> String {
+pub(crate) async fn token_of(app: &TestApp, id: i32) -> String {
     app.state
         .composer
         .participant_link(&registration(app, id).await)
@@ -63,7 +63,7 @@ async fn token_of(app: &TestApp, id: i32) -> String {
 }
 
 /// (position, seats taken) of every session, and how many choices each has.
-async fn seats(app: &TestApp) -> Vec<(i32, i32, i64)> {
+pub(crate) async fn seats(app: &TestApp) -> Vec<(i32, i32, i64)> {
     app.db()
         .read(|c| {
             use cohort::db::schema::session_choices;
@@ -84,7 +84,7 @@ async fn seats(app: &TestApp) -> Vec<(i32, i32, i64)> {
         .unwrap()
 }
 
-async fn session_id(app: &TestApp, position: i32) -> i32 {
+pub(crate) async fn session_id(app: &TestApp, position: i32) -> i32 {
     app.db()
         .read(move |c| {
             let cy = cohort::db::cycles::by_slug(c, SLUG)?.unwrap();
