@@ -22,6 +22,7 @@ pub mod reports;
 pub mod schedule;
 pub mod schema;
 pub mod waitlist;
+mod writer;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -103,11 +104,11 @@ const MIGRATION_LOCK: i64 = 0x436f686f7274;
 pub struct Db {
     pool: Pool<Manager>,
     backend: Backend,
-    /// SQLite allows one writer at a time. Queueing writers here (tokio's mutex
-    /// is FIFO) instead of letting them collide on `busy_timeout` keeps the tail
-    /// latency flat under a rush (see STYLE.md: p99.9 ≈ 4 ms instead of 50–80 ms).
-    /// PostgreSQL needs no such queue; its row locks serialise the seat grab.
-    write_queue: Arc<tokio::sync::Mutex<()>>,
+    /// SQLite allows one writer at a time: its writes go, in arrival order,
+    /// to one thread (`writer`) instead of colliding on `busy_timeout`, which
+    /// keeps the tail latency flat under a rush. PostgreSQL needs no such
+    /// queue; its row locks serialise the seat grab.
+    writer: Option<writer::Writer>,
     /// Write transactions this process committed: what was read before
     /// this moved may be out of date (`app::public_cycles`).
     writes: Arc<AtomicU64>,
@@ -202,10 +203,11 @@ impl Db {
             .connection_timeout(wait)
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)?;
+        let writer = (backend == Backend::Sqlite).then(|| writer::Writer::start(pool.clone()));
         Ok(Self {
             pool,
             backend,
-            write_queue: Arc::new(tokio::sync::Mutex::new(())),
+            writer,
             writes: Arc::default(),
         })
     }
@@ -286,10 +288,9 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
     {
-        let _turn = match self.backend {
-            Backend::Sqlite => Some(self.write_queue.clone().lock_owned().await),
-            Backend::Postgres => None,
-        };
+        if let Some(writer) = &self.writer {
+            return writer.write(f).await;
+        }
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = checkout(&pool)?;

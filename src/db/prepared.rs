@@ -34,8 +34,7 @@ where
 }
 
 impl Query for TakeSeatReturningCycle {
-    type SqlType =
-        <<cycles::table as diesel::Table>::AllColumns as diesel::Expression>::SqlType;
+    type SqlType = <<cycles::table as diesel::Table>::AllColumns as diesel::Expression>::SqlType;
 }
 
 impl<Conn> RunQueryDsl<Conn> for TakeSeatReturningCycle {}
