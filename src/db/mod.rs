@@ -109,6 +109,9 @@ pub struct Db {
     /// keeps the tail latency flat under a rush. PostgreSQL needs no such
     /// queue; its row locks serialise the seat grab.
     writer: Option<writer::Writer>,
+    /// How long a request waits for a connection before the database
+    /// counts as out of reach (`connect_waiting`).
+    wait: Duration,
     /// Write transactions this process committed: what was read before
     /// this moved may be out of date (`app::public_cycles`).
     writes: Arc<AtomicU64>,
@@ -203,17 +206,27 @@ impl Db {
             .connection_timeout(wait)
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)?;
-        let writer = (backend == Backend::Sqlite).then(|| writer::Writer::start(pool.clone()));
+        let writer = match backend {
+            Backend::Sqlite => Some(writer::Writer::start(pool.clone())?),
+            Backend::Postgres => None,
+        };
         Ok(Self {
             pool,
             backend,
             writer,
+            wait,
             writes: Arc::default(),
         })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The longest a read or write may wait for a connection while the
+    /// database answers: the short wait, then the busy pool's.
+    pub fn longest_wait(&self) -> Duration {
+        self.wait + BUSY_POOL_WAIT
     }
 
     pub fn migrate(&self) -> DbResult<()> {
