@@ -181,26 +181,18 @@ impl Worker {
         }
     }
 
-    /// How long a claim lasts: longer than the whole attempt may take (the
-    /// deadline covers rendering and sending; waiting for a pooled
-    /// connection before and after may add the pool's 10 s), short enough
-    /// that a dead process's claim frees itself soon. A pass claims its
-    /// batch at once and starts no attempt that could outlast the claim.
+    /// How long a claim lasts: a pass starts attempts for up to
+    /// `ATTEMPTS_FOR` after it claims, and each attempt may then take the
+    /// whole delivery deadline and a write's longest wait for a connection
+    /// to mark it sent. Short enough that a dead process's claim frees
+    /// itself soon.
     fn claim_for(&self) -> Duration {
-        Duration::from_std(self.send_timeout).unwrap_or(Duration::seconds(30))
-            + Duration::seconds(40)
-    }
-
-    /// Whether an attempt started now still ends inside a claim taken
-    /// `elapsed` ago (with the pool's wait to spare).
-    fn claim_lasts(&self, elapsed: StdDuration) -> bool {
-        elapsed + self.send_timeout + StdDuration::from_secs(15)
-            < self.claim_for().to_std().unwrap_or_default()
+        Duration::from_std(ATTEMPTS_FOR + self.send_timeout + self.db.longest_wait())
+            .unwrap_or(Duration::seconds(90))
     }
 
     /// One pass over due messages.
     pub async fn send_due(&self) -> anyhow::Result<Pass> {
-        use std::sync::atomic::Ordering;
         let now = self.clock.now();
         let due = self.db.read(move |c| outbox::due(c, now, BATCH)).await?;
         let mut pass = Pass {
@@ -211,22 +203,47 @@ impl Worker {
             return Ok(pass);
         }
         // One write claims the whole batch: during a rush each claim was a
-        // turn in SQLite's one-writer queue, beside the registrations.
+        // turn in SQLite's writer queue, beside the registrations. The
+        // claim's clock starts before the write, which may wait.
+        let claimed_at = std::time::Instant::now();
         let ids: Vec<i32> = due.iter().map(|m| m.id).collect();
         let (now, node, claim_for) = (self.clock.now(), self.node.clone(), self.claim_for());
         let claimed = self
             .db
             .write_uncounted(move |c| outbox::claim(c, &ids, now, &node, claim_for))
             .await?;
-        let claimed_at = std::time::Instant::now();
         // Another server process has the rest.
         let mut mine = due.into_iter().filter(|m| claimed.contains(&m.id));
         let mut not_tried = Vec::new();
+        let sent = self
+            .send_claimed(&mut mine, claimed_at, &mut pass, &mut not_tried)
+            .await;
+        // What the pass stopped before (a slow or failing mail server, a
+        // database error) is given back now, not when its claim runs out:
+        // the next pass, or another process, takes it at once.
+        not_tried.extend(mine.map(|m| m.id));
+        if !not_tried.is_empty() {
+            let node = self.node.clone();
+            self.db
+                .write_uncounted(move |c| outbox::release(c, &not_tried, &node))
+                .await?;
+        }
+        sent.map(|()| pass)
+    }
+
+    /// Sends the claimed messages in turn, until one says to stop.
+    async fn send_claimed(
+        &self,
+        mine: &mut impl Iterator<Item = OutboxMessage>,
+        claimed_at: std::time::Instant,
+        pass: &mut Pass,
+        not_tried: &mut Vec<i32>,
+    ) -> anyhow::Result<()> {
+        use std::sync::atomic::Ordering;
         for m in mine.by_ref() {
             let id = m.id;
-            if !self.claim_lasts(claimed_at.elapsed()) {
-                // A slow mail server: the rest goes to the next pass rather
-                // than out on a claim that may run out.
+            if claimed_at.elapsed() >= ATTEMPTS_FOR {
+                // The claim would not outlast another attempt.
                 not_tried.push(id);
                 pass.full_batch = true;
                 break;
@@ -280,16 +297,7 @@ impl Worker {
                 }
             }
         }
-        // What a pass stopped before is given back now, not when its claim
-        // runs out: the next pass (or another process) takes it at once.
-        not_tried.extend(mine.map(|m| m.id));
-        if !not_tried.is_empty() {
-            let node = self.node.clone();
-            self.db
-                .write_uncounted(move |c| outbox::release(c, &not_tried, &node))
-                .await?;
-        }
-        Ok(pass)
+        Ok(())
     }
 
     async fn retry_later(&self, m: &OutboxMessage, e: &anyhow::Error) -> anyhow::Result<()> {
@@ -507,6 +515,9 @@ fn progress_stale(
 
 /// Due rows read per pass.
 const BATCH: i64 = 50;
+
+/// How long after claiming a batch a pass may start another attempt.
+const ATTEMPTS_FOR: StdDuration = StdDuration::from_secs(30);
 
 /// What became of one due row.
 enum Sent {
