@@ -80,11 +80,17 @@ struct Args {
     /// Where the server sends its mail: `smtp` (a counting SMTP server in
     /// this process, as a deployment talks SMTP) or `files` (the
     /// development fallback, one `.eml` file per message).
-    #[arg(long, default_value = "smtp")]
-    mail: String,
+    #[arg(long, value_enum, default_value_t = Mail::Smtp)]
+    mail: Mail,
     /// `cargo bench` passes this; ignored.
     #[arg(long, hide = true)]
     bench: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Mail {
+    Smtp,
+    Files,
 }
 
 /// One timed run: how many completed, in what time, each one's latency.
@@ -745,10 +751,10 @@ async fn run(args: Args) {
     let wants = |l: &str| args.loads.iter().any(|x| x == l);
     let load_before = load();
     let started = Instant::now();
-    eprintln!("server binary: {}; mail: {}", binary.display(), args.mail);
-    let sink = match args.mail.as_str() {
-        "files" => None,
-        _ => Some(SmtpSink::start().await),
+    eprintln!("server binary: {}; mail: {:?}", binary.display(), args.mail);
+    let sink = match args.mail {
+        Mail::Files => None,
+        Mail::Smtp => Some(SmtpSink::start().await),
     };
     let mut rows = Vec::new();
     for &backend in &backends {

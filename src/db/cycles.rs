@@ -141,7 +141,8 @@ pub fn session_at(
 
 /// Takes the cycle row's lock for the rest of the transaction (a no-op update:
 /// `FOR UPDATE` is not available through the shared connection type). Every
-/// change to seats goes through here first, so they serialise per cycle.
+/// change to seats goes through here (or `lock_taking_seat`) first, so they
+/// serialise per cycle.
 pub fn lock(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Cycle> {
     Ok(diesel::update(cycles::table.find(cycle_id))
         .set(cycles::seats_taken.eq(cycles::seats_taken))
@@ -152,7 +153,8 @@ pub fn lock(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Cycle> {
 /// `lock`, taking one seat in the same statement when one is free: most of
 /// a rush is seated, and each statement fewer while the lock is held is
 /// more registrations a second on PostgreSQL. The row comes back with the
-/// seat counted; None when the cycle is full (nothing locked, nothing taken).
+/// seat counted; None when the cycle is full (no seat taken, and the lock
+/// not taken by this statement: the caller takes it with `lock`).
 pub fn lock_taking_seat(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Option<Cycle>> {
     Ok(super::prepared::TakeSeatReturningCycle { cycle_id }
         .get_result(conn)

@@ -1,7 +1,9 @@
 //! Registrations: the seat grab, the waitlist, confirmation, cancellation,
 //! expiry. Every function here runs inside the caller's transaction and
-//! changes seats only after `cycles::lock`, so the rules of `domain::seats`
-//! hold under any number of concurrent requests and server processes.
+//! changes seats only under the cycle's lock (`cycles::lock`, or
+//! `cycles::lock_taking_seat`, which takes it with the seat), so the rules of
+//! `domain::seats` hold under any number of concurrent requests and server
+//! processes.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -136,7 +138,9 @@ pub fn register(
     // found and the same address committing meanwhile: the unique index
     // refuses the insert and the caller tries again. Something found is
     // looked at again under the lock: a cancellation of this very address
-    // may be committing alongside.
+    // may be committing alongside. (A caller holding the lock already, as
+    // `choices::register` does for workshop seats, gains nothing from the
+    // order and loses nothing.)
     let (cycle, seat_held) = match by_email(conn, cycle_id, &who.email)? {
         None => match cycles::lock_taking_seat(conn, cycle_id)? {
             Some(cycle) => (cycle, true),
