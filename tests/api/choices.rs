@@ -175,24 +175,7 @@ async fn cancel(app: &TestApp, reg_id: i32) {
 /// Moves registration `reg_id` to the session at `position`; the page after.
 async fn change(app: &TestApp, reg_id: i32, position: &str) -> String {
     let token = token_of(app, reg_id).await;
-    let browser = app.browser();
-    let csrf = app.csrf(&browser, &format!("/r/{token}")).await;
-    let res = app
-        .post_form(
-            &browser,
-            &format!("/r/{token}/sessions"),
-            &[("csrf_token", &csrf), ("session", position)],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
-    browser
-        .get(app.url(&format!("/r/{token}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    crate::tracks::change_session(app, &token, position).await
 }
 
 async fn status_of(app: &TestApp, reg_id: i32) -> &'static str {
@@ -406,14 +389,7 @@ async fn a_bad_session_change_is_refused_and_changes_nothing(b: Backend) {
         let token = token_of(&app, reg_id).await;
         let browser = app.browser();
         // A cancelled registration's page has no form: the token is on /login.
-        let page = browser
-            .get(app.url(&format!("/r/{token}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = app.page(&browser, &format!("/r/{token}")).await;
         let csrf = match csrf_from(&page) {
             Some(csrf) => csrf,
             None => app.csrf(&browser, "/login").await,
@@ -426,14 +402,7 @@ async fn a_bad_session_change_is_refused_and_changes_nothing(b: Backend) {
             .post_form(&browser, &format!("/r/{token}/sessions"), &form)
             .await;
         assert_eq!(res.status().as_u16(), 303, "{reg_id}: {value:?}");
-        let page = browser
-            .get(app.url(&format!("/r/{token}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = app.page(&browser, &format!("/r/{token}")).await;
         assert!(
             page.contains(message),
             "{reg_id}: {value:?} says why: {page}"

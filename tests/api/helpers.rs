@@ -252,16 +252,21 @@ impl TestApp {
         self.get(path).await.text().await.expect("body")
     }
 
-    /// Loads a form page with `browser` and returns its CSRF token.
-    pub async fn csrf(&self, browser: &reqwest::Client, path: &str) -> String {
-        let html = browser
+    /// The page at `path` as `browser` (its cookies) sees it.
+    pub async fn page(&self, browser: &reqwest::Client, path: &str) -> String {
+        browser
             .get(self.url(path))
             .send()
             .await
-            .expect("GET form")
+            .expect("GET")
             .text()
             .await
-            .expect("body");
+            .expect("body")
+    }
+
+    /// Loads a form page with `browser` and returns its CSRF token.
+    pub async fn csrf(&self, browser: &reqwest::Client, path: &str) -> String {
+        let html = self.page(browser, path).await;
         csrf_from(&html).unwrap_or_else(|| panic!("no csrf_token on {path}"))
     }
 
@@ -546,4 +551,66 @@ pub fn set_field(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
         Some((_, v)) => *v = value.to_string(),
         None => fields.push((name.to_string(), value.to_string())),
     }
+}
+
+/// Everything an organiser page could change, as one comparable value:
+/// compared before and after what must store nothing.
+pub async fn database_snapshot(app: &TestApp) -> String {
+    use cohort::db::schema::*;
+    app.db()
+        .read(|c| {
+            let cycles: Vec<(String, String, i32, i32, bool)> = cycles::table
+                .order(cycles::id)
+                .select((
+                    cycles::slug,
+                    cycles::title,
+                    cycles::capacity,
+                    cycles::seats_taken,
+                    cycles::published,
+                ))
+                .load(c)?;
+            let sessions: Vec<(i32, Option<i32>, String)> = sessions::table
+                .order(sessions::id)
+                .select((sessions::seats_taken, sessions::capacity, sessions::title))
+                .load(c)?;
+            let regs: Vec<(i32, String)> = registrations::table
+                .order(registrations::id)
+                .select((registrations::id, registrations::status))
+                .load(c)?;
+            let attended: Vec<(i32, i32, bool)> = attendance::table
+                .order((attendance::registration_id, attendance::session_id))
+                .select((
+                    attendance::registration_id,
+                    attendance::session_id,
+                    attendance::present,
+                ))
+                .load(c)?;
+            let applications: Vec<(i32, String)> = grant_applications::table
+                .order(grant_applications::id)
+                .select((grant_applications::id, grant_applications::status))
+                .load(c)?;
+            let counts = (
+                attendance_audit::table.count().get_result::<i64>(c)?,
+                outbox::table.count().get_result::<i64>(c)?,
+                messages::table.count().get_result::<i64>(c)?,
+                certificates::table.count().get_result::<i64>(c)?,
+                cycle_owners::table.count().get_result::<i64>(c)?,
+                organisers::table.count().get_result::<i64>(c)?,
+            );
+            let identities: Vec<(String, String, String, String)> = organisations::table
+                .order(organisations::id)
+                .select((
+                    organisations::name,
+                    organisations::site_name,
+                    organisations::mail_from_address,
+                    organisations::contact_email,
+                ))
+                .load(c)?;
+            Ok(format!(
+                "{cycles:?} {sessions:?} {regs:?} {attended:?} {applications:?} {counts:?} \
+                 {identities:?}"
+            ))
+        })
+        .await
+        .unwrap()
 }

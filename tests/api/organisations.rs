@@ -1,9 +1,9 @@
 //! Issue 10: organisations own cycles; an organiser of one cannot touch
 //! another's. The census tries every /admin route as an outsider.
 
-use diesel::prelude::*;
-
-use crate::helpers::{assert_redirect_to, Backend, NowUtc, Person, TestApp, SEED_CYCLE};
+use crate::helpers::{
+    assert_redirect_to, database_snapshot, Backend, NowUtc, Person, TestApp, SEED_CYCLE,
+};
 use crate::on_both_backends;
 
 /// Organisations "lmb" and "icom" and the seed cycle owned by lmb.
@@ -51,48 +51,6 @@ pub async fn login_in(app: &TestApp, email: &str, organisation: &str) -> reqwest
         .await;
     assert_redirect_to(&res, "/admin");
     browser
-}
-
-/// Everything an organiser page could change, as one comparable value.
-async fn snapshot(app: &TestApp) -> String {
-    use cohort::db::schema::*;
-    app.db()
-        .read(|c| {
-            let cycle: (i32, String, bool, i32) = cycles::table
-                .select((
-                    cycles::capacity,
-                    cycles::title,
-                    cycles::published,
-                    cycles::seats_taken,
-                ))
-                .first(c)?;
-            let regs: Vec<(i32, String)> = registrations::table
-                .order(registrations::id)
-                .select((registrations::id, registrations::status))
-                .load(c)?;
-            let counts = (
-                attendance::table.count().get_result::<i64>(c)?,
-                attendance_audit::table.count().get_result::<i64>(c)?,
-                outbox::table.count().get_result::<i64>(c)?,
-                messages::table.count().get_result::<i64>(c)?,
-                organisers::table.count().get_result::<i64>(c)?,
-                cycles::table.count().get_result::<i64>(c)?,
-                cycle_owners::table.count().get_result::<i64>(c)?,
-                grant_applications::table.count().get_result::<i64>(c)?,
-            );
-            let identities: Vec<(String, String, String, String)> = organisations::table
-                .order(organisations::id)
-                .select((
-                    organisations::name,
-                    organisations::site_name,
-                    organisations::mail_from_address,
-                    organisations::contact_email,
-                ))
-                .load(c)?;
-            Ok(format!("{cycle:?} {regs:?} {counts:?} {identities:?}"))
-        })
-        .await
-        .unwrap()
 }
 
 /// Every /admin route (method, path) aimed at lmb's cycle, its registration 1.
@@ -220,7 +178,7 @@ async fn outsiders_are_refused_everywhere(b: Backend) {
     );
     let outsider = login_in(&app, "icom@icom.lv", "icom").await;
     let token = app.csrf(&outsider, "/admin").await;
-    let before = snapshot(&app).await;
+    let before = database_snapshot(&app).await;
     for (method, path) in &routes {
         let res = match *method {
             "GET" => outsider.get(app.url(path)).send().await.unwrap(),
@@ -296,7 +254,7 @@ async fn outsiders_are_refused_everywhere(b: Backend) {
             }
         }
         assert_eq!(
-            snapshot(&app).await,
+            database_snapshot(&app).await,
             before,
             "{method} {path} changed something"
         );
@@ -339,7 +297,11 @@ async fn outsiders_are_refused_everywhere(b: Backend) {
         .await
         .unwrap();
     assert_redirect_to(&res, "/admin/cycles/kopienas-2023");
-    assert_ne!(snapshot(&app).await, before, "the owner's changes are kept");
+    assert_ne!(
+        database_snapshot(&app).await,
+        before,
+        "the owner's changes are kept"
+    );
 }
 
 /// The cycle file names its owner; an unknown slug is refused by name and

@@ -425,20 +425,7 @@ async fn organisers_edit_questions_in_the_cycle_form(b: Backend) {
     app.import_cycle(&cycle_with_questions()).await;
     let organiser = app.login_as_organiser().await;
     let path = format!("/admin/cycles/{SLUG}/edit");
-    let html = organiser
-        .get(app.url(&path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let mut fields = form_fields(&html, r#"form[action$="/edit"]"#);
-    let questions = fields
-        .iter()
-        .find(|(k, _)| k == "questions")
-        .map(|(_, v)| v.clone())
-        .expect("a questions field");
+    let (mut fields, questions) = edit_form(&app, &organiser, &path).await;
     assert!(questions.contains("[[questions]]") && questions.contains("visa_letter"));
 
     set_field(
@@ -530,20 +517,7 @@ async fn a_refused_questions_edit_stores_nothing(b: Backend) {
     let public_before = app.get_html(&format!("/cycles/{SLUG}?lang=en")).await;
     let organiser = app.login_as_organiser().await;
     let path = format!("/admin/cycles/{SLUG}/edit");
-    let html = organiser
-        .get(app.url(&path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let mut fields = form_fields(&html, r#"form[action$="/edit"]"#);
-    let questions = fields
-        .iter()
-        .find(|(k, _)| k == "questions")
-        .map(|(_, v)| v.clone())
-        .expect("a questions field");
+    let (mut fields, questions) = edit_form(&app, &organiser, &path).await;
     set_field(&mut fields, "title", "Jauns nosaukums");
     set_field(&mut fields, "capacity", "12");
     let bad = [
@@ -603,3 +577,19 @@ async fn a_refused_questions_edit_stores_nothing(b: Backend) {
 }
 
 on_both_backends!(a_refused_questions_edit_stores_nothing);
+
+/// The cycle's edit form as the organiser gets it, and its questions field.
+async fn edit_form(
+    app: &TestApp,
+    organiser: &reqwest::Client,
+    path: &str,
+) -> (Vec<(String, String)>, String) {
+    let html = app.page(organiser, path).await;
+    let fields = form_fields(&html, r#"form[action$="/edit"]"#);
+    let questions = fields
+        .iter()
+        .find(|(k, _)| k == "questions")
+        .map(|(_, v)| v.clone())
+        .expect("a questions field");
+    (fields, questions)
+}

@@ -15,7 +15,6 @@
 
 use cohort::db::models::Registration;
 use cohort::tokens::Purpose;
-use diesel::prelude::*;
 use futures_util::future::join_all;
 
 use crate::helpers::*;
@@ -87,56 +86,6 @@ async fn get_text(app: &TestApp, browser: &reqwest::Client, path: &str) -> (u16,
     (status, res.text().await.unwrap())
 }
 
-/// Everything an organiser could change, as one comparable value.
-async fn snapshot(app: &TestApp) -> String {
-    use cohort::db::schema::*;
-    app.db()
-        .read(|c| {
-            let cycles: Vec<(String, String, i32, i32, bool)> = cycles::table
-                .order(cycles::id)
-                .select((
-                    cycles::slug,
-                    cycles::title,
-                    cycles::capacity,
-                    cycles::seats_taken,
-                    cycles::published,
-                ))
-                .load(c)?;
-            let sessions: Vec<(i32, Option<i32>, String)> = sessions::table
-                .order(sessions::id)
-                .select((sessions::seats_taken, sessions::capacity, sessions::title))
-                .load(c)?;
-            let regs: Vec<(i32, String)> = registrations::table
-                .order(registrations::id)
-                .select((registrations::id, registrations::status))
-                .load(c)?;
-            let attended: Vec<(i32, i32, bool)> = attendance::table
-                .order((attendance::registration_id, attendance::session_id))
-                .select((
-                    attendance::registration_id,
-                    attendance::session_id,
-                    attendance::present,
-                ))
-                .load(c)?;
-            let applications: Vec<(i32, String)> = grant_applications::table
-                .order(grant_applications::id)
-                .select((grant_applications::id, grant_applications::status))
-                .load(c)?;
-            let counts = (
-                attendance_audit::table.count().get_result::<i64>(c)?,
-                outbox::table.count().get_result::<i64>(c)?,
-                messages::table.count().get_result::<i64>(c)?,
-                certificates::table.count().get_result::<i64>(c)?,
-                cycle_owners::table.count().get_result::<i64>(c)?,
-            );
-            Ok(format!(
-                "{cycles:?} {sessions:?} {regs:?} {attended:?} {applications:?} {counts:?}"
-            ))
-        })
-        .await
-        .unwrap()
-}
-
 /// An organiser of another association opens and posts the cycle's admin
 /// pages: 403 saying why, every time, and nothing changes.
 async fn outsider_is_refused(app: &TestApp, slug: &str, also: &[(&str, String)]) {
@@ -164,7 +113,7 @@ async fn outsider_is_refused(app: &TestApp, slug: &str, also: &[(&str, String)])
         ("POST", "/admin/registrations/1/cancel".into()),
     ];
     routes.extend(also.iter().cloned());
-    let before = snapshot(app).await;
+    let before = database_snapshot(app).await;
     for (method, path) in &routes {
         let res = match *method {
             "GET" => outsider.get(app.url(path)).send().await.unwrap(),
@@ -197,7 +146,7 @@ async fn outsider_is_refused(app: &TestApp, slug: &str, also: &[(&str, String)])
         );
     }
     assert_eq!(
-        snapshot(app).await,
+        database_snapshot(app).await,
         before,
         "the outsider changed something"
     );

@@ -420,30 +420,7 @@ async fn a_choice_changes_while_there_is_room_and_nothing_started(b: Backend) {
         303
     );
     let token = token_of(&app, 1).await;
-    let change = |position: &'static str| {
-        let app = &app;
-        let token = token.clone();
-        async move {
-            let browser = app.browser();
-            let csrf = app.csrf(&browser, &format!("/r/{token}")).await;
-            let res = app
-                .post_form(
-                    &browser,
-                    &format!("/r/{token}/sessions"),
-                    &[("csrf_token", &csrf), ("session", position)],
-                )
-                .await;
-            assert_eq!(res.status().as_u16(), 303);
-            browser
-                .get(app.url(&format!("/r/{token}")))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap()
-        }
-    };
+    let change = |position: &'static str| change_session(&app, &token, position);
     // Workshop B of day one is Jānis's only place: full.
     let page = change("3").await;
     assert!(page.contains("Tajā nodarbībā vietu nav"), "{page}");
@@ -482,3 +459,19 @@ on_both_backends!(
     a_roster_lists_only_those_who_chose_the_session,
     a_choice_changes_while_there_is_room_and_nothing_started,
 );
+
+/// The participant with `token` moves to the session at `position` from
+/// their page; the page they see after.
+pub(crate) async fn change_session(app: &TestApp, token: &str, position: &str) -> String {
+    let browser = app.browser();
+    let csrf = app.csrf(&browser, &format!("/r/{token}")).await;
+    let res = app
+        .post_form(
+            &browser,
+            &format!("/r/{token}/sessions"),
+            &[("csrf_token", &csrf), ("session", position)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.page(&browser, &format!("/r/{token}")).await
+}
