@@ -37,8 +37,7 @@ pub(super) fn eligibility_rows(
     let sessions = cycles::sessions_of(conn, cycle.id)?;
     // With tracks, each person's remaining sessions are their own ones (the
     // count of attended ones already is: only choosers can be marked).
-    let offered: Vec<_> = sessions.iter().map(Session::offered).collect();
-    let slots = crate::domain::tracks::slots(&offered);
+    let (offered, slots) = crate::db::models::offered_and_slots(&sessions);
     let choices = if slots.is_empty() {
         Default::default()
     } else {

@@ -10,13 +10,13 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::models::{Registration, Session};
+use super::models::{offered_and_slots, Registration, Session};
 use super::registrations;
 use super::schema::{registrations as registrations_t, session_choices, sessions};
 use super::{cycles, AnyConnection, DbError, DbResult};
 use crate::domain::registration::{Applicant, Registered};
 use crate::domain::seats::Refusal;
-use crate::domain::tracks::{self, ChangeRefusal, Offered, Slot};
+use crate::domain::tracks::{self, ChangeRefusal, Slot};
 
 /// A registration with its chosen sessions, in one transaction: rules 1–5
 /// as `registrations::register`, and before anything is written a chosen
@@ -159,16 +159,15 @@ pub fn of_registration(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<i3
         .load(conn)?)
 }
 
-/// The slots ahead at `now` in which a registration has chosen nothing.
+/// The slots of the cycle still ahead at `now` in which a registration has
+/// chosen nothing (a choice dropped on promotion leaves one).
 pub fn unchosen_slots(
     conn: &mut AnyConnection,
+    cycle_id: i32,
     reg_id: i32,
     now: DateTime<Utc>,
 ) -> DbResult<Vec<Slot>> {
-    let Some(reg) = registrations::by_id(conn, reg_id)? else {
-        return Ok(Vec::new());
-    };
-    let (_, slots) = slots_of(conn, reg.cycle_id)?;
+    let (_, slots) = slots_of(conn, cycle_id)?;
     if slots.is_empty() {
         return Ok(slots);
     }
@@ -196,8 +195,7 @@ pub fn of_cycle(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<HashMap<i32
 /// Keeps of a cycle's `sessions` those this participant could attend
 /// (plenaries and their chosen alternatives), in order.
 pub fn own_sessions(sessions: Vec<Session>, chosen: &[i32]) -> Vec<Session> {
-    let offered: Vec<Offered> = sessions.iter().map(Session::offered).collect();
-    let slots = tracks::slots(&offered);
+    let (offered, slots) = offered_and_slots(&sessions);
     if slots.is_empty() {
         return sessions;
     }
@@ -228,8 +226,7 @@ pub fn attendees(conn: &mut AnyConnection, session: &Session) -> DbResult<Option
         return Ok(None);
     }
     let all = cycles::sessions_of(conn, session.cycle_id)?;
-    let offered: Vec<Offered> = all.iter().map(Session::offered).collect();
-    if tracks::slot_of(&tracks::slots(&offered), session.id).is_none() {
+    if tracks::slot_of(&offered_and_slots(&all).1, session.id).is_none() {
         return Ok(None);
     }
     Ok(Some(
@@ -254,8 +251,7 @@ pub fn may_attend(conn: &mut AnyConnection, reg_id: i32, session_id: i32) -> DbR
 /// The cycle's slots with their sessions as stored now.
 pub fn slots_of(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<(Vec<Session>, Vec<Slot>)> {
     let all = cycles::sessions_of(conn, cycle_id)?;
-    let offered: Vec<Offered> = all.iter().map(Session::offered).collect();
-    let slots = tracks::slots(&offered);
+    let (_, slots) = offered_and_slots(&all);
     Ok((all, slots))
 }
 

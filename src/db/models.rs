@@ -163,6 +163,19 @@ impl Session {
     }
 }
 
+/// A cycle's sessions as the choice rules see them, and its slots (tracked
+/// sessions that overlap in time; none for a cycle without tracks).
+pub fn offered_and_slots(
+    sessions: &[Session],
+) -> (
+    Vec<crate::domain::tracks::Offered>,
+    Vec<crate::domain::tracks::Slot>,
+) {
+    let offered: Vec<_> = sessions.iter().map(Session::offered).collect();
+    let slots = crate::domain::tracks::slots(&offered);
+    (offered, slots)
+}
+
 /// A session's time, place or link as it was before one change.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = session_changes)]

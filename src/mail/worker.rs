@@ -378,10 +378,12 @@ impl Worker {
                     }
                     _ => None,
                 };
-                let unchosen = match notice {
-                    Notice::Promoted => {
-                        Some(crate::db::choices::unchosen_slots(c, registration_id, now)?)
-                    }
+                // All of the cycle's slots: the sessions loaded with the
+                // registration are only its own, without a dropped choice's.
+                let unchosen = match (notice, &found) {
+                    (Notice::Promoted, Some((reg, ..))) => Some(
+                        crate::db::choices::unchosen_slots(c, reg.cycle_id, registration_id, now)?,
+                    ),
                     _ => None,
                 };
                 Ok(found.map(|found| (found, application, message, change, present, unchosen)))

@@ -27,6 +27,10 @@ use std::sync::{Arc, RwLock};
 use crate::domain::window::WindowState;
 use crate::i18n::Tr;
 
+/// Kept pages at most: a few (languages × window states) per published
+/// cycle of a large installation.
+const MOST_PAGES: usize = 2048;
+
 /// What a kept page was rendered from.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PageKey {
@@ -107,11 +111,16 @@ impl CyclePages {
 
     /// Keeps `html` (rendered with the markers) under `key`, and forgets the
     /// pages of older copies of the same cycle, so what is kept stays a few
-    /// pages per published cycle.
+    /// pages per published cycle. A slug unpublished or renamed is never
+    /// asked for again: past `MOST_PAGES` everything is forgotten (each page
+    /// is rendered again once), so such pages cannot pile up.
     pub fn keep(&self, key: PageKey, html: &str) -> Arc<Pieces> {
         let pieces = Arc::new(self.cut(html));
         let mut pages = self.pages.write().unwrap_or_else(|p| p.into_inner());
         pages.retain(|k, _| k.slug != key.slug || k.generation >= key.generation);
+        if pages.len() >= MOST_PAGES {
+            pages.clear();
+        }
         pages.insert(key, pieces.clone());
         pieces
     }
@@ -202,5 +211,25 @@ mod tests {
         pages.keep(newer.clone(), "x");
         assert!(pages.get(&key).is_none());
         assert_eq!(pages.get(&newer).expect("kept").fill("t", "s"), "x");
+    }
+
+    /// Pages of slugs never asked for again (unpublished, renamed) do not
+    /// pile up: the number kept stays bounded.
+    #[test]
+    fn the_kept_pages_stay_bounded() {
+        let pages = CyclePages::default();
+        for n in 0..3 * MOST_PAGES {
+            let key = PageKey {
+                slug: format!("cycle-{n}"),
+                generation: 1,
+                tr: Tr::new(crate::domain::Language::Lv),
+                window: WindowState::Open,
+                full: false,
+            };
+            pages.keep(key.clone(), "x");
+            assert!(pages.get(&key).is_some(), "the page just kept is there");
+        }
+        let kept = pages.pages.read().expect("lock").len();
+        assert!(kept <= MOST_PAGES, "{kept} pages kept");
     }
 }

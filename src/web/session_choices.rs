@@ -12,8 +12,8 @@ use super::error::AppResult;
 use super::flash;
 use super::pages::see_other;
 use super::AppState;
-use crate::db::models::{Cycle, Registration, Session};
-use crate::domain::tracks::{self, ChangeRefusal, Offered, Slot};
+use crate::db::models::{offered_and_slots, Cycle, Registration, Session};
+use crate::domain::tracks::{self, ChangeRefusal, Slot};
 use crate::domain::FieldErrors;
 use crate::i18n::Tr;
 
@@ -42,12 +42,6 @@ pub struct ChoiceSlot {
     pub chosen: String,
     /// On the participant's page: whether the choice may still change.
     pub can_change: bool,
-}
-
-fn slots_of(sessions: &[Session]) -> (Vec<Offered>, Vec<Slot>) {
-    let offered: Vec<Offered> = sessions.iter().map(Session::offered).collect();
-    let slots = tracks::slots(&offered);
-    (offered, slots)
 }
 
 fn option(t: &Tr, s: &Session, input_id: String, checked: bool) -> ChoiceOption {
@@ -87,7 +81,7 @@ pub fn form_slots(
     typed: &BTreeMap<String, String>,
     errors: &FieldErrors,
 ) -> Vec<ChoiceSlot> {
-    let (_, slots) = slots_of(sessions);
+    let (_, slots) = offered_and_slots(sessions);
     slots
         .iter()
         .map(|slot| {
@@ -124,7 +118,7 @@ pub fn parse(
     typed: &BTreeMap<String, String>,
     errors: &mut FieldErrors,
 ) -> Vec<i32> {
-    let (offered, slots) = slots_of(sessions);
+    let (offered, slots) = offered_and_slots(sessions);
     let picked: BTreeMap<u32, i32> = slots
         .iter()
         .filter_map(|slot| {
@@ -146,7 +140,7 @@ pub fn parse(
 
 /// The slot field of a session that was full when the seat was taken.
 pub fn field_of(sessions: &[Session], session_id: i32) -> Option<String> {
-    let (_, slots) = slots_of(sessions);
+    let (_, slots) = offered_and_slots(sessions);
     tracks::slot_of(&slots, session_id).map(Slot::field)
 }
 
@@ -181,7 +175,7 @@ pub fn participant_slots(
     if !(status.holds_seat() || status == crate::domain::Status::Waitlisted) {
         return Vec::new();
     }
-    let (offered, slots) = slots_of(all);
+    let (offered, slots) = offered_and_slots(all);
     slots
         .iter()
         .map(|slot| {

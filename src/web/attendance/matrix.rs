@@ -58,20 +58,21 @@ pub async fn matrix(
     let t = lang.tr();
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let cid = cycle.id;
+    let (offered, slots) = crate::db::models::offered_and_slots(&sessions);
+    // Without tracks everyone may attend every session: no choices to read.
+    let tracked = !slots.is_empty();
     let rows = state
         .db
         .read(move |c| {
-            Ok((
-                att::matrix(c, cid)?,
-                att::totals(c, &ids)?,
-                crate::db::choices::of_cycle(c, cid)?,
-            ))
+            let choices = match tracked {
+                true => crate::db::choices::of_cycle(c, cid)?,
+                false => Default::default(),
+            };
+            Ok((att::matrix(c, cid)?, att::totals(c, &ids)?, choices))
         })
         .await?;
     let (rows, totals, choices) = rows;
     let now = state.now();
-    let offered: Vec<_> = sessions.iter().map(|s| s.offered()).collect();
-    let slots = crate::domain::tracks::slots(&offered);
     let lines: Vec<MatrixLine> = rows
         .into_iter()
         .map(|row| {
