@@ -990,6 +990,15 @@ async fn the_locked_decision_keeps_the_deadline_in_riga_time(b: Backend) {
         1,
         "the refused one stored nothing"
     );
+    // The lock takes a free seat with it; the refusal gives it back.
+    let seats_taken = app
+        .db()
+        .read(move |c| cohort::db::cycles::by_slug(c, SLUG))
+        .await
+        .unwrap()
+        .unwrap()
+        .seats_taken;
+    assert_eq!(seats_taken, 1, "the refused one holds no seat");
 }
 
 on_both_backends!(the_locked_decision_keeps_the_deadline_in_riga_time);
