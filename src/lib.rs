@@ -16,6 +16,7 @@ pub mod files;
 pub mod i18n;
 pub mod mail;
 pub mod passwords;
+pub mod qr;
 pub mod telemetry;
 pub mod tokens;
 pub mod web;

@@ -4,7 +4,6 @@
 //! transaction.
 
 pub mod calendar;
-pub mod qr;
 pub mod worker;
 
 use anyhow::Context;

@@ -110,7 +110,7 @@ pub fn build_message(
     let html_part = match &mail.checkin_url {
         Some(url) => MultiPart::related().singlepart(html).singlepart(
             Attachment::new_inline("checkin-qr".into())
-                .body(super::qr::png(url)?, ContentType::parse("image/png")?),
+                .body(crate::qr::png(url)?, ContentType::parse("image/png")?),
         ),
         None => MultiPart::related().singlepart(html),
     };

@@ -197,13 +197,7 @@ fn grant_line(t: &Tr, applying: &crate::app::grants::Applying) -> Option<GrantLi
 /// The door check-in QR code: a link only an organiser's session can use.
 pub fn checkin_qr(state: &AppState, reg: &Registration) -> Option<String> {
     let url = state.composer.checkin_link(reg);
-    let qr = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    Some(
-        qr.render::<qrcode::render::svg::Color>()
-            .min_dimensions(200, 200)
-            .quiet_zone(true)
-            .build(),
-    )
+    crate::qr::svg(&url, 200).ok()
 }
 
 pub async fn confirm(

@@ -107,6 +107,15 @@ async fn a_registration_holds_a_seat_and_sends_the_email(b: Backend) {
         });
     assert_eq!(&qr.1[..8], b"\x89PNG\r\n\x1a\n");
     assert!(m.html_body().contains("cid:checkin-qr"));
+    assert_eq!(
+        m.checkin_code(),
+        Some(
+            app.state
+                .composer
+                .checkin_link(&registration(&app, 1).await)
+        ),
+        "the code opens this participant's check-in"
+    );
 
     // The link opens the participant's page; a GET changes nothing.
     let path = participant_path(m);

@@ -85,6 +85,28 @@ impl ReceivedMail {
         list.collect()
     }
 
+    /// What a phone's camera reads off the inline check-in QR code (the
+    /// PNG the HTML part shows), if the message has one.
+    pub fn checkin_code(&self) -> Option<String> {
+        let png = self
+            .parts()
+            .into_iter()
+            .find(|(ct, _)| ct == "image/png")?
+            .1;
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().expect("a PNG");
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        let frame = reader.next_frame(&mut pixels).expect("one frame");
+        let (width, height) = (frame.width as usize, frame.height as usize);
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+            pixels[y * width + x]
+        });
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1, "one QR code in the image");
+        Some(grids[0].decode().expect("the QR code decodes").1)
+    }
+
     /// Every leaf part (content type, decoded bytes), inline images included.
     pub fn parts(&self) -> Vec<(String, Vec<u8>)> {
         let msg = self.parsed();
