@@ -206,19 +206,6 @@ pub fn own_sessions(sessions: Vec<Session>, chosen: &[i32]) -> Vec<Session> {
         .collect()
 }
 
-/// `own_sessions` for one registration, reading its choices.
-pub fn own_sessions_of(
-    conn: &mut AnyConnection,
-    reg_id: i32,
-    sessions: Vec<Session>,
-) -> DbResult<Vec<Session>> {
-    if sessions.iter().all(|s| s.track.is_none()) {
-        return Ok(sessions);
-    }
-    let chosen = of_registration(conn, reg_id)?;
-    Ok(own_sessions(sessions, &chosen))
-}
-
 /// Who may attend a session: `None` when everyone may (it is no
 /// alternative), otherwise the registrations that chose it.
 pub fn attendees(conn: &mut AnyConnection, session: &Session) -> DbResult<Option<HashSet<i32>>> {

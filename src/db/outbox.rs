@@ -185,6 +185,20 @@ pub fn mark_sent(
     Ok(())
 }
 
+/// `mark_sent` for several delivered messages in one statement: the worker
+/// marks a chunk at once rather than one write per email (issue 12).
+pub fn mark_all_sent(conn: &mut AnyConnection, ids: &[i32], now: DateTime<Utc>) -> DbResult<usize> {
+    Ok(diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
+        .set((
+            outbox::sent_at.eq(Some(to_db(now))),
+            outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::claimed_by.eq(None::<String>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(conn)?)
+}
+
 /// A failed attempt, by the node that holds the claim (a node whose claim
 /// ran out must not clear the claim another node holds now).
 pub fn mark_failed(

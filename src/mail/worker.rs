@@ -213,15 +213,17 @@ impl Worker {
             .write_uncounted(move |c| outbox::claim(c, &ids, now, &node, claim_for))
             .await?;
         // Another server process has the rest.
-        let mut mine = due.into_iter().filter(|m| claimed.contains(&m.id));
+        let mine: Vec<OutboxMessage> = due
+            .into_iter()
+            .filter(|m| claimed.contains(&m.id))
+            .collect();
         let mut not_tried = Vec::new();
         let sent = self
-            .send_claimed(&mut mine, claimed_at, &mut pass, &mut not_tried)
+            .send_claimed(&mine, claimed_at, &mut pass, &mut not_tried)
             .await;
         // What the pass stopped before (a slow or failing mail server, a
         // database error) is given back now, not when its claim runs out:
         // the next pass, or another process, takes it at once.
-        not_tried.extend(mine.map(|m| m.id));
         if !not_tried.is_empty() {
             let node = self.node.clone();
             self.db
@@ -231,31 +233,61 @@ impl Worker {
         sent.map(|()| pass)
     }
 
-    /// Sends the claimed messages in turn, until one says to stop.
+    /// Sends the claimed messages in turn, until one says to stop; those it
+    /// did not reach go to `not_tried`. What was delivered is marked sent
+    /// however the pass ends.
     async fn send_claimed(
         &self,
-        mine: &mut impl Iterator<Item = OutboxMessage>,
+        mine: &[OutboxMessage],
         claimed_at: std::time::Instant,
         pass: &mut Pass,
         not_tried: &mut Vec<i32>,
     ) -> anyhow::Result<()> {
+        let mut delivered = Vec::new();
+        let mut next = 0;
+        let sent = self
+            .send_in_turn(mine, &mut next, claimed_at, pass, &mut delivered)
+            .await;
+        let marked = self.mark_delivered(&mut delivered).await;
+        not_tried.extend(mine[next..].iter().map(|m| m.id));
+        sent.and(marked)
+    }
+
+    /// The loop of `send_claimed`. `next` is the first message not taken
+    /// yet. Per chunk of `CHUNK` messages, one read loads what their emails
+    /// speak of and one write marks the delivered ones sent: during a rush,
+    /// a round trip or a turn in SQLite's writer queue per email was half
+    /// the database's work (issue 12). A crash between delivering and
+    /// marking sends that chunk again, each with its same Message-ID.
+    async fn send_in_turn(
+        &self,
+        mine: &[OutboxMessage],
+        next: &mut usize,
+        claimed_at: std::time::Instant,
+        pass: &mut Pass,
+        delivered: &mut Vec<i32>,
+    ) -> anyhow::Result<()> {
         use std::sync::atomic::Ordering;
-        for m in mine.by_ref() {
+        let mut contexts = Contexts::default();
+        while let Some(m) = mine.get(*next) {
             let id = m.id;
             if claimed_at.elapsed() >= ATTEMPTS_FOR {
                 // The claim would not outlast another attempt.
-                not_tried.push(id);
                 pass.full_batch = true;
                 break;
             }
-            match self.attempt(&m).await {
+            if next.is_multiple_of(CHUNK) {
+                self.mark_delivered(delivered).await?;
+                let chunk = &mine[*next..mine.len().min(*next + CHUNK)];
+                contexts = self.load_contexts(chunk).await?;
+            }
+            *next += 1;
+            match self.attempt(m, &contexts).await {
                 Ok(Sent::Delivered) => {
-                    let now = self.clock.now();
-                    self.db
-                        .write_uncounted(move |c| outbox::mark_sent(c, id, now, None))
-                        .await?;
+                    delivered.push(id);
                     pass.sent += 1;
                     if self.failing.swap(false, Ordering::SeqCst) {
+                        let now = self.clock.now();
                         let released = self
                             .db
                             .write_uncounted(move |c| outbox::send_backlog_now(c, now))
@@ -282,11 +314,11 @@ impl Worker {
                     // The rest would fail the same way: leave them for later
                     // (after the poll, not in a tight loop).
                     self.failing.store(true, Ordering::SeqCst);
-                    self.retry_later(&m, &e).await?;
+                    self.retry_later(m, &e).await?;
                     pass.full_batch = false;
                     break;
                 }
-                Err(Failure::ThisMessage(e)) => self.retry_later(&m, &e).await?,
+                Err(Failure::ThisMessage(e)) => self.retry_later(m, &e).await?,
                 Err(Failure::Never(e)) => {
                     let error = format!("{e:#}");
                     tracing::error!(outbox_id = id, %error, "email can never be sent; given up");
@@ -298,6 +330,32 @@ impl Worker {
             }
         }
         Ok(())
+    }
+
+    /// Marks what was delivered sent, in one write, and forgets it.
+    async fn mark_delivered(&self, delivered: &mut Vec<i32>) -> anyhow::Result<()> {
+        if delivered.is_empty() {
+            return Ok(());
+        }
+        let ids = std::mem::take(delivered);
+        let now = self.clock.now();
+        self.db
+            .write_uncounted(move |c| outbox::mark_all_sent(c, &ids, now))
+            .await?;
+        Ok(())
+    }
+
+    /// The registrations of a chunk's messages with their cycles, in one read.
+    async fn load_contexts(&self, chunk: &[OutboxMessage]) -> anyhow::Result<Contexts> {
+        let ids: Vec<i32> = chunk.iter().filter_map(|m| m.registration_id).collect();
+        let by_registration = self
+            .db
+            .read(move |c| registrations::contexts(c, &ids))
+            .await?;
+        Ok(Contexts {
+            loaded_at: Some(std::time::Instant::now()),
+            by_registration,
+        })
     }
 
     async fn retry_later(&self, m: &OutboxMessage, e: &anyhow::Error) -> anyhow::Result<()> {
@@ -316,9 +374,9 @@ impl Worker {
     /// Renders and sends one row. A mail server that accepts the connection
     /// and never answers must not hold the worker: the whole attempt has a
     /// deadline.
-    async fn attempt(&self, m: &OutboxMessage) -> Result<Sent, Failure> {
+    async fn attempt(&self, m: &OutboxMessage, contexts: &Contexts) -> Result<Sent, Failure> {
         let work = async {
-            let mail = match self.render(m).await? {
+            let mail = match self.render(m, contexts).await? {
                 Rendered::Mail(mail) => *mail,
                 Rendered::NoLongerApplies(why) => return Ok(Sent::NoLongerApplies(why)),
             };
@@ -338,7 +396,7 @@ impl Worker {
     /// Renders a row as its registration and cycle stand now; a notice that
     /// no longer fits (a waitlist place for someone seated since, a seat for
     /// someone who gave it back) is not sent.
-    async fn render(&self, m: &OutboxMessage) -> Result<Rendered, Failure> {
+    async fn render(&self, m: &OutboxMessage, contexts: &Contexts) -> Result<Rendered, Failure> {
         let notice = m
             .notice()
             .with_context(|| format!("outbox row {} holds no known notice", m.id))
@@ -348,48 +406,18 @@ impl Worker {
             .with_context(|| format!("outbox row {}: its registration is gone", m.id))
             .map_err(Failure::Never)?;
         let now = self.clock.now();
-        // Only grant notices speak of the application and only messages of
-        // the message: other mail skips those queries.
-        let loaded = self
-            .db
-            .read(move |c| {
-                // The owner comes with the cycle (one query): its sender
-                // and contact as they are now.
-                let found = registrations::with_cycle_and_owner(c, registration_id)?;
-                let application = match notice {
-                    Notice::GrantSubmitted | Notice::GrantDecided => {
-                        crate::db::grants::of_registration(c, registration_id)?
-                    }
-                    _ => None,
-                };
-                let message = match notice {
-                    Notice::Message { message_id } => crate::db::messages::of_row(c, message_id)?,
-                    _ => None,
-                };
-                let change = match notice {
-                    Notice::ScheduleChanged { change_id } => {
-                        crate::db::schedule::change(c, change_id)?
-                    }
-                    _ => None,
-                };
-                let present = match notice {
-                    Notice::Progress { .. } | Notice::ProgressLost { .. } => {
-                        Some(crate::db::attendance::present_sessions(c, registration_id)?)
-                    }
-                    _ => None,
-                };
-                // All of the cycle's slots: the sessions loaded with the
-                // registration are only its own, without a dropped choice's.
-                let unchosen = match (notice, &found) {
-                    (Notice::Promoted, Some((reg, ..))) => Some(
-                        crate::db::choices::unchosen_slots(c, reg.cycle_id, registration_id, now)?,
-                    ),
-                    _ => None,
-                };
-                Ok(found.map(|found| (found, application, message, change, present, unchosen)))
-            })
-            .await
-            .map_err(|e| Failure::ThisMessage(e.into()))?
+        // The owner comes with the cycle: its sender and contact as they are
+        // now. Read with the chunk, unless the chunk was read too long ago
+        // (a slow mail server) to still say how things stand.
+        let found = match contexts.fresh() {
+            Some(by_registration) => by_registration.get(&registration_id).cloned(),
+            None => self
+                .db
+                .read(move |c| registrations::with_cycle_and_owner(c, registration_id))
+                .await
+                .map_err(|e| Failure::ThisMessage(e.into()))?,
+        };
+        let (reg, cycle, sessions, owner) = found
             .with_context(|| {
                 format!(
                     "outbox row {}: registration {registration_id} is gone",
@@ -397,8 +425,64 @@ impl Worker {
                 )
             })
             .map_err(Failure::Never)?;
-        let ((reg, cycle, sessions, owner), application, message, change, present, unchosen) =
-            loaded;
+        // Only the notices that speak of more read more: grant notices the
+        // application, messages the message, and so on.
+        let extras = matches!(
+            notice,
+            Notice::GrantSubmitted
+                | Notice::GrantDecided
+                | Notice::Message { .. }
+                | Notice::ScheduleChanged { .. }
+                | Notice::Progress { .. }
+                | Notice::ProgressLost { .. }
+                | Notice::Promoted
+        );
+        let cycle_id = reg.cycle_id;
+        let (application, message, change, present, unchosen) = if !extras {
+            (None, None, None, None, None)
+        } else {
+            self.db
+                .read(move |c| {
+                    let application = match notice {
+                        Notice::GrantSubmitted | Notice::GrantDecided => {
+                            crate::db::grants::of_registration(c, registration_id)?
+                        }
+                        _ => None,
+                    };
+                    let message = match notice {
+                        Notice::Message { message_id } => {
+                            crate::db::messages::of_row(c, message_id)?
+                        }
+                        _ => None,
+                    };
+                    let change = match notice {
+                        Notice::ScheduleChanged { change_id } => {
+                            crate::db::schedule::change(c, change_id)?
+                        }
+                        _ => None,
+                    };
+                    let present = match notice {
+                        Notice::Progress { .. } | Notice::ProgressLost { .. } => {
+                            Some(crate::db::attendance::present_sessions(c, registration_id)?)
+                        }
+                        _ => None,
+                    };
+                    // All of the cycle's slots: the sessions loaded with the
+                    // registration are only its own, without a dropped choice's.
+                    let unchosen = match notice {
+                        Notice::Promoted => Some(crate::db::choices::unchosen_slots(
+                            c,
+                            cycle_id,
+                            registration_id,
+                            now,
+                        )?),
+                        _ => None,
+                    };
+                    Ok((application, message, change, present, unchosen))
+                })
+                .await
+                .map_err(|e| Failure::ThisMessage(e.into()))?
+        };
         let status = reg.status();
         // Progress as it stands when sent, not when the email was written.
         let standing = present.map(|present| {
@@ -517,6 +601,29 @@ fn progress_stale(
 
 /// Due rows read per pass.
 const BATCH: i64 = 50;
+
+/// Messages per chunk of a pass: read together, marked sent together.
+const CHUNK: usize = 25;
+
+/// How long what a chunk read stays good enough to render from; past it (a
+/// slow mail server), each message reads its own again. A chunk sent at
+/// rush speed takes a few tens of milliseconds.
+const FRESH_FOR: StdDuration = StdDuration::from_millis(250);
+
+/// What a chunk's emails speak of, read at once (`registrations::contexts`).
+#[derive(Default)]
+struct Contexts {
+    loaded_at: Option<std::time::Instant>,
+    by_registration: std::collections::HashMap<i32, registrations::Context>,
+}
+
+impl Contexts {
+    /// The registrations read, while they are fresh.
+    fn fresh(&self) -> Option<&std::collections::HashMap<i32, registrations::Context>> {
+        let loaded_at = self.loaded_at?;
+        (loaded_at.elapsed() < FRESH_FOR).then_some(&self.by_registration)
+    }
+}
 
 /// How long after claiming a batch a pass may start another attempt.
 const ATTEMPTS_FOR: StdDuration = StdDuration::from_secs(30);

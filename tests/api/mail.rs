@@ -5,6 +5,7 @@
 use cohort::db::schema::outbox;
 use diesel::prelude::*;
 
+use crate::foundation::registration;
 use crate::helpers::*;
 use crate::on_both_backends;
 
@@ -246,3 +247,101 @@ async fn a_large_backlog_goes_out_without_waiting_for_the_poll(b: Backend) {
 }
 
 on_both_backends!(a_large_backlog_goes_out_without_waiting_for_the_poll);
+
+/// One pass reads what its emails speak of together (issue 12): each email
+/// of a pass over two cycles, one with tracks, still names its own cycle,
+/// lists its own participant's sessions and carries their own check-in code.
+async fn one_pass_over_two_cycles_writes_each_email_for_its_own_reader(b: Backend) {
+    let Some(app) = TestApp::spawn_with(
+        b,
+        Options {
+            smtp: true,
+            tweak: Box::new(|s| s.mail_poll_milliseconds = 600_000),
+        },
+    )
+    .await
+    else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    app.import_cycle(&crate::tracks::conference(40)).await;
+    app.register(SLUG, &Person::numbered(1)).await;
+    app.register(SLUG, &Person::numbered(2)).await;
+    // Day one's workshop A (zoom …2) and B (…3), day two's A (…5) and B (…6).
+    for (n, first, second) in [(3, "2", "5"), (4, "3", "6")] {
+        let res = crate::tracks::register_choosing(&app, &Person::numbered(n), first, second).await;
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    let smtp = app.smtp.as_ref().expect("SMTP");
+    smtp.wait_for(4, std::time::Duration::from_secs(30)).await;
+    // The four confirmations again, due at once: one pass, one chunk.
+    let now = app.clock.now_utc();
+    app.db()
+        .write(move |c| {
+            for id in 1..=4 {
+                cohort::db::outbox::enqueue(
+                    c,
+                    id,
+                    cohort::domain::registration::Notice::Seated,
+                    now,
+                )?;
+            }
+            Ok(())
+        })
+        .await
+        .expect("enqueue");
+    app.state.mail_wake.notify_one();
+    let mails = smtp.wait_for(8, std::time::Duration::from_secs(30)).await;
+    let titles = app
+        .db()
+        .read(|c| {
+            use cohort::db::schema::cycles;
+            Ok(cycles::table
+                .order(cycles::id.asc())
+                .select(cycles::title)
+                .load::<String>(c)?)
+        })
+        .await
+        .unwrap();
+    for id in 1..=4 {
+        let reg = registration(&app, id).await;
+        let mail = mails[4..]
+            .iter()
+            .find(|m| m.rcpt_to == [reg.email.clone()])
+            .unwrap_or_else(|| panic!("registration {id} has its email in the pass"));
+        let (own, other) = if id <= 2 {
+            (&titles[0], &titles[1])
+        } else {
+            (&titles[1], &titles[0])
+        };
+        let subject = mail.subject();
+        assert!(subject.contains(own.as_str()), "{subject}");
+        assert!(!subject.contains(other.as_str()), "{subject}");
+        assert_eq!(
+            mail.checkin_code(),
+            Some(app.state.composer.checkin_link(&reg)),
+            "registration {id}: its own check-in code"
+        );
+        let calendar = mail
+            .attachments()
+            .into_iter()
+            .find(|(ct, _, _)| ct == "text/calendar")
+            .map(|(_, _, ics)| String::from_utf8_lossy(&ics).into_owned())
+            .expect("a calendar");
+        assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 5, "{calendar}");
+        let (chosen, not_chosen) = match id {
+            3 => (["1000000002", "1000000005"], ["1000000003", "1000000006"]),
+            4 => (["1000000003", "1000000006"], ["1000000002", "1000000005"]),
+            _ => continue,
+        };
+        for zoom in chosen {
+            assert!(calendar.contains(zoom), "registration {id}: {zoom}");
+        }
+        for zoom in not_chosen {
+            assert!(!calendar.contains(zoom), "registration {id}: not {zoom}");
+        }
+    }
+    all_mail_sent(&app).await;
+}
+
+on_both_backends!(one_pass_over_two_cycles_writes_each_email_for_its_own_reader);
