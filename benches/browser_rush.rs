@@ -688,12 +688,13 @@ async fn server_rows(
         cpu_per_op(&server, cpu, &runs, load, clients);
         if let (Some(sink), Some(before)) = (smtp, mail_before) {
             // Mail competes with the rush for the same cores: how much of it
-            // went out during the timed runs says whether it kept up.
+            // went out during the timed runs says how far it kept up.
             let during = sink.accepted() - before;
             let registered: usize = runs.iter().map(|run| run.done).sum();
             let wall: f64 = runs.iter().map(|run| run.wall.as_secs_f64()).sum();
+            // (Between runs too, and the warm-up's backlog: an estimate.)
             eprintln!(
-                "  mail: {during} confirmations delivered during the timed runs ({:.0}/s, \
+                "  mail: {during} emails delivered during the timed runs (≈ {:.0}/s, \
                  {:.2} per registration); {} accepted by SMTP so far",
                 during as f64 / wall,
                 during as f64 / registered.max(1) as f64,

@@ -1,10 +1,11 @@
 //! The door check-in code: as a PNG for email (mail clients show PNG inline;
 //! many do not show SVG) and as SVG for the participant's page.
 //!
-//! Project Nayuki's `qrcodegen` draws it. The `qrcode` crate did before, and
-//! choosing the mask there (eight candidate masks, each scored for the
-//! standard's penalties) was a third of the server's CPU in a registration
-//! rush, where every confirmation email carries a code (issue 12).
+//! Project Nayuki's `qrcodegen` draws it. The `qrcode` crate did before:
+//! both score the eight candidate masks for the standard's penalties and
+//! keep the best, but there that scoring was a third of the server's CPU in
+//! a registration rush, where every confirmation email carries a code
+//! (issue 12).
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
@@ -15,7 +16,7 @@ const QUIET: usize = 4;
 
 fn encode(data: &str) -> anyhow::Result<QrCode> {
     QrCode::encode_text(data, QrCodeEcc::Medium)
-        .map_err(|_| anyhow::anyhow!("{} characters do not fit in a QR code", data.len()))
+        .map_err(|_| anyhow::anyhow!("{} bytes do not fit in a QR code", data.len()))
 }
 
 /// Whether the module at (x, y), counted in modules from the image's corner
@@ -53,18 +54,24 @@ pub fn png(data: &str) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// An SVG at least `min_pixels` wide, quiet zone included, dark modules as
-/// one path.
+/// An SVG at least `min_pixels` wide, quiet zone included, the dark
+/// modules as one path: a rectangle per run of dark modules in a row.
 pub fn svg(data: &str, min_pixels: usize) -> anyhow::Result<String> {
+    use std::fmt::Write;
     let code = encode(data)?;
     let modules = code.size() as usize + 2 * QUIET;
     let pixels = modules * min_pixels.div_ceil(modules);
     let mut path = String::new();
     for y in 0..modules {
-        for x in 0..modules {
-            if dark(&code, x, y) {
-                path.push_str(&format!("M{x} {y}h1v1h-1z"));
+        let mut x = 0;
+        while x < modules {
+            if !dark(&code, x, y) {
+                x += 1;
+                continue;
             }
+            let run = (x..modules).take_while(|&end| dark(&code, end, y)).count();
+            let _ = write!(path, "M{x} {y}h{run}v1h-{run}z");
+            x += run;
         }
     }
     Ok(format!(
@@ -103,9 +110,9 @@ mod tests {
         // The quiet zone is white all round.
         let quiet = super::QUIET * super::SCALE;
         for i in 0..width {
-            for j in 0..quiet {
-                assert_eq!(pixels[j * width + i], 255, "top quiet zone at {i},{j}");
-                assert_eq!(pixels[i * width + j], 255, "left quiet zone at {j},{i}");
+            for j in (0..quiet).chain(width - quiet..width) {
+                assert_eq!(pixels[j * width + i], 255, "quiet zone at {i},{j}");
+                assert_eq!(pixels[i * width + j], 255, "quiet zone at {j},{i}");
             }
         }
         let read = read_back(width, height, |x, y| pixels[y * width + x]);
@@ -137,11 +144,14 @@ mod tests {
             .next()
             .unwrap();
         let mut dark = vec![false; modules * modules];
-        for square in path.split('M').filter(|s| !s.is_empty()) {
-            let corner = square.split('h').next().unwrap();
+        for run in path.split('M').filter(|s| !s.is_empty()) {
+            let (corner, rest) = run.split_once('h').unwrap();
             let (x, y) = corner.split_once(' ').unwrap();
             let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
-            dark[y * modules + x] = true;
+            let length: usize = rest.split('v').next().unwrap().parse().unwrap();
+            for module in x..x + length {
+                dark[y * modules + module] = true;
+            }
         }
         let scale = 4;
         let read = read_back(modules * scale, modules * scale, |x, y| {

@@ -86,19 +86,19 @@ pub fn with_cycle(
 
 /// A registration as its mail and pages need it: the registration, its
 /// cycle, the sessions it may attend, and the organisation owning the cycle.
-pub type Context = (Registration, Cycle, Vec<Session>, Option<Organisation>);
+pub type InCycle = (Registration, Cycle, Vec<Session>, Option<Organisation>);
 
 /// As `with_cycle`, with the organisation owning the cycle (its site name on
 /// the participant's pages, its sender on their mail), read in the same
 /// query as the cycle.
-pub fn with_cycle_and_owner(conn: &mut AnyConnection, id: i32) -> DbResult<Option<Context>> {
+pub fn with_cycle_and_owner(conn: &mut AnyConnection, id: i32) -> DbResult<Option<InCycle>> {
     Ok(contexts(conn, &[id])?.remove(&id))
 }
 
 /// `with_cycle_and_owner` for many registrations in four queries, whatever
 /// their number: the mail worker reads a batch's this way instead of four
 /// round trips per email (issue 12). Registrations not found are missing.
-pub fn contexts(conn: &mut AnyConnection, ids: &[i32]) -> DbResult<HashMap<i32, Context>> {
+pub fn contexts(conn: &mut AnyConnection, ids: &[i32]) -> DbResult<HashMap<i32, InCycle>> {
     use super::schema::{cycle_owners, organisations, session_choices, sessions};
     let found: Vec<Registration> = registrations::table
         .filter(registrations::id.eq_any(ids))

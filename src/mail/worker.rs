@@ -182,12 +182,13 @@ impl Worker {
     }
 
     /// How long a claim lasts: a pass starts attempts for up to
-    /// `ATTEMPTS_FOR` after it claims, and each attempt may then take the
-    /// whole delivery deadline and a write's longest wait for a connection
-    /// to mark it sent. Short enough that a dead process's claim frees
-    /// itself soon.
+    /// `ATTEMPTS_FOR` after it claims. The last one may then wait for a
+    /// connection four times (marking the chunk before it, reading the next
+    /// chunk, writing its own outcome, marking what was delivered) and take
+    /// the whole delivery deadline. Short enough that a dead process's claim
+    /// frees itself soon.
     fn claim_for(&self) -> Duration {
-        Duration::from_std(ATTEMPTS_FOR + self.send_timeout + self.db.longest_wait())
+        Duration::from_std(ATTEMPTS_FOR + self.send_timeout + 4 * self.db.longest_wait())
             .unwrap_or(Duration::seconds(90))
     }
 
@@ -258,7 +259,12 @@ impl Worker {
     /// speak of and one write marks the delivered ones sent: during a rush,
     /// a round trip or a turn in SQLite's writer queue per email was half
     /// the database's work (issue 12). A crash between delivering and
-    /// marking sends that chunk again, each with its same Message-ID.
+    /// marking sends that chunk's delivered emails again when the restarted
+    /// process releases its claims (with the same Message-IDs, which only
+    /// some mail providers use to drop the second copy). A chunk read is
+    /// used for at most `FRESH_FOR`: a notice that stopped applying within
+    /// that moment (a seat given back) may still go, as it could between a
+    /// message's own read and its sending before.
     async fn send_in_turn(
         &self,
         mine: &[OutboxMessage],
@@ -279,7 +285,7 @@ impl Worker {
             if next.is_multiple_of(CHUNK) {
                 self.mark_delivered(delivered).await?;
                 let chunk = &mine[*next..mine.len().min(*next + CHUNK)];
-                contexts = self.load_contexts(chunk).await?;
+                contexts = self.load_contexts(chunk).await;
             }
             *next += 1;
             match self.attempt(m, &contexts).await {
@@ -332,30 +338,40 @@ impl Worker {
         Ok(())
     }
 
-    /// Marks what was delivered sent, in one write, and forgets it.
+    /// Marks what was delivered sent, in one write, and forgets it. Kept
+    /// when the write fails: `send_claimed` tries once more at the end.
     async fn mark_delivered(&self, delivered: &mut Vec<i32>) -> anyhow::Result<()> {
         if delivered.is_empty() {
             return Ok(());
         }
-        let ids = std::mem::take(delivered);
+        let ids = delivered.clone();
         let now = self.clock.now();
         self.db
             .write_uncounted(move |c| outbox::mark_all_sent(c, &ids, now))
             .await?;
+        delivered.clear();
         Ok(())
     }
 
-    /// The registrations of a chunk's messages with their cycles, in one read.
-    async fn load_contexts(&self, chunk: &[OutboxMessage]) -> anyhow::Result<Contexts> {
+    /// The registrations of a chunk's messages with their cycles, in one
+    /// read. When that read fails (one row the app cannot read, say), each
+    /// message reads its own, so one bad row holds up only its own email.
+    async fn load_contexts(&self, chunk: &[OutboxMessage]) -> Contexts {
         let ids: Vec<i32> = chunk.iter().filter_map(|m| m.registration_id).collect();
-        let by_registration = self
+        match self
             .db
             .read(move |c| registrations::contexts(c, &ids))
-            .await?;
-        Ok(Contexts {
-            loaded_at: Some(std::time::Instant::now()),
-            by_registration,
-        })
+            .await
+        {
+            Ok(by_registration) => Contexts {
+                loaded_at: Some(std::time::Instant::now()),
+                by_registration,
+            },
+            Err(e) => {
+                tracing::warn!(error = %e, "reading a chunk of emails' registrations failed; reading each alone");
+                Contexts::default()
+            }
+        }
     }
 
     async fn retry_later(&self, m: &OutboxMessage, e: &anyhow::Error) -> anyhow::Result<()> {
@@ -614,12 +630,12 @@ const FRESH_FOR: StdDuration = StdDuration::from_millis(250);
 #[derive(Default)]
 struct Contexts {
     loaded_at: Option<std::time::Instant>,
-    by_registration: std::collections::HashMap<i32, registrations::Context>,
+    by_registration: std::collections::HashMap<i32, registrations::InCycle>,
 }
 
 impl Contexts {
     /// The registrations read, while they are fresh.
-    fn fresh(&self) -> Option<&std::collections::HashMap<i32, registrations::Context>> {
+    fn fresh(&self) -> Option<&std::collections::HashMap<i32, registrations::InCycle>> {
         let loaded_at = self.loaded_at?;
         (loaded_at.elapsed() < FRESH_FOR).then_some(&self.by_registration)
     }
