@@ -72,7 +72,7 @@ fn figures(
     let present = db::present_per_session(conn, &ids)?;
     let attended = db::sessions_attended(conn, &ids)?;
     let certificates = db::certificates_issued(conn, &ids)?;
-    let hours = db::registrations_per_hour(conn, &ids)?;
+    let quarters = db::registrations_per_quarter_hour(conn, &ids)?;
     let mut out = Vec::with_capacity(list.len());
     for cycle in list {
         let sessions: Vec<&Session> = all_sessions
@@ -99,10 +99,10 @@ fn figures(
             remaining,
             cycle.min_sessions.max(0) as u32,
         );
-        let cycle_hours: Vec<_> = hours
+        let cycle_quarters: Vec<_> = quarters
             .iter()
             .filter(|(id, _, _)| *id == cycle.id)
-            .map(|(_, hour, n)| (*hour, *n as u64))
+            .map(|(_, quarter, n)| (*quarter, *n as u64))
             .collect();
         out.push(CycleFigures {
             state: CycleState::of(cycle.published, cycle.window(), &times, now),
@@ -119,7 +119,7 @@ fn figures(
                 .collect(),
             outcomes,
             certificates: sum_for(&certificates, cycle.id),
-            per_day: per_day(&cycle_hours, cycle.tz()),
+            per_day: per_day(&cycle_quarters, cycle.tz()),
             cycle,
         });
     }

@@ -94,31 +94,36 @@ pub fn certificates_issued(
 }
 
 #[derive(QueryableByName)]
-struct HourCount {
+struct QuarterCount {
     #[diesel(sql_type = Integer)]
     cycle_id: i32,
     #[diesel(sql_type = Text)]
-    hour: String,
+    quarter: String,
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
 
-/// (cycle id, UTC hour, registrations made in it). Grouped by the hour
-/// rather than the day: the day depends on each cycle's zone, which the
-/// domain applies (`report::per_day`). The hour's text differs per backend.
-pub fn registrations_per_hour(
+/// (cycle id, start of the UTC quarter hour, registrations made in it).
+/// Grouped by the quarter hour rather than the day: the day depends on each
+/// cycle's zone, which the domain applies (`report::per_day`), and some
+/// zones are half an hour (India, +5:30) or three quarters (Nepal, +5:45)
+/// off UTC, so an hour could straddle their midnight. The text differs per
+/// backend.
+pub fn registrations_per_quarter_hour(
     conn: &mut AnyConnection,
     cycle_ids: &[i32],
 ) -> DbResult<Vec<(i32, NaiveDateTime, i64)>> {
     if cycle_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<HourCount> = match conn {
+    let rows: Vec<QuarterCount> = match conn {
         AnyConnection::Sqlite(c) => {
             let marks = vec!["?"; cycle_ids.len()].join(", ");
             let mut query = diesel::sql_query(format!(
-                "SELECT cycle_id, strftime('%Y-%m-%d %H:00:00', registered_at) AS hour, \
-                 COUNT(*) AS n FROM registrations WHERE cycle_id IN ({marks}) GROUP BY 1, 2"
+                "SELECT cycle_id, strftime('%Y-%m-%d %H:', registered_at) || \
+                 printf('%02d', CAST(strftime('%M', registered_at) AS INTEGER) / 15 * 15) || \
+                 ':00' AS quarter, COUNT(*) AS n FROM registrations \
+                 WHERE cycle_id IN ({marks}) GROUP BY 1, 2"
             ))
             .into_boxed();
             for id in cycle_ids {
@@ -132,8 +137,9 @@ pub fn registrations_per_hour(
                 .collect::<Vec<_>>()
                 .join(", ");
             let mut query = diesel::sql_query(format!(
-                "SELECT cycle_id, to_char(date_trunc('hour', registered_at), \
-                 'YYYY-MM-DD HH24:00:00') AS hour, COUNT(*) AS n FROM registrations \
+                "SELECT cycle_id, to_char(date_trunc('hour', registered_at) + \
+                 floor(extract(minute FROM registered_at) / 15) * interval '15 minutes', \
+                 'YYYY-MM-DD HH24:MI:00') AS quarter, COUNT(*) AS n FROM registrations \
                  WHERE cycle_id IN ({marks}) GROUP BY 1, 2"
             ))
             .into_boxed();
@@ -145,9 +151,9 @@ pub fn registrations_per_hour(
     };
     rows.into_iter()
         .map(|r| {
-            NaiveDateTime::parse_from_str(&r.hour, "%Y-%m-%d %H:%M:%S")
-                .map(|hour| (r.cycle_id, hour, r.n))
-                .map_err(|_| super::DbError::Invariant("an hour reads back as a time"))
+            NaiveDateTime::parse_from_str(&r.quarter, "%Y-%m-%d %H:%M:%S")
+                .map(|quarter| (r.cycle_id, quarter, r.n))
+                .map_err(|_| super::DbError::Invariant("a quarter hour reads back as a time"))
         })
         .collect()
 }

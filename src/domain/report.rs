@@ -237,12 +237,13 @@ impl Breakdown {
 }
 
 /// Registrations per day in the cycle's zone, every day from the first to
-/// the last with a registration (quiet days as 0), from counts per UTC hour.
-/// Hours suffice for every zone a whole number of hours from UTC.
-pub fn per_day(hours: &[(NaiveDateTime, u64)], tz: Tz) -> Vec<(NaiveDate, u64)> {
+/// the last with a registration (quiet days as 0), from counts per UTC
+/// quarter hour: every zone's midnight falls on one (India's +5:30, Nepal's
+/// +5:45 included), so no quarter straddles two local days.
+pub fn per_day(quarters: &[(NaiveDateTime, u64)], tz: Tz) -> Vec<(NaiveDate, u64)> {
     let mut days: BTreeMap<NaiveDate, u64> = BTreeMap::new();
-    for (hour, n) in hours {
-        let day = hour.and_utc().with_timezone(&tz).date_naive();
+    for (quarter, n) in quarters {
+        let day = quarter.and_utc().with_timezone(&tz).date_naive();
         *days.entry(day).or_default() += n;
     }
     let (Some(first), Some(last)) = (
@@ -442,5 +443,31 @@ mod tests {
             ]
         );
         assert!(per_day(&[], riga).is_empty());
+    }
+
+    #[test]
+    fn quarter_hours_put_each_registration_on_its_local_day_in_half_hour_zones() {
+        let quarter = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // Kolkata is +5:30: 18:15 UTC is 23:45 there, 18:30 UTC is midnight.
+        let kolkata = chrono_tz::Asia::Kolkata;
+        let days = per_day(
+            &[
+                (quarter("2023-11-01 18:15:00"), 2),
+                (quarter("2023-11-01 18:30:00"), 5),
+            ],
+            kolkata,
+        );
+        assert_eq!(days, vec![(d("2023-11-01"), 2), (d("2023-11-02"), 5)]);
+        // Kathmandu is +5:45: 18:00 UTC is 23:45, 18:15 UTC is midnight.
+        let kathmandu = chrono_tz::Asia::Kathmandu;
+        let days = per_day(
+            &[
+                (quarter("2023-11-01 18:00:00"), 1),
+                (quarter("2023-11-01 18:15:00"), 4),
+            ],
+            kathmandu,
+        );
+        assert_eq!(days, vec![(d("2023-11-01"), 1), (d("2023-11-02"), 4)]);
     }
 }

@@ -7,6 +7,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use cohort::db::attendance::{Change, Source};
+use diesel::prelude::*;
 
 use crate::helpers::*;
 use crate::on_both_backends;
@@ -123,7 +124,6 @@ async fn register_from(app: &TestApp, slug: &str, p: &Person, origin: (&str, &st
     app.db()
         .read(move |c| {
             use cohort::db::schema::{cycles, registrations};
-            use diesel::prelude::*;
             Ok(registrations::table
                 .inner_join(cycles::table)
                 .filter(cycles::slug.eq(slug))
@@ -576,7 +576,56 @@ async fn reports_are_for_organisers_only(b: Backend) {
     assert_eq!(res.status().as_u16(), 404);
 }
 
+/// The database counts registrations per UTC quarter hour, so that the
+/// day of each is right in zones half or three quarters of an hour off UTC
+/// (`report::per_day` turns quarters into local days).
+async fn registrations_are_counted_per_utc_quarter_hour(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(SEED_CYCLE).await;
+    for n in 1..=4 {
+        app.register("kopienas-2023", &Person::numbered(n)).await;
+    }
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap();
+    let times = [
+        at("2023-11-01 18:14:59"),
+        at("2023-11-01 18:15:00"),
+        at("2023-11-01 18:44:59"),
+        at("2023-11-01 18:45:00"),
+    ];
+    let counted = app
+        .db()
+        .write(move |c| {
+            use cohort::db::schema::{cycles, registrations};
+            for (id, time) in (1..).zip(times) {
+                diesel::update(registrations::table.find(id))
+                    .set(registrations::registered_at.eq(time))
+                    .execute(c)?;
+            }
+            let cycle: i32 = cycles::table.select(cycles::id).first(c)?;
+            cohort::db::reports::registrations_per_quarter_hour(c, &[cycle])
+        })
+        .await
+        .unwrap();
+    let mut quarters: Vec<_> = counted
+        .into_iter()
+        .map(|(_, quarter, n)| (quarter, n))
+        .collect();
+    quarters.sort();
+    assert_eq!(
+        quarters,
+        [
+            (at("2023-11-01 18:00:00"), 1),
+            (at("2023-11-01 18:15:00"), 1),
+            (at("2023-11-01 18:30:00"), 1),
+            (at("2023-11-01 18:45:00"), 1),
+        ]
+    );
+}
+
 on_both_backends!(
+    registrations_are_counted_per_utc_quarter_hour,
     the_dashboard_tells_each_cycles_state_and_numbers,
     the_report_counts_people_by_origin_attendance_and_outcome,
     the_report_across_cycles_has_a_row_per_cycle,
