@@ -185,8 +185,14 @@ pub struct Application {
 }
 
 impl Application {
-    pub fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    pub fn build(mut settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let _ = rustls::crypto::ring::default_provider().install_default();
+        let listener = TcpListener::bind(&settings.bind)?;
+        // Port 0 asks the system for a free port: links derived from the
+        // bind address (no COHORT_BASE_URL) name the port it gave.
+        if settings.base_url == crate::config::base_url_for(&settings.bind) {
+            settings.base_url = crate::config::base_url_for(&listener.local_addr()?.to_string());
+        }
         crate::files::private_dir(&settings.data_dir)
             .map_err(|e| anyhow::anyhow!("data folder {}: {e}", settings.data_dir.display()))?;
         let db = Db::connect_waiting(
@@ -236,7 +242,6 @@ impl Application {
             proxy_suspected: Default::default(),
             cycle_pages: Default::default(),
         });
-        let listener = TcpListener::bind(&state.settings.bind)?;
         let port = listener.local_addr()?.port();
         let server = run(listener, state.clone())?;
         Ok(Self {

@@ -659,3 +659,27 @@ on_both_backends!(
     login_never_redirects_to_another_site,
     a_refused_cycle_edit_changes_nothing
 );
+
+/// Only the bind address set, to port 0 (any free port): the setup link and
+/// the links in emails name the port the system gave, not port 0.
+#[tokio::test]
+async fn links_name_the_port_given_for_port_0() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut settings = cohort::config::Settings::load().expect("default settings");
+    settings.bind = "127.0.0.1:0".into();
+    // As loading derives it when only COHORT_BIND is set.
+    settings.base_url = cohort::config::base_url_for(&settings.bind);
+    settings.data_dir = dir.path().to_path_buf();
+    settings.database_url = format!("sqlite://{}", dir.path().join("cohort.db").display());
+    settings.secret_key = Some(
+        "a test secret that is long enough to use"
+            .to_string()
+            .into(),
+    );
+    let clock = std::sync::Arc::new(cohort::clock::ManualClock::new(seed_now()));
+    let app = cohort::web::Application::build(settings, clock).expect("app builds");
+    assert_ne!(app.port(), 0);
+    let address = format!("http://127.0.0.1:{}", app.port());
+    assert_eq!(app.state.settings.base_url, address);
+    assert_eq!(app.state.composer.base_url, address, "the emails' links");
+}
