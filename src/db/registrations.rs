@@ -176,23 +176,34 @@ pub fn contexts(conn: &mut AnyConnection, ids: &[i32]) -> DbResult<HashMap<i32, 
     Ok(contexts)
 }
 
-/// How many wait in a cycle, all of them or those who arrived up to
-/// registration `through` (the waitlist is in arrival order).
-fn waiting(conn: &mut AnyConnection, cycle_id: i32, through: Option<i32>) -> DbResult<u32> {
-    let mut query = registrations::table
+/// Whether anyone waits in a cycle. Asked under the cycle's lock by every
+/// registration while the queue matters: an existence probe, not a count of
+/// a waitlist that may be long, and a query of fixed shape, so PostgreSQL
+/// plans it once per connection (a boxed query is planned every time).
+fn anyone_waiting(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<bool> {
+    Ok(diesel::select(diesel::dsl::exists(
+        registrations::table
+            .filter(registrations::cycle_id.eq(cycle_id))
+            .filter(registrations::status.eq(Status::Waitlisted.as_str())),
+    ))
+    .get_result(conn)?)
+}
+
+/// How many wait in a cycle who arrived up to registration `through` (the
+/// waitlist is in arrival order).
+fn waiting_through(conn: &mut AnyConnection, cycle_id: i32, through: i32) -> DbResult<u32> {
+    let n: i64 = registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))
         .filter(registrations::status.eq(Status::Waitlisted.as_str()))
-        .into_boxed();
-    if let Some(id) = through {
-        query = query.filter(registrations::id.le(id));
-    }
-    let n: i64 = query.count().get_result(conn)?;
+        .filter(registrations::id.le(through))
+        .count()
+        .get_result(conn)?;
     Ok(n as u32)
 }
 
 /// Position on the waitlist, counted from 1, in arrival order.
 pub fn waitlist_position(conn: &mut AnyConnection, reg: &Registration) -> DbResult<u32> {
-    waiting(conn, reg.cycle_id, Some(reg.id))
+    waiting_through(conn, reg.cycle_id, reg.id)
 }
 
 /// Rules 1–5 for one submission, inside the caller's write transaction:
@@ -237,7 +248,7 @@ pub fn register(
     };
     let promotion_open = seats::promotion_open(now, first_session_starts);
     let someone_waiting =
-        Snapshot::needs_queue(cycle.waitlist, promotion_open) && waiting(conn, cycle.id, None)? > 0;
+        Snapshot::needs_queue(cycle.waitlist, promotion_open) && anyone_waiting(conn, cycle.id)?;
     let snapshot = Snapshot {
         window: cycle.window_state(now),
         capacity: cycle.capacity as u32,
@@ -529,7 +540,7 @@ pub fn restore(conn: &mut AnyConnection, reg_id: i32, now: DateTime<Utc>) -> DbR
     }
     let promotion_open = seats::promotion_open(now, cycles::first_session_starts(conn, cycle.id)?);
     // Not waitlisted itself (cancelled or expired): these all arrived earlier.
-    let earlier_waiting = waiting(conn, cycle.id, Some(reg.id))?;
+    let earlier_waiting = waiting_through(conn, cycle.id, reg.id)?;
     if registration::restore_gives_seat(
         cycle.seats_taken < cycle.capacity,
         promotion_open,
