@@ -144,9 +144,11 @@ pub fn serve(settings: Settings) -> anyhow::Result<()> {
     let runtime = actix_web::rt::System::new();
     runtime.block_on(async move {
         let app = Application::build(settings.clone(), Arc::new(crate::clock::SystemClock))?;
+        // As built: with port 0, the base URL names the port given.
+        let base_url = app.state.settings.base_url.clone();
         let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
             .iter()
-            .any(|p| settings.base_url.starts_with(p));
+            .any(|p| base_url.starts_with(p));
         if !local && !settings.trust_proxy {
             tracing::warn!(
                 "base_url is public but trust_proxy is off: behind a reverse proxy every visitor \
@@ -161,17 +163,14 @@ pub fn serve(settings: Settings) -> anyhow::Result<()> {
             println!(
                 "No organiser yet. Create the first administrator here (the link works once):"
             );
-            println!(
-                "  {}/setup/{}",
-                settings.base_url.trim_end_matches('/'),
-                token
-            );
+            println!("  {}/setup/{}", base_url.trim_end_matches('/'), token);
         }
         tracing::info!(
-            "Cohort listening on http://{}",
-            settings.bind.replace(":0", &format!(":{}", app.port()))
+            "Cohort listening on {} (port {})",
+            settings.bind,
+            app.port()
         );
-        println!("Cohort is running at {}", settings.base_url);
+        println!("Cohort is running at {base_url}");
         app.run_until_stopped().await?;
         Ok(())
     })
@@ -187,12 +186,22 @@ pub struct Application {
 impl Application {
     pub fn build(mut settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let listener = TcpListener::bind(&settings.bind)?;
-        // Port 0 asks the system for a free port: links derived from the
-        // bind address (no COHORT_BASE_URL) name the port it gave.
-        if settings.base_url == crate::config::base_url_for(&settings.bind) {
-            settings.base_url = crate::config::base_url_for(&listener.local_addr()?.to_string());
-        }
+        // Port 0 asks the system for any free port. Nobody can reach it
+        // before it is printed, so it is bound at once, and links derived
+        // from the bind address (no COHORT_BASE_URL) name the port given.
+        // Any other port is bound after the migrations: a port that answers
+        // means a migrated database.
+        let any_port = settings.bind.rsplit(':').next() == Some("0");
+        let early = if any_port {
+            let listener = TcpListener::bind(&settings.bind)?;
+            if settings.base_url == crate::config::base_url_for(&settings.bind) {
+                settings.base_url =
+                    crate::config::base_url_for(&listener.local_addr()?.to_string());
+            }
+            Some(listener)
+        } else {
+            None
+        };
         crate::files::private_dir(&settings.data_dir)
             .map_err(|e| anyhow::anyhow!("data folder {}: {e}", settings.data_dir.display()))?;
         let db = Db::connect_waiting(
@@ -242,6 +251,10 @@ impl Application {
             proxy_suspected: Default::default(),
             cycle_pages: Default::default(),
         });
+        let listener = match early {
+            Some(listener) => listener,
+            None => TcpListener::bind(&state.settings.bind)?,
+        };
         let port = listener.local_addr()?.port();
         let server = run(listener, state.clone())?;
         Ok(Self {

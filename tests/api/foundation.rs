@@ -683,3 +683,69 @@ async fn links_name_the_port_given_for_port_0() {
     assert_eq!(app.state.settings.base_url, address);
     assert_eq!(app.state.composer.base_url, address, "the emails' links");
 }
+
+/// The same from the command line: `cohort serve` with only COHORT_BIND set
+/// to port 0 prints a setup link and an address that both name the port
+/// given, and the link opens the setup page.
+#[tokio::test]
+async fn serve_on_port_0_prints_links_that_work() {
+    use std::io::BufRead;
+    /// Stops the server however the test ends.
+    struct Running(std::process::Child);
+    impl Drop for Running {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut server = Running(
+        std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .arg("serve")
+            .env("COHORT_BIND", "127.0.0.1:0")
+            .env("COHORT_DATA_DIR", dir.path())
+            .env(
+                "COHORT_SECRET_KEY",
+                "a test secret that is long enough to use",
+            )
+            .env_remove("COHORT_BASE_URL")
+            .env_remove("COHORT_DATABASE_URL")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("cohort serve"),
+    );
+    let stdout = server.0.stdout.take().expect("stdout");
+    let lines = tokio::task::spawn_blocking(move || {
+        let mut lines = Vec::new();
+        for line in std::io::BufReader::new(stdout).lines() {
+            let line = line.expect("a line");
+            let last = line.starts_with("Cohort is running at ");
+            lines.push(line);
+            if last {
+                break;
+            }
+        }
+        lines
+    });
+    let lines = tokio::time::timeout(std::time::Duration::from_secs(60), lines)
+        .await
+        .expect("the server printed its address within a minute")
+        .expect("reading its output");
+    let address = lines
+        .last()
+        .and_then(|line| line.strip_prefix("Cohort is running at "))
+        .expect("the address line")
+        .to_string();
+    assert!(address.starts_with("http://127.0.0.1:"), "{address}");
+    assert!(!address.ends_with(":0"), "not port 0: {address}");
+    let link = lines
+        .iter()
+        .map(|line| line.trim())
+        .find(|line| line.starts_with(&format!("{address}/setup/")))
+        .unwrap_or_else(|| panic!("a setup link on {address}: {lines:?}"))
+        .to_string();
+    let page = reqwest::get(&link).await.expect("the link answers");
+    assert_eq!(page.status().as_u16(), 200, "{link}");
+}

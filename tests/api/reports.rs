@@ -599,9 +599,10 @@ async fn registrations_are_counted_per_utc_quarter_hour(b: Backend) {
         .write(move |c| {
             use cohort::db::schema::{cycles, registrations};
             for (id, time) in (1..).zip(times) {
-                diesel::update(registrations::table.find(id))
+                let changed = diesel::update(registrations::table.find(id))
                     .set(registrations::registered_at.eq(time))
                     .execute(c)?;
+                assert_eq!(changed, 1, "registration {id} exists");
             }
             let cycle: i32 = cycles::table.select(cycles::id).first(c)?;
             cohort::db::reports::registrations_per_quarter_hour(c, &[cycle])
