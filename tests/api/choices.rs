@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use crate::helpers::*;
 use crate::on_both_backends;
-use crate::tracks::{conference, register_choosing, seats, token_of};
+use crate::tracks::{cancel, conference, register_choosing, seats, token_of};
 
 const CHANGED: &str = "Jūsu nodarbības izvēle ir mainīta";
 const FULL: &str = "Tajā nodarbībā vietu nav";
@@ -156,21 +156,6 @@ async fn concurrent_moves_to_a_small_workshop_never_overbook(b: Backend) {
 }
 
 on_both_backends!(concurrent_moves_to_a_small_workshop_never_overbook);
-
-/// Gives the seat of registration `reg_id` back from the participant's page.
-async fn cancel(app: &TestApp, reg_id: i32) {
-    let token = token_of(app, reg_id).await;
-    let browser = app.browser();
-    let csrf = app.csrf(&browser, &format!("/r/{token}/cancel")).await;
-    let res = app
-        .post_form(
-            &browser,
-            &format!("/r/{token}/cancel"),
-            &[("csrf_token", &csrf)],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303, "registration {reg_id} cancels");
-}
 
 /// Moves registration `reg_id` to the session at `position`; the page after.
 async fn change(app: &TestApp, reg_id: i32, position: &str) -> String {

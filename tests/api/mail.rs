@@ -3,6 +3,7 @@
 //! does not sit on its own claims. Real SMTP conversations throughout.
 
 use cohort::db::schema::outbox;
+use cohort::domain::registration::Notice;
 use diesel::prelude::*;
 
 use crate::foundation::registration;
@@ -10,6 +11,35 @@ use crate::helpers::*;
 use crate::on_both_backends;
 
 const SLUG: &str = "kopienas-2023";
+
+/// SMTP, and a poll far longer than any test: mail goes when a request
+/// rings the worker, or when the worker goes on by itself.
+async fn with_smtp_and_no_poll(b: Backend) -> Option<TestApp> {
+    TestApp::spawn_with(
+        b,
+        Options {
+            smtp: true,
+            tweak: Box::new(|s| s.mail_poll_milliseconds = 600_000),
+        },
+    )
+    .await
+}
+
+/// `notice` for each of the registrations `ids`, all due at once, then one
+/// ring of the worker's bell.
+async fn notify_at_once(app: &TestApp, ids: Vec<i32>, notice: Notice) {
+    let now = app.clock.now_utc();
+    app.db()
+        .write(move |c| {
+            for id in ids {
+                cohort::db::outbox::enqueue(c, id, notice, now)?;
+            }
+            Ok(())
+        })
+        .await
+        .expect("enqueue");
+    app.state.mail_wake.notify_one();
+}
 
 async fn with_smtp_and_timeout(b: Backend) -> Option<TestApp> {
     TestApp::spawn_with(
@@ -200,17 +230,8 @@ on_both_backends!(a_refused_address_does_not_hold_up_the_others);
 /// More mail due at once than one pass takes (a message to a whole cycle,
 /// a rush) goes out pass after pass, not one batch per poll interval.
 async fn a_large_backlog_goes_out_without_waiting_for_the_poll(b: Backend) {
-    let Some(app) = TestApp::spawn_with(
-        b,
-        Options {
-            smtp: true,
-            // A poll far longer than the test: only the worker's own
-            // continuing can send the rest.
-            tweak: Box::new(|s| s.mail_poll_milliseconds = 600_000),
-        },
-    )
-    .await
-    else {
+    // Only the worker's own continuing can send the rest.
+    let Some(app) = with_smtp_and_no_poll(b).await else {
         return;
     };
     app.import_cycle(SEED_CYCLE).await;
@@ -218,25 +239,16 @@ async fn a_large_backlog_goes_out_without_waiting_for_the_poll(b: Backend) {
     let smtp = app.smtp.as_ref().expect("SMTP");
     smtp.wait_for(130, std::time::Duration::from_secs(30)).await;
     // 130 notices due at once, then one ring of the bell.
-    let now = app.clock.now_utc();
-    app.db()
-        .write(move |c| {
-            let ids: Vec<i32> = cohort::db::schema::registrations::table
+    let ids: Vec<i32> = app
+        .db()
+        .read(|c| {
+            Ok(cohort::db::schema::registrations::table
                 .select(cohort::db::schema::registrations::id)
-                .load(c)?;
-            for id in ids {
-                cohort::db::outbox::enqueue(
-                    c,
-                    id,
-                    cohort::domain::registration::Notice::LinkAgain,
-                    now,
-                )?;
-            }
-            Ok(())
+                .load(c)?)
         })
         .await
-        .expect("enqueue");
-    app.state.mail_wake.notify_one();
+        .expect("registrations");
+    notify_at_once(&app, ids, Notice::LinkAgain).await;
     let started = std::time::Instant::now();
     smtp.wait_for(260, std::time::Duration::from_secs(60)).await;
     assert!(
@@ -252,15 +264,7 @@ on_both_backends!(a_large_backlog_goes_out_without_waiting_for_the_poll);
 /// of a pass over two cycles, one with tracks, still names its own cycle,
 /// lists its own participant's sessions and carries their own check-in code.
 async fn one_pass_over_two_cycles_writes_each_email_for_its_own_reader(b: Backend) {
-    let Some(app) = TestApp::spawn_with(
-        b,
-        Options {
-            smtp: true,
-            tweak: Box::new(|s| s.mail_poll_milliseconds = 600_000),
-        },
-    )
-    .await
-    else {
+    let Some(app) = with_smtp_and_no_poll(b).await else {
         return;
     };
     app.import_cycle(SEED_CYCLE).await;
@@ -275,22 +279,7 @@ async fn one_pass_over_two_cycles_writes_each_email_for_its_own_reader(b: Backen
     let smtp = app.smtp.as_ref().expect("SMTP");
     smtp.wait_for(4, std::time::Duration::from_secs(30)).await;
     // The four confirmations again, due at once: one pass, one chunk.
-    let now = app.clock.now_utc();
-    app.db()
-        .write(move |c| {
-            for id in 1..=4 {
-                cohort::db::outbox::enqueue(
-                    c,
-                    id,
-                    cohort::domain::registration::Notice::Seated,
-                    now,
-                )?;
-            }
-            Ok(())
-        })
-        .await
-        .expect("enqueue");
-    app.state.mail_wake.notify_one();
+    notify_at_once(&app, (1..=4).collect(), Notice::Seated).await;
     let mails = smtp.wait_for(8, std::time::Duration::from_secs(30)).await;
     let titles = app
         .db()
@@ -350,15 +339,7 @@ on_both_backends!(one_pass_over_two_cycles_writes_each_email_for_its_own_reader)
 /// written by another tool or an older version) fails its own email only:
 /// the chunk's one read fails with it, and each email then reads its own.
 async fn an_unreadable_registration_holds_up_only_its_own_email(b: Backend) {
-    let Some(mut app) = TestApp::spawn_with(
-        b,
-        Options {
-            smtp: true,
-            tweak: Box::new(|s| s.mail_poll_milliseconds = 600_000),
-        },
-    )
-    .await
-    else {
+    let Some(mut app) = with_smtp_and_no_poll(b).await else {
         return;
     };
     app.import_cycle(SEED_CYCLE).await;
@@ -367,26 +348,16 @@ async fn an_unreadable_registration_holds_up_only_its_own_email(b: Backend) {
     }
     let smtp = app.smtp.as_ref().expect("SMTP");
     smtp.wait_for(3, std::time::Duration::from_secs(30)).await;
-    let now = app.clock.now_utc();
     app.db()
-        .write(move |c| {
+        .write(|c| {
             use cohort::db::schema::registrations;
-            diesel::update(registrations::table.find(2))
+            Ok(diesel::update(registrations::table.find(2))
                 .set(registrations::language.eq("tlh"))
-                .execute(c)?;
-            for id in 1..=3 {
-                cohort::db::outbox::enqueue(
-                    c,
-                    id,
-                    cohort::domain::registration::Notice::Seated,
-                    now,
-                )?;
-            }
-            Ok(())
+                .execute(c)?)
         })
         .await
-        .expect("enqueue");
-    app.state.mail_wake.notify_one();
+        .expect("an unknown language");
+    notify_at_once(&app, (1..=3).collect(), Notice::Seated).await;
     let mails = smtp.wait_for(5, std::time::Duration::from_secs(30)).await;
     let mut again: Vec<String> = mails[3..].iter().map(|m| m.rcpt_to.join(",")).collect();
     again.sort();

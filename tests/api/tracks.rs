@@ -52,6 +52,21 @@ pub(crate) async fn register_choosing(
     .await
 }
 
+/// Gives the seat of registration `reg_id` back from the participant's page.
+pub(crate) async fn cancel(app: &TestApp, reg_id: i32) {
+    let token = token_of(app, reg_id).await;
+    let browser = app.browser();
+    let csrf = app.csrf(&browser, &format!("/r/{token}/cancel")).await;
+    let res = app
+        .post_form(
+            &browser,
+            &format!("/r/{token}/cancel"),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "registration {reg_id} cancels");
+}
+
 pub(crate) async fn token_of(app: &TestApp, id: i32) -> String {
     app.state
         .composer
@@ -234,17 +249,7 @@ async fn a_workshop_of_five_takes_exactly_five_of_forty_at_once(b: Backend) {
     let res = register_choosing(&app, &Person::numbered(99), "3", "6").await;
     assert_eq!(res.status().as_u16(), 303);
     // A cancellation gives the workshop seat back.
-    let token = token_of(&app, 1).await;
-    let browser = app.browser();
-    let csrf = app.csrf(&browser, &format!("/r/{token}/cancel")).await;
-    let res = app
-        .post_form(
-            &browser,
-            &format!("/r/{token}/cancel"),
-            &[("csrf_token", &csrf)],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    cancel(&app, 1).await;
     assert_eq!(seats(&app).await[1], (2, 4, 4));
 }
 
