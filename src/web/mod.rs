@@ -156,7 +156,6 @@ pub fn serve(settings: Settings) -> anyhow::Result<()> {
                  COHORT_TRUST_PROXY=true if the proxy sets X-Forwarded-For"
             );
         }
-        crate::passwords::warm_up();
         // While no organiser exists, a fresh one-time link for creating the
         // first administrator is printed at every start; only the latest works.
         if let Some(token) = crate::app::accounts::new_setup_token(&app.state.services).await? {
