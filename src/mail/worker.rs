@@ -443,61 +443,20 @@ impl Worker {
             .map_err(Failure::Never)?;
         // Only the notices that speak of more read more: grant notices the
         // application, messages the message, and so on.
-        let extras = matches!(
-            notice,
-            Notice::GrantSubmitted
-                | Notice::GrantDecided
-                | Notice::Message { .. }
-                | Notice::ScheduleChanged { .. }
-                | Notice::Progress { .. }
-                | Notice::ProgressLost { .. }
-                | Notice::Promoted
-        );
         let cycle_id = reg.cycle_id;
-        let (application, message, change, present, unchosen) = if !extras {
-            (None, None, None, None, None)
-        } else {
-            self.db
-                .read(move |c| {
-                    let application = match notice {
-                        Notice::GrantSubmitted | Notice::GrantDecided => {
-                            crate::db::grants::of_registration(c, registration_id)?
-                        }
-                        _ => None,
-                    };
-                    let message = match notice {
-                        Notice::Message { message_id } => {
-                            crate::db::messages::of_row(c, message_id)?
-                        }
-                        _ => None,
-                    };
-                    let change = match notice {
-                        Notice::ScheduleChanged { change_id } => {
-                            crate::db::schedule::change(c, change_id)?
-                        }
-                        _ => None,
-                    };
-                    let present = match notice {
-                        Notice::Progress { .. } | Notice::ProgressLost { .. } => {
-                            Some(crate::db::attendance::present_sessions(c, registration_id)?)
-                        }
-                        _ => None,
-                    };
-                    // All of the cycle's slots: the sessions loaded with the
-                    // registration are only its own, without a dropped choice's.
-                    let unchosen = match notice {
-                        Notice::Promoted => Some(crate::db::choices::unchosen_slots(
-                            c,
-                            cycle_id,
-                            registration_id,
-                            now,
-                        )?),
-                        _ => None,
-                    };
-                    Ok((application, message, change, present, unchosen))
-                })
+        let Extras {
+            application,
+            message,
+            change,
+            present,
+            unchosen,
+        } = match Extra::of(notice) {
+            None => Extras::default(),
+            Some(extra) => self
+                .db
+                .read(move |c| extra.read(c, registration_id, cycle_id, now))
                 .await
-                .map_err(|e| Failure::ThisMessage(e.into()))?
+                .map_err(|e| Failure::ThisMessage(e.into()))?,
         };
         let status = reg.status();
         // Progress as it stands when sent, not when the email was written.
@@ -620,6 +579,79 @@ const BATCH: i64 = 50;
 
 /// Messages per chunk of a pass: read together, marked sent together.
 const CHUNK: usize = 25;
+
+/// What a notice reads beyond its registration, cycle and sessions.
+#[derive(Clone, Copy)]
+enum Extra {
+    Application,
+    Message { message_id: i32 },
+    Change { change_id: i32 },
+    Present,
+    Unchosen,
+}
+
+/// What `Extra::read` found; the rest stays `None`.
+#[derive(Default)]
+struct Extras {
+    application: Option<crate::db::models::Application>,
+    message: Option<crate::db::models::Message>,
+    change: Option<crate::db::models::SessionChange>,
+    present: Option<Vec<i32>>,
+    unchosen: Option<Vec<crate::domain::tracks::Slot>>,
+}
+
+impl Extra {
+    /// The one list of notices that read more; most (confirmations above
+    /// all) read nothing more.
+    fn of(notice: Notice) -> Option<Extra> {
+        match notice {
+            Notice::GrantSubmitted | Notice::GrantDecided => Some(Extra::Application),
+            Notice::Message { message_id } => Some(Extra::Message { message_id }),
+            Notice::ScheduleChanged { change_id } => Some(Extra::Change { change_id }),
+            Notice::Progress { .. } | Notice::ProgressLost { .. } => Some(Extra::Present),
+            Notice::Promoted => Some(Extra::Unchosen),
+            _ => None,
+        }
+    }
+
+    fn read(
+        self,
+        conn: &mut crate::db::AnyConnection,
+        registration_id: i32,
+        cycle_id: i32,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> crate::db::DbResult<Extras> {
+        let mut extras = Extras::default();
+        match self {
+            Extra::Application => {
+                extras.application = crate::db::grants::of_registration(conn, registration_id)?
+            }
+            Extra::Message { message_id } => {
+                extras.message = crate::db::messages::of_row(conn, message_id)?
+            }
+            Extra::Change { change_id } => {
+                extras.change = crate::db::schedule::change(conn, change_id)?
+            }
+            Extra::Present => {
+                extras.present = Some(crate::db::attendance::present_sessions(
+                    conn,
+                    registration_id,
+                )?)
+            }
+            // All of the cycle's slots: the sessions loaded with the
+            // registration are only its own, without a dropped choice's.
+            Extra::Unchosen => {
+                extras.unchosen = Some(crate::db::choices::unchosen_slots(
+                    conn,
+                    cycle_id,
+                    registration_id,
+                    now,
+                )?)
+            }
+        }
+        Ok(extras)
+    }
+}
 
 /// How long what a chunk read stays good enough to render from; past it (a
 /// slow mail server), each message reads its own again. A chunk sent at
