@@ -108,14 +108,12 @@ pub fn release(conn: &mut AnyConnection, ids: &[i32], node: &str) -> DbResult<us
 /// At start: claims this node still holds belonged to its previous run,
 /// which has died; release them instead of waiting for them to run out.
 pub fn release_claims_of(conn: &mut AnyConnection, node: &str) -> DbResult<usize> {
-    Ok(diesel::update(outbox::table)
+    let held: Vec<i32> = outbox::table
         .filter(outbox::sent_at.is_null())
         .filter(outbox::claimed_by.eq(node))
-        .set((
-            outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
-            outbox::claimed_by.eq(None::<String>),
-        ))
-        .execute(conn)?)
+        .select(outbox::id)
+        .load(conn)?;
+    release(conn, &held, node)
 }
 
 /// A message that can never be sent: kept, with its reason, and no longer
