@@ -398,22 +398,28 @@ pub async fn register(
     // Language links on this page lead back to the cycle page (this URL only takes POSTs).
     let mut f = cycle_frame(frame(&req, &session), run_by.owner.as_ref());
     f.path = format!("/cycles/{}", cy.slug);
-    let render = |status: StatusCode, form: RegistrationForm, errors| {
-        let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, form, errors);
-        // What was answered stays too (the form shows again on a conflict).
-        page.questions = super::questions::views(&t, cy, asked, &pairs, &[]);
-        if status == StatusCode::CONFLICT {
-            // The last seat went while this form was being filled in.
-            page.closed_reason = Some(t.text("cycle-full"));
-        }
-        super::pages::render_with_status(status, &page)
+    // The form again, as typed and answered, with what is wrong: one page for
+    // every refusal below.
+    let form_again =
+        |status: StatusCode,
+         cy: &Cycle,
+         sessions: &[crate::db::models::Session],
+         form: RegistrationForm,
+         errors,
+         answer_problems: &[(String, crate::domain::questions::AnswerProblem)]| {
+            let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, form, errors);
+            page.questions = super::questions::views(&t, cy, asked, &pairs, answer_problems);
+            if status == StatusCode::CONFLICT {
+                // The last seat went while this form was being filled in.
+                page.closed_reason = Some(t.text("cycle-full"));
+            }
+            super::pages::render_with_status(status, &page)
+        };
+    let render = |status: StatusCode, form: RegistrationForm| {
+        form_again(status, cy, sessions, form, Default::default(), &[])
     };
     if cy.window_state(now) != WindowState::Open {
-        return render(
-            StatusCode::FORBIDDEN,
-            RegistrationForm::default(),
-            Default::default(),
-        );
+        return render(StatusCode::FORBIDDEN, RegistrationForm::default());
     }
     // Only accepted registrations (and what a bot takes for one) spend the
     // address's allowance: the place is given back on every other answer.
@@ -452,10 +458,14 @@ pub async fn register(
             for (field, key) in choice_errors.0 {
                 errors.add(&field, &key);
             }
-            let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, kept(&form), errors);
-            page.questions =
-                super::questions::views(&t, cy, asked, &pairs, &answers.err().unwrap_or_default());
-            return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return form_again(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                cy,
+                sessions,
+                kept(&form),
+                errors,
+                &answers.err().unwrap_or_default(),
+            );
         }
     };
     let outcome =
@@ -471,12 +481,10 @@ pub async fn register(
         // A full cycle without a waitlist answers a known address exactly as a
         // new one (the link was sent again all the same): nothing is revealed.
         Registered::AlreadyRegistered { .. } if cy.seats_left() == 0 && !cy.waitlist => {
-            return render(StatusCode::CONFLICT, kept(&form), Default::default())
+            return render(StatusCode::CONFLICT, kept(&form))
         }
         Registered::AlreadyRegistered { .. } => ("registered-again", 0),
-        Registered::Refused(Refusal::Full) => {
-            return render(StatusCode::CONFLICT, kept(&form), Default::default())
-        }
+        Registered::Refused(Refusal::Full) => return render(StatusCode::CONFLICT, kept(&form)),
         // The chosen workshop filled up while the form was being filled in:
         // the form again, with today's seats, asking for another one.
         Registered::Refused(Refusal::SessionFull { session_id }) => {
@@ -486,16 +494,17 @@ pub async fn register(
             if let Some(field) = super::session_choices::field_of(sessions, session_id) {
                 errors.add(&field, "choice-full");
             }
-            let mut page = cycle_page(t, f.clone(), run_by, cy, sessions, now, kept(&form), errors);
-            page.questions = super::questions::views(&t, cy, asked, &pairs, &[]);
-            return super::pages::render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return form_again(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                cy,
+                sessions,
+                kept(&form),
+                errors,
+                &[],
+            );
         }
         Registered::Refused(_) => {
-            return render(
-                StatusCode::FORBIDDEN,
-                RegistrationForm::default(),
-                Default::default(),
-            )
+            return render(StatusCode::FORBIDDEN, RegistrationForm::default())
         }
     };
     place.keep();
