@@ -207,15 +207,17 @@ impl TestApp {
         smtp: Option<TestSmtp>,
     ) -> TestApp {
         let clock = Arc::new(ManualClock::new(seed_now()));
-        // Links in emails must point at this test server; the port is known
-        // only after binding, so bind first and then build with that address.
-        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
-        let port = probe.local_addr().expect("address").port();
-        drop(probe);
-        settings.bind = format!("127.0.0.1:{port}");
-        settings.base_url = format!("http://127.0.0.1:{port}");
+        // Links in emails must point at this test server: on port 0 the app
+        // binds first and derives its links from the port it was given (a
+        // port probed free and bound again could be taken in between).
+        settings.bind = "127.0.0.1:0".into();
+        settings.base_url = cohort::config::base_url_for(&settings.bind);
         let app = Application::build(settings, clock.clone()).expect("app builds");
         let port = app.port();
+        assert_eq!(
+            app.state.settings.base_url,
+            format!("http://127.0.0.1:{port}")
+        );
         let state = app.state.clone();
         tokio::spawn(app.run_until_stopped());
         TestApp {
