@@ -17,7 +17,7 @@ use std::time::Instant;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::browser::{chromedriver_path, click_and_wait, look, Browser, ChromeDriver};
+use crate::chrome::{chromedriver_path, click_and_wait, look, Browser, ChromeDriver};
 use crate::helpers::*;
 
 const SLUG: &str = "kopienas-2023";

@@ -8,6 +8,7 @@ mod axe;
 mod browser;
 mod certificate;
 mod choices;
+mod chrome;
 mod crash;
 mod doors;
 mod exports;
