@@ -279,7 +279,6 @@ pub fn change(
         &slots,
         old.map(Session::offered).as_ref(),
         &new.offered(),
-        takes_seat,
         now,
     ) {
         return Ok(Err(refusal));

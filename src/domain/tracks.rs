@@ -226,13 +226,13 @@ impl ChangeRefusal {
 }
 
 /// Whether a participant who chose `old` (or nothing yet, e.g. after a
-/// dropped choice) of a slot may move to `new` at `now`. The seat check only
-/// matters when the registration holds a seat (`takes_seat`).
+/// dropped choice) of a slot may move to `new` at `now`. A full session is
+/// refused to everyone, as on the registration form: a waitlisted person's
+/// choice of it would only be dropped on promotion.
 pub fn may_change(
     slots: &[Slot],
     old: Option<&Offered>,
     new: &Offered,
-    takes_seat: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ChangeRefusal> {
     let Some(slot) = slot_of(slots, new.id) else {
@@ -244,7 +244,7 @@ pub fn may_change(
     if new.starts <= now || old.is_some_and(|o| o.starts <= now) {
         return Err(ChangeRefusal::Started);
     }
-    if takes_seat && new.is_full() && old.is_none_or(|o| o.id != new.id) {
+    if new.is_full() && old.is_none_or(|o| o.id != new.id) {
         return Err(ChangeRefusal::Full);
     }
     Ok(())
@@ -452,31 +452,28 @@ mod tests {
         s[5].taken = 2;
         let slots = slots(&s);
         let before = at(20);
-        assert_eq!(may_change(&slots, Some(&s[4]), &s[6], true, before), Ok(()));
+        assert_eq!(may_change(&slots, Some(&s[4]), &s[6], before), Ok(()));
         assert_eq!(
-            may_change(&slots, Some(&s[4]), &s[5], true, before),
+            may_change(&slots, Some(&s[4]), &s[5], before),
             Err(ChangeRefusal::Full)
         );
-        // Waiting for a seat: the choice takes no session seat yet.
+        // Staying in a full session is no change.
+        assert_eq!(may_change(&slots, Some(&s[5]), &s[5], before), Ok(()));
         assert_eq!(
-            may_change(&slots, Some(&s[4]), &s[5], false, before),
-            Ok(())
-        );
-        assert_eq!(
-            may_change(&slots, Some(&s[4]), &s[6], true, at(24)),
+            may_change(&slots, Some(&s[4]), &s[6], at(24)),
             Err(ChangeRefusal::Started)
         );
         assert_eq!(
-            may_change(&slots, Some(&s[1]), &s[6], true, before),
+            may_change(&slots, Some(&s[1]), &s[6], before),
             Err(ChangeRefusal::NotAChoice),
             "not across slots"
         );
         assert_eq!(
-            may_change(&slots, None, &s[0], true, before),
+            may_change(&slots, None, &s[0], before),
             Err(ChangeRefusal::NotAChoice),
             "a plenary is no choice"
         );
-        assert_eq!(may_change(&slots, None, &s[6], true, before), Ok(()));
+        assert_eq!(may_change(&slots, None, &s[6], before), Ok(()));
     }
 
     #[test]

@@ -195,9 +195,7 @@ pub fn participant_slots(
                     );
                     // What cannot be chosen now is shown, not offered.
                     o.full =
-                        tracks::may_change(&slots, old, &s.offered(), status.holds_seat(), now)
-                            .is_err()
-                            && !o.checked;
+                        tracks::may_change(&slots, old, &s.offered(), now).is_err() && !o.checked;
                     o
                 })
                 .collect();

@@ -241,11 +241,16 @@ async fn a_promoted_participant_takes_their_workshop_seats_or_is_told_to_choose(
         .collect();
     assert_eq!(liga_rows, [(4, 2, true), (4, 5, true)]);
 
-    // (b) Marta, waiting with A and C, moves her day two to D (a waiting
-    // choice may be anything); A filled while she waited. Jānis gives his
-    // seat back: she is promoted, D holds her seat, A stays at its two
-    // places and her choice of it is released.
+    // (b) Marta, waiting with A and C, moves her day two to D (waiting, she
+    // may move to any workshop with room); A filled while she waited.
+    // Jānis gives his seat back: she is promoted, D holds her seat, A stays
+    // at its two places and her choice of it is released.
     assert!(change(&app, 5, "6").await.contains(CHANGED));
+    // Back to C, full since Līga's promotion: refused while waiting too, as
+    // on the registration form, and nothing moves.
+    let before = choice_rows(&app).await;
+    assert!(change(&app, 5, "5").await.contains(FULL));
+    assert_eq!(choice_rows(&app).await, before);
     cancel(&app, 2).await;
     assert_eq!(status_of(&app, 5).await, "confirmed");
     let s = seats(&app).await;
