@@ -86,6 +86,84 @@ pub async fn eligibility_list(
         .context("counting attendance")
 }
 
+/// One confirmed participant's line of the attendance matrix.
+pub struct MatrixLine {
+    pub registration: Registration,
+    /// Per session of the cycle, in order: "present", "absent", "upcoming"
+    /// (not held yet) or, with tracks, "not-chosen" (another track's).
+    pub marks: Vec<&'static str>,
+    pub standing: Standing,
+}
+
+/// The attendance matrix: every confirmed participant (by name) against
+/// every session, and how many were present at each.
+pub struct Matrix {
+    pub lines: Vec<MatrixLine>,
+    /// Present per session, in the order of `sessions`.
+    pub totals: Vec<i64>,
+}
+
+pub async fn matrix(
+    services: &Services,
+    cycle: &Cycle,
+    sessions: &[Session],
+) -> anyhow::Result<Matrix> {
+    let (cycle_id, min_sessions) = (cycle.id, cycle.min_sessions as u32);
+    let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
+    let (offered, slots) = crate::db::models::offered_and_slots(sessions);
+    // Without tracks everyone may attend every session: no choices to read.
+    let tracked = !slots.is_empty();
+    let (rows, totals, choices) = services
+        .db
+        .read(move |c| {
+            let choices = match tracked {
+                true => crate::db::choices::of_cycle(c, cycle_id)?,
+                false => Default::default(),
+            };
+            Ok((att::matrix(c, cycle_id)?, att::totals(c, &ids)?, choices))
+        })
+        .await
+        .context("reading the attendance matrix")?;
+    let now = services.now();
+    let lines = rows
+        .into_iter()
+        .map(|row| {
+            // With tracks, each person's own sessions; the others are
+            // "not-chosen".
+            let chosen = choices
+                .get(&row.registration.id)
+                .map_or(&[][..], Vec::as_slice);
+            let own = crate::domain::tracks::attendable(&offered, &slots, chosen);
+            let ends: Vec<(i32, DateTime<Utc>)> = sessions
+                .iter()
+                .filter(|s| own.contains(&s.id))
+                .map(|s| (s.id, s.ends_at.and_utc()))
+                .collect();
+            let standing = Standing::of(&ends, &row.present, min_sessions, now);
+            let mut own_marks = standing.marks.iter();
+            let marks = sessions
+                .iter()
+                .map(|s| match own.contains(&s.id) {
+                    true => own_marks.next().map_or("upcoming", |m| m.as_str()),
+                    false => "not-chosen",
+                })
+                .collect();
+            MatrixLine {
+                registration: row.registration,
+                marks,
+                standing,
+            }
+        })
+        .collect();
+    Ok(Matrix {
+        lines,
+        totals: sessions
+            .iter()
+            .map(|s| totals.get(&s.id).copied().unwrap_or(0))
+            .collect(),
+    })
+}
+
 /// Tells every eligible participant once; pressing again sends nothing new.
 /// Returns how many were told now.
 pub async fn notify_eligible(services: &Services, cycle: &Cycle) -> anyhow::Result<usize> {

@@ -4,11 +4,8 @@ use actix_session::Session;
 use actix_web::{web, HttpRequest, HttpResponse, Responder};
 use askama::Template;
 use askama_web::WebTemplate;
-use chrono::{DateTime, Utc};
 
 use crate::app::attendance as app_att;
-use crate::db::attendance as att;
-use crate::domain::eligibility::Standing;
 use crate::i18n::Tr;
 use crate::web::download::{self, Format};
 use crate::web::error::AppResult;
@@ -56,57 +53,21 @@ pub async fn matrix(
     session: Session,
 ) -> AppResult<impl Responder> {
     let t = lang.tr();
-    let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
-    let cid = cycle.id;
-    let (offered, slots) = crate::db::models::offered_and_slots(&sessions);
-    // Without tracks everyone may attend every session: no choices to read.
-    let tracked = !slots.is_empty();
-    let rows = state
-        .db
-        .read(move |c| {
-            let choices = match tracked {
-                true => crate::db::choices::of_cycle(c, cid)?,
-                false => Default::default(),
-            };
-            Ok((att::matrix(c, cid)?, att::totals(c, &ids)?, choices))
-        })
-        .await?;
-    let (rows, totals, choices) = rows;
-    let now = state.now();
-    let lines: Vec<MatrixLine> = rows
+    let matrix = app_att::matrix(&state.services, &cycle, &sessions).await?;
+    let lines: Vec<MatrixLine> = matrix
+        .lines
         .into_iter()
-        .map(|row| {
-            // With tracks, each person's own sessions; the others show "—".
-            let chosen = choices
-                .get(&row.registration.id)
-                .map_or(&[][..], Vec::as_slice);
-            let own = crate::domain::tracks::attendable(&offered, &slots, chosen);
-            let ends: Vec<(i32, DateTime<Utc>)> = sessions
-                .iter()
-                .filter(|s| own.contains(&s.id))
-                .map(|s| (s.id, s.ends_at.and_utc()))
-                .collect();
-            let standing = Standing::of(&ends, &row.present, cycle.min_sessions as u32, now);
-            let mut own_marks = standing.marks.iter();
-            let marks = sessions
-                .iter()
-                .map(|s| match own.contains(&s.id) {
-                    true => own_marks.next().map_or("upcoming", |m| m.as_str()),
-                    false => "not-chosen",
-                })
-                .collect();
-            MatrixLine {
-                id: row.registration.id,
-                name: format!(
-                    "{} {}",
-                    row.registration.last_name, row.registration.first_name
-                ),
-                institution: row.registration.institution.clone(),
-                marks,
-                attended: standing.attended,
-                verdict: t.keyed("verdict-", standing.verdict.as_str()),
-                verdict_key: standing.verdict.as_str(),
-            }
+        .map(|line| MatrixLine {
+            id: line.registration.id,
+            name: format!(
+                "{} {}",
+                line.registration.last_name, line.registration.first_name
+            ),
+            institution: line.registration.institution,
+            marks: line.marks,
+            attended: line.standing.attended,
+            verdict: t.keyed("verdict-", line.standing.verdict.as_str()),
+            verdict_key: line.standing.verdict.as_str(),
         })
         .collect();
     let notice = flash::take(&session, &t);
@@ -114,10 +75,7 @@ pub async fn matrix(
         frame: organiser_frame(&req, &session, &me.0),
         slug: cycle.slug.clone(),
         title: cycle.title.clone(),
-        totals: sessions
-            .iter()
-            .map(|s| totals.get(&s.id).copied().unwrap_or(0))
-            .collect(),
+        totals: matrix.totals,
         sessions: sessions
             .iter()
             .map(|s| (s.position, s.title.clone()))
