@@ -397,6 +397,31 @@ pub async fn import_report(
     Ok(Ok((plan, people, changed)))
 }
 
+/// Who may be marked at a session (the confirmed, by name) and their marks.
+pub async fn roster(
+    services: &Services,
+    cycle: &Cycle,
+    session: &Session,
+) -> anyhow::Result<Vec<(Registration, Option<crate::db::models::Attendance>)>> {
+    let (cycle_id, session_id) = (cycle.id, session.id);
+    services
+        .db
+        .read(move |c| att::roster(c, cycle_id, session_id))
+        .await
+        .context("reading the roster")
+}
+
+/// How many "mark everyone" would mark: the cycle's confirmed participants.
+pub async fn markable(services: &Services, cycle: &Cycle) -> anyhow::Result<usize> {
+    let cycle_id = cycle.id;
+    Ok(services
+        .db
+        .read(move |c| att::confirmed(c, cycle_id))
+        .await
+        .context("counting the confirmed")?
+        .len())
+}
+
 /// Saves a session's roster as ticked (or everyone confirmed, `all`).
 pub async fn save_roster(
     services: &Services,

@@ -173,8 +173,8 @@ async fn every_page_state_passes_axe_at_phone_and_desktop_width_without_javascri
             .await
             .expect("the import button");
         audit.submit(&upload).await;
-        // (Answered 200, not 422 like other refused forms: left as it is.)
-        audit.check("import-upload-errors", 200).await;
+        // Refused like every other form: 422, the roster with the reason.
+        audit.check("import-upload-errors", 422).await;
         audit
             .c()
             .find(Locator::Id("report"))

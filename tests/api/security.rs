@@ -283,20 +283,16 @@ async fn a_report_up_to_ten_megabytes_is_accepted(b: Backend) {
         to.contains("/import/"),
         "a 3 MB report goes to its preview, not back: {to}"
     );
-    // Over the limit: a message that says so, not "choose a file".
+    // Over the limit: the roster again, with a message that says so, not
+    // "choose a file".
     let res = post_report(&app, &organiser, vec![b'x'; 11 * 1024 * 1024]).await;
-    assert_eq!(res.status().as_u16(), 303);
-    let roster = organiser
-        .get(app.url("/admin/cycles/kopienas-2023/sessions/1/attendance"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    assert_eq!(res.status().as_u16(), 422);
+    let roster = res.text().await.unwrap();
     assert!(
-        roster.contains("10 MB"),
-        "the roster says the file is too large"
+        texts(&roster, ".error-summary")
+            .iter()
+            .any(|t| t.contains("10 MB")),
+        "the roster says the file is too large: {roster}"
     );
 }
 

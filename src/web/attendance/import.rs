@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use actix_multipart::form::{bytes::Bytes as UploadBytes, MultipartForm};
 use actix_session::Session;
-use actix_web::{web, Either, HttpRequest, HttpResponse};
+use actix_web::{http::StatusCode, web, Either, HttpRequest, HttpResponse};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -20,7 +20,7 @@ use crate::web::error::{AppError, AppResult};
 use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
-use crate::web::pages::{organiser_frame, see_other};
+use crate::web::pages::{organiser_frame, render_with_status, see_other};
 use crate::web::AppState;
 
 /// The largest report accepted (Zoom's reports of a full day stay far below).
@@ -47,12 +47,21 @@ pub async fn upload(
     path: web::Path<(String, i32)>,
     session: Session,
     lang: Lang,
+    req: HttpRequest,
     form: Result<MultipartForm<UploadForm>, actix_web::Error>,
 ) -> AppResult<HttpResponse> {
     let t = lang.tr();
     let (slug, n) = path.into_inner();
     let (cycle, s) = cycle_session(&state, slug, n).await?;
-    let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
+    // Refused: the roster again (422), the reason above its upload form.
+    let refuse = |error: String| async {
+        let frame = organiser_frame(&req, &session, &me.0);
+        let query = super::roster::RosterQuery::default();
+        let mut page =
+            super::roster::roster_page(&state, frame, &session, t, (&cycle, &s, n), &query).await?;
+        page.upload_error = Some(error);
+        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
     let form = match form {
         Ok(form) => form,
         Err(e) => {
@@ -68,15 +77,13 @@ pub async fn upload(
             } else {
                 "import-error-no-file"
             };
-            let _ = session.insert("upload_error", t.text(key));
-            return Ok(see_other(&back));
+            return refuse(t.text(key)).await;
         }
     };
     let bytes = form.report.data.to_vec();
     // Read it once now, so a file that is not a report is refused at once.
     if let Err(e) = zoom::read_report(&bytes) {
-        let _ = session.insert("upload_error", t.report_problem(&e));
-        return Ok(see_other(&back));
+        return refuse(t.report_problem(&e)).await;
     }
     let filename = form
         .report

@@ -8,7 +8,8 @@ use serde::Deserialize;
 
 use super::cycle_session;
 use crate::app::attendance as app_att;
-use crate::db::attendance::{self as att, Change, Source};
+use crate::db::attendance::{Change, Source};
+use crate::db::models::{Cycle, Session as CycleSession};
 use crate::domain::text::{fold, latvian_cmp};
 use crate::i18n::Tr;
 use crate::web::auth::CurrentOrganiser;
@@ -68,11 +69,28 @@ pub async fn roster(
     req: HttpRequest,
     session: Session,
 ) -> AppResult<impl Responder> {
-    let t = lang.tr();
     let (slug, n) = path.into_inner();
     let (cycle, s) = cycle_session(&state, slug, n).await?;
-    let (cid, sid) = (cycle.id, s.id);
-    let list = state.db.read(move |c| att::roster(c, cid, sid)).await?;
+    let frame = organiser_frame(&req, &session, &me.0);
+    let mut page = roster_page(&state, frame, &session, lang.tr(), (&cycle, &s, n), &q).await?;
+    // Said once, by a page that sent the organiser back here.
+    page.upload_error = session
+        .remove_as::<String>("upload_error")
+        .and_then(Result::ok);
+    Ok(page)
+}
+
+/// A session's roster page (filtered and sorted by `q`), without an upload
+/// error: the roster itself and a refused upload both show it.
+pub(super) async fn roster_page(
+    state: &AppState,
+    frame: Frame,
+    session: &Session,
+    t: Tr,
+    (cycle, s, n): (&Cycle, &CycleSession, i32),
+    q: &RosterQuery,
+) -> AppResult<RosterPage> {
+    let list = app_att::roster(&state.services, cycle, s).await?;
     let needle = fold(q.q.trim());
     let mut rows: Vec<RosterRow> = list
         .into_iter()
@@ -104,12 +122,8 @@ pub async fn roster(
         // Stable: within an institution, people keep their Latvian name order.
         rows.sort_by(|a, b| latvian_cmp(&a.institution, &b.institution));
     }
-    let notice = flash::take(&session, &t);
-    let upload_error = session
-        .remove_as::<String>("upload_error")
-        .and_then(Result::ok);
     Ok(RosterPage {
-        frame: organiser_frame(&req, &session, &me.0),
+        frame,
         slug: cycle.slug.clone(),
         cycle_title: cycle.title.clone(),
         n,
@@ -119,11 +133,11 @@ pub async fn roster(
         rows,
         sort: q.sort.clone(),
         q: q.q.clone(),
-        notice,
-        upload_error,
+        notice: flash::take(session, &t),
+        upload_error: None,
         min_minutes: s.minutes().div_ceil(2),
-        early: super::early_warning(&t, &cycle, &s, state.now()),
-        early_refused: super::was_refused_early(&session),
+        early: super::early_warning(&t, cycle, s, state.now()),
+        early_refused: super::was_refused_early(session),
         tr: t,
     })
 }
@@ -143,8 +157,7 @@ pub async fn save_roster(
     if all && !confirm::confirmed(&form) {
         // Marking everyone overrides every unticked box: asked first.
         let t = lang.tr();
-        let cid = cycle.id;
-        let people = state.db.read(move |c| att::confirmed(c, cid)).await?.len();
+        let people = app_att::markable(&state.services, &cycle).await?;
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("count", people as i64);
         args.set("n", n);
