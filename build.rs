@@ -2,11 +2,15 @@
 //! language the interface speaks, so adding a language is adding a file (and
 //! rebuilding). Writes `languages.rs` (the codes, for `domain::Language`) and
 //! `translations.rs` (code and embedded text, for `i18n`) into `OUT_DIR`.
+//!
+//! Also links the `cohort` binary with packed relative relocations where the
+//! building machine's glibc can load them (`pack_relocations`).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    pack_relocations();
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&manifest).join("templates/i18n");
     // A directory here makes cargo rerun this script when any file in it
@@ -50,4 +54,35 @@ fn main() {
     std::fs::write(Path::new(&out).join("languages.rs"), languages).expect("write languages.rs");
     std::fs::write(Path::new(&out).join("translations.rs"), translations)
         .expect("write translations.rs");
+}
+
+/// The binary has about 100,000 relative relocations, which the dynamic
+/// loader reads at every start: packed (DT_RELR) their table shrinks from
+/// 2.4 MB to 40 KB, and the server's resident memory by 2.5–4 MB for its
+/// whole life (docs/BENCHMARKS.md, "Issue 12, memory"). Only glibc 2.36 and
+/// later can load such a binary, and some linkers emit it without marking
+/// that need, so it is done only when building for this machine and its
+/// glibc is new enough; anything else links as before.
+fn pack_relocations() {
+    let target = std::env::var("TARGET").unwrap_or_default();
+    let host = std::env::var("HOST").unwrap_or_default();
+    if target != host || !target.ends_with("-linux-gnu") {
+        return;
+    }
+    let glibc = std::process::Command::new("getconf")
+        .arg("GNU_LIBC_VERSION")
+        .output()
+        .ok()
+        .and_then(|out| String::from_utf8(out.stdout).ok())
+        .unwrap_or_default();
+    // "glibc 2.36"
+    let version: Vec<u32> = glibc
+        .trim()
+        .trim_start_matches("glibc ")
+        .split('.')
+        .map_while(|part| part.parse().ok())
+        .collect();
+    if version.as_slice() >= [2, 36].as_slice() {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
 }

@@ -20,7 +20,8 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
 /// A hash of nothing in particular, verified when the account does not exist,
 /// so a wrong email costs the same time as a wrong password. It is written
 /// out rather than computed at start: hashing takes 19 MiB for a moment, and
-/// the server's peak memory would carry that from its first second. A test
+/// the server's peak memory would carry that from its first second (a login
+/// still takes it for the moment it verifies). A test
 /// checks that it has the same parameters as `hash` makes, so it costs as much
 /// to verify.
 const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$OqFndItnjdALmNfOOYhahw$FatfXoLI8Jo+92H/YYsgmiPNzdxNyIL7gGxiG3HOhDw";

@@ -243,8 +243,8 @@ pub fn slots_of(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<(Vec<Sessio
 }
 
 /// A participant moves to `new_session` in its slot (from their page),
-/// under the cycle lock: the new session must have room (when the choice
-/// holds a seat) and neither it nor the old one may have started.
+/// under the cycle lock: the new session must have room (for everyone,
+/// waitlisted or not) and neither it nor the old one may have started.
 pub fn change(
     conn: &mut AnyConnection,
     reg_id: i32,

@@ -610,7 +610,15 @@ impl Extra {
             Notice::ScheduleChanged { change_id } => Some(Extra::Change { change_id }),
             Notice::Progress { .. } | Notice::ProgressLost { .. } => Some(Extra::Present),
             Notice::Promoted => Some(Extra::Unchosen),
-            _ => None,
+            // Every kind is named, so a new one must say what it reads.
+            Notice::Seated
+            | Notice::Waitlisted { .. }
+            | Notice::LinkAgain
+            | Notice::Cancelled
+            | Notice::Expired
+            | Notice::GrantEligible
+            | Notice::Reminder { .. }
+            | Notice::NoSeatFreed => None,
         }
     }
 

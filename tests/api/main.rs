@@ -21,6 +21,7 @@ mod languages;
 mod layers;
 mod limits;
 mod mail;
+mod marking_rules;
 mod messages;
 mod migrations;
 mod organisations;

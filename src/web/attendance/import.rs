@@ -53,7 +53,8 @@ pub async fn upload(
     let t = lang.tr();
     let (slug, n) = path.into_inner();
     let (cycle, s) = cycle_session(&state, slug, n).await?;
-    // Refused: the roster again (422), the reason above its upload form.
+    // Refused: the roster again (422), unfiltered, the reason above its
+    // upload form (a notice waiting for the roster shows here, once).
     let refuse = |error: String| async {
         let frame = organiser_frame(&req, &session, &me.0);
         let query = super::roster::RosterQuery::default();
