@@ -41,3 +41,4 @@ mod security;
 mod seeds;
 mod sqlmap;
 mod tracks;
+mod waitlist;

@@ -1,15 +1,15 @@
-//! Issue 3: registration rules, email, the waitlist, and the rush.
+//! Issue 3: registration rules, email and the rush (the waitlist is in
+//! `waitlist`).
 
 use std::time::Duration;
 
 use crate::foundation::registration;
 use crate::helpers::*;
 use crate::on_both_backends;
-use cohort::clock::Clock;
 
-const SLUG: &str = "kopienas-2023";
+pub(crate) const SLUG: &str = "kopienas-2023";
 
-fn small_cycle(capacity: u32, waitlist: bool) -> String {
+pub(crate) fn small_cycle(capacity: u32, waitlist: bool) -> String {
     SEED_CYCLE
         .replace("capacity = 30", &format!("capacity = {capacity}"))
         .replace("waitlist = true", &format!("waitlist = {waitlist}"))
@@ -26,7 +26,7 @@ async fn count_registrations(app: &TestApp) -> usize {
         .len()
 }
 
-fn participant_path(mail: &crate::smtp::ReceivedMail) -> String {
+pub(crate) fn participant_path(mail: &crate::smtp::ReceivedMail) -> String {
     let text = mail.text_body();
     let start = text.find("/r/").expect("link in the text part");
     let link: String = text[start..]
@@ -360,83 +360,6 @@ async fn bots_and_floods_are_kept_out(b: Backend) {
     assert_eq!(count_registrations(&app).await, 2);
 }
 
-async fn giving_a_seat_back_promotes_the_first_waitlisted(b: Backend) {
-    let Some(app) = TestApp::spawn_with_smtp(b).await else {
-        return;
-    };
-    app.import_cycle(&small_cycle(2, true)).await;
-    for n in 1..=4 {
-        app.register(SLUG, &Person::numbered(n)).await;
-    }
-    let mails = app.emails(4).await;
-    assert_eq!(registration(&app, 3).await.status, "waitlisted");
-    assert!(mails.iter().any(|m| m.rcpt_to == ["dalibnieks3@muzejs.lv"]
-        && m.text_body().contains("Jūsu vieta rindā: 1.")));
-    // Participant 1 gives the seat back from their page.
-    let path = participant_path(
-        mails
-            .iter()
-            .find(|m| m.rcpt_to == ["dalibnieks1@muzejs.lv"])
-            .unwrap(),
-    );
-    let browser = app.browser();
-    let csrf = app.csrf(&browser, &path).await;
-    assert_redirect_to(
-        &app.post_form(
-            &browser,
-            &format!("{path}/cancel"),
-            &[("csrf_token", &csrf)],
-        )
-        .await,
-        &path,
-    );
-    assert_eq!(registration(&app, 1).await.status, "cancelled");
-    assert_eq!(
-        registration(&app, 3).await.status,
-        "pending",
-        "first on the waitlist promoted at once"
-    );
-    assert_eq!(registration(&app, 4).await.status, "waitlisted");
-    let mails = app.emails(6).await;
-    let promoted = mails
-        .iter()
-        .find(|m| m.rcpt_to == ["dalibnieks3@muzejs.lv"] && m.subject().contains("vieta ir jūsu"))
-        .expect("promotion email");
-    assert!(promoted.text_body().contains("/r/"));
-    // The organiser's waitlist now shows only number 4.
-    let organiser = app.login_as_organiser().await;
-    let html = organiser
-        .get(app.url("/admin/cycles/kopienas-2023"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(texts(&html, "ol.waitlist li").len(), 1);
-}
-
-async fn unconfirmed_seats_expire_and_go_to_the_waitlist(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else {
-        return;
-    };
-    app.import_cycle(&small_cycle(1, true)).await;
-    app.register(SLUG, &Person::numbered(1)).await;
-    app.register(SLUG, &Person::numbered(2)).await;
-    app.clock.advance(chrono::Duration::hours(47));
-    assert_eq!(app.state.sweep_holds().await.unwrap(), 0);
-    assert_eq!(registration(&app, 1).await.status, "pending");
-    app.clock.advance(chrono::Duration::hours(1));
-    assert_eq!(app.state.sweep_holds().await.unwrap(), 1);
-    assert_eq!(registration(&app, 1).await.status, "expired");
-    let promoted = registration(&app, 2).await;
-    assert_eq!(promoted.status, "pending");
-    assert_eq!(
-        promoted.hold_expires_at.unwrap().and_utc(),
-        app.clock.now() + chrono::Duration::hours(48)
-    );
-}
-
 async fn organisers_manage_registrations_and_capacity(b: Backend) {
     let Some(app) = TestApp::spawn(b).await else {
         return;
@@ -720,96 +643,11 @@ on_both_backends!(
     registering_twice_changes_nothing_and_resends_the_link,
     outside_the_window_full_and_invalid_store_nothing,
     bots_and_floods_are_kept_out,
-    giving_a_seat_back_promotes_the_first_waitlisted,
-    unconfirmed_seats_expire_and_go_to_the_waitlist,
     organisers_manage_registrations_and_capacity,
     a_rush_of_200_never_overbooks,
     email_survives_an_smtp_outage,
     names_cannot_inject_mail_headers,
 );
-
-/// After the first session starts, freed seats are not handed out: neither to
-/// the waitlist (rule 3) nor to a newcomer jumping it.
-async fn a_restore_after_the_start_queues_behind_earlier_arrivals(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else {
-        return;
-    };
-    app.import_cycle(&small_cycle(1, true).replace("2023-11-29T23:59", "2023-12-06T23:59"))
-        .await;
-    for n in 1..=3 {
-        app.register(SLUG, &Person::numbered(n)).await;
-    }
-    let o = app.login_as_organiser().await;
-    let csrf = app.csrf(&o, "/admin/cycles/kopienas-2023").await;
-    // Number 3 leaves the waitlist before the cycle starts.
-    app.post_form(
-        &o,
-        "/admin/registrations/3/cancel",
-        &[("csrf_token", &csrf), ("confirmed", "yes")],
-    )
-    .await;
-    app.clock.set(utc("2023-12-04T09:00:00Z")); // session 1 is under way
-                                                // Number 1 gives the seat back: no promotion after the start.
-    app.post_form(
-        &o,
-        "/admin/registrations/1/cancel",
-        &[("csrf_token", &csrf), ("confirmed", "yes")],
-    )
-    .await;
-    assert_eq!(registration(&app, 2).await.status, "waitlisted");
-    // Restoring number 3 must not hand them the seat number 2 is waiting for.
-    app.post_form(
-        &o,
-        "/admin/registrations/3/restore",
-        &[("csrf_token", &csrf)],
-    )
-    .await;
-    assert_eq!(
-        registration(&app, 3).await.status,
-        "waitlisted",
-        "restored behind number 2"
-    );
-    assert_eq!(registration(&app, 2).await.status, "waitlisted");
-}
-
-async fn nobody_jumps_the_waitlist_once_the_cycle_has_started(b: Backend) {
-    let Some(app) = TestApp::spawn(b).await else {
-        return;
-    };
-    // Late registration stays open into the first week.
-    app.import_cycle(&small_cycle(1, true).replace("2023-11-29T23:59", "2023-12-06T23:59"))
-        .await;
-    app.register(SLUG, &Person::numbered(1)).await;
-    app.register(SLUG, &Person::numbered(2)).await;
-    app.clock.set(utc("2023-12-04T09:00:00Z")); // session 1 is under way
-    let o = app.login_as_organiser().await;
-    let csrf = app.csrf(&o, "/admin/cycles/kopienas-2023").await;
-    app.post_form(
-        &o,
-        "/admin/registrations/1/cancel",
-        &[("csrf_token", &csrf), ("confirmed", "yes")],
-    )
-    .await;
-    assert_eq!(
-        registration(&app, 2).await.status,
-        "waitlisted",
-        "no promotion after the start"
-    );
-    app.register(SLUG, &Person::numbered(3)).await;
-    assert_eq!(
-        registration(&app, 3).await.status,
-        "waitlisted",
-        "the newcomer queues behind number 2"
-    );
-    let seats = app
-        .db()
-        .read(|c| cohort::db::cycles::by_slug(c, SLUG))
-        .await
-        .unwrap()
-        .unwrap()
-        .seats_taken;
-    assert_eq!(seats, 0);
-}
 
 /// A known address on a full cycle without a waitlist gets the same answer as
 /// a new one; the link still goes to the address, at most every ten minutes.
@@ -841,11 +679,7 @@ async fn a_repeat_registration_reveals_nothing(b: Backend) {
     assert!(mails.iter().all(|m| m.rcpt_to == ["dalibnieks1@muzejs.lv"]));
 }
 
-on_both_backends!(
-    nobody_jumps_the_waitlist_once_the_cycle_has_started,
-    a_restore_after_the_start_queues_behind_earlier_arrivals,
-    a_repeat_registration_reveals_nothing,
-);
+on_both_backends!(a_repeat_registration_reveals_nothing,);
 
 /// What a careless or hostile client sends gets a clear answer and stores nothing.
 async fn hostile_input_is_refused_cleanly(b: Backend) {
