@@ -412,14 +412,13 @@ pub async fn roster(
 }
 
 /// How many "mark everyone" would mark: the cycle's confirmed participants.
-pub async fn markable(services: &Services, cycle: &Cycle) -> anyhow::Result<usize> {
+pub async fn markable(services: &Services, cycle: &Cycle) -> anyhow::Result<i64> {
     let cycle_id = cycle.id;
-    Ok(services
+    services
         .db
-        .read(move |c| att::confirmed(c, cycle_id))
+        .read(move |c| att::confirmed_count(c, cycle_id))
         .await
-        .context("counting the confirmed")?
-        .len())
+        .context("counting the confirmed")
 }
 
 /// Saves a session's roster as ticked (or everyone confirmed, `all`).

@@ -34,6 +34,15 @@ pub fn present_sessions(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<i
 }
 
 /// Everyone confirmed in a cycle, by name in Latvian order.
+/// How many of a cycle's registrations are confirmed (who may be marked).
+pub fn confirmed_count(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<i64> {
+    Ok(registrations::table
+        .filter(registrations::cycle_id.eq(cycle_id))
+        .filter(registrations::status.eq(Status::Confirmed.as_str()))
+        .count()
+        .get_result(conn)?)
+}
+
 pub fn confirmed(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Registration>> {
     let mut people: Vec<Registration> = registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))

@@ -159,7 +159,7 @@ pub async fn save_roster(
         let t = lang.tr();
         let people = app_att::markable(&state.services, &cycle).await?;
         let mut args = fluent_bundle::FluentArgs::new();
-        args.set("count", people as i64);
+        args.set("count", people);
         args.set("n", n);
         args.set("session", s.title.clone());
         let mut hidden = vec![("action".to_string(), "all".to_string())];
