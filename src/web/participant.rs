@@ -316,14 +316,23 @@ pub async fn calendar(
     } = find(&state, &token).await?;
     let link = state.composer.participant_link(&reg);
     // In the participant's language, as in their emails.
-    let ics = crate::mail::calendar::ics(
-        &Tr::new(reg.lang()),
-        &cycle,
-        &sessions,
-        &link,
-        reg.status().holds_seat(),
-        &state.settings.base_url,
-    );
+    let t = Tr::new(reg.lang());
+    let base_url = &state.settings.base_url;
+    // A registration that has ended (given back, expired) gets the file
+    // that takes the sessions out, as its last email did, never one that
+    // puts them back.
+    let ics = if can_cancel(reg.status()) {
+        crate::mail::calendar::ics(
+            &t,
+            &cycle,
+            &sessions,
+            &link,
+            reg.status().holds_seat(),
+            base_url,
+        )
+    } else {
+        crate::mail::calendar::cancel_ics(&t, &cycle, &sessions, base_url)
+    };
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header((

@@ -736,6 +736,7 @@ registered-next-title = What happens next
 registered-next-confirm = Open the link in the email and confirm your address by { $until }, or the seat goes to the next person.
 registered-next-waitlist = When a seat frees up, it goes to the first person on the list, and we email you at once.
 registered-next-schedule = The schedule, a calendar file and the links to online sessions are in the email and on your page; before each session you get a reminder.
+registered-next-schedule-waitlisted = The schedule and a calendar file, to keep the dates free, are in the email and on your page; the links to online sessions and a reminder before each session come once you have a seat.
 registered-no-email-title = No email?
 registered-no-email = It usually comes within a few minutes. Look in your spam or promotions folder. If the address above is wrong, register again with the right one.
 lost-link = Lost your link?

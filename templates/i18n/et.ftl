@@ -165,6 +165,7 @@ registered-next-title = Mis edasi saab
 registered-next-confirm = Avage e-kirjas olev link ja kinnitage oma aadress hiljemalt { $until }, muidu läheb koht järgmisele inimesele.
 registered-next-waitlist = Kui koht vabaneb, saab selle esimene inimene nimekirjas ja me saadame teile kohe e-kirja.
 registered-next-schedule = Ajakava, kalendrifail ja veebisessioonide lingid on e-kirjas ja teie lehel; enne iga sessiooni saate meeldetuletuse.
+registered-next-schedule-waitlisted = Ajakava ja kalendrifail, et kuupäevad vabaks jätta, on e-kirjas ja teie lehel; veebisessioonide lingid ja meeldetuletuse enne iga sessiooni saate siis, kui teil on koht.
 registered-no-email-title = E-kirja pole?
 registered-no-email = Tavaliselt saabub see mõne minuti jooksul. Vaadake rämpsposti või reklaamide kausta. Kui ülal olev aadress on vale, registreeruge uuesti õige aadressiga.
 

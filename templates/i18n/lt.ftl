@@ -168,6 +168,7 @@ registered-next-title = Kas toliau
 registered-next-confirm = Atidarykite laiške esančią nuorodą ir patvirtinkite savo adresą iki { $until }, kitaip vieta atiteks kitam asmeniui.
 registered-next-waitlist = Kai vieta atsilaisvins, ją gaus pirmasis sąraše esantis asmuo, ir mes jums iškart parašysime.
 registered-next-schedule = Tvarkaraštis, kalendoriaus failas ir nuorodos į nuotolinius užsiėmimus yra laiške ir jūsų puslapyje; prieš kiekvieną užsiėmimą gausite priminimą.
+registered-next-schedule-waitlisted = Tvarkaraštis ir kalendoriaus failas, kad datos liktų laisvos, yra laiške ir jūsų puslapyje; nuorodas į nuotolinius užsiėmimus ir priminimą prieš kiekvieną užsiėmimą gausite, kai turėsite vietą.
 registered-no-email-title = Negavote laiško?
 registered-no-email = Paprastai jis ateina per kelias minutes. Pažiūrėkite šlamšto arba reklamų aplanke. Jei aukščiau nurodytas adresas neteisingas, užsiregistruokite dar kartą teisingu adresu.
 

@@ -750,6 +750,7 @@ registered-next-title = Kas notiks tālāk
 registered-next-confirm = Atveriet e-pastā saiti un apstipriniet adresi līdz { $until }, citādi vieta tiks nākamajam rindā.
 registered-next-waitlist = Kad kāda vieta atbrīvosies, to saņems pirmais rindā, un mēs jums uzreiz rakstīsim.
 registered-next-schedule = Grafiks, kalendāra fails un saites uz tiešsaistes nodarbībām ir e-pastā un jūsu lapā; pirms katras nodarbības saņemsiet atgādinājumu.
+registered-next-schedule-waitlisted = Grafiks un kalendāra fails, lai datumi paliktu brīvi, ir e-pastā un jūsu lapā; saites uz tiešsaistes nodarbībām un atgādinājumu pirms katras nodarbības saņemsiet, kad jums būs vieta.
 registered-no-email-title = Vēstule nav pienākusi?
 registered-no-email = Parasti tā pienāk dažās minūtēs. Ieskatieties surogātpasta (spam) mapē. Ja augstāk redzamā adrese ir nepareiza, reģistrējieties vēlreiz ar pareizo.
 lost-link = Pazaudējāt saiti?

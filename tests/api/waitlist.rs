@@ -41,6 +41,17 @@ async fn giving_a_seat_back_promotes_the_first_waitlisted(b: Backend) {
         &path,
     );
     assert_eq!(registration(&app, 1).await.status, "cancelled");
+    // Her page no longer offers the calendar, and the file at its address
+    // takes the sessions out (METHOD:CANCEL) instead of putting them back.
+    let page = app.page(&browser, &path).await;
+    assert!(!page.contains("/calendar.ics"), "{page}");
+    let ics = app.get(&format!("{path}/calendar.ics")).await;
+    assert_eq!(ics.status().as_u16(), 200);
+    let ics = ics.text().await.unwrap();
+    assert!(
+        ics.contains("METHOD:CANCEL") && !ics.contains("METHOD:PUBLISH"),
+        "{ics}"
+    );
     assert_eq!(
         registration(&app, 3).await.status,
         "pending",
@@ -64,6 +75,36 @@ async fn giving_a_seat_back_promotes_the_first_waitlisted(b: Backend) {
         .await
         .unwrap();
     assert_eq!(texts(&html, "ol.waitlist li").len(), 1);
+}
+
+/// The page after joining the waitlist promises what a waiting person gets:
+/// the schedule and dates, not join links or reminders (those need a seat).
+async fn the_waitlisted_are_not_promised_links_or_reminders(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(&small_cycle(1, true)).await;
+    let browser = app.browser();
+    let seated = app.register(SLUG, &Person::numbered(1)).await;
+    let waiting = app.register(SLUG, &Person::numbered(2)).await;
+    let location =
+        |res: &reqwest::Response| res.headers()["location"].to_str().unwrap().to_string();
+    let (seated, waiting) = (location(&seated), location(&waiting));
+    assert!(waiting.contains("outcome=waitlisted"), "{waiting}");
+    let html = app.page(&browser, &waiting).await;
+    let next = texts(&html, "ul.list li").join(" | ");
+    assert!(next.contains("kad jums būs vieta"), "{next}");
+    assert!(
+        !next.contains("pirms katras nodarbības saņemsiet atgādinājumu"),
+        "{next}"
+    );
+    // A seat holder is still promised both.
+    let html = app.page(&browser, &seated).await;
+    let next = texts(&html, "ul.list li").join(" | ");
+    assert!(
+        next.contains("pirms katras nodarbības saņemsiet atgādinājumu"),
+        "{next}"
+    );
 }
 
 async fn unconfirmed_seats_expire_and_go_to_the_waitlist(b: Backend) {
@@ -172,6 +213,7 @@ async fn nobody_jumps_the_waitlist_once_the_cycle_has_started(b: Backend) {
 
 on_both_backends!(
     giving_a_seat_back_promotes_the_first_waitlisted,
+    the_waitlisted_are_not_promised_links_or_reminders,
     unconfirmed_seats_expire_and_go_to_the_waitlist,
     a_restore_after_the_start_queues_behind_earlier_arrivals,
     nobody_jumps_the_waitlist_once_the_cycle_has_started,
