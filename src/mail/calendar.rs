@@ -1,6 +1,7 @@
 //! The `.ics` calendar with every session of a cycle. Each session keeps
-//! its UID for good and carries its SEQUENCE, so a calendar that already
-//! holds it updates the event when it moves instead of adding another.
+//! its UID for good and carries a SEQUENCE that only grows (`sequence`), so
+//! a calendar that already holds it updates the event when it moves instead
+//! of adding another.
 
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
@@ -10,17 +11,38 @@ use crate::i18n::Tr;
 /// How long before a session the calendar reminds its owner.
 const ALARM_MINUTES_BEFORE: i64 = 60;
 
+/// A session's SEQUENCE in the calendar files of one registration. The UIDs
+/// are the cycle's, so someone who gives the seat back (their calendar gets
+/// the events cancelled, one higher) and registers again must get higher
+/// numbers still, or their calendar ignores the new invitation: each
+/// registration counts from twice its id (ids only grow), and each change
+/// of the session adds one.
+fn sequence(s: &Session, registration_id: i32) -> u32 {
+    let base = u32::try_from(registration_id)
+        .unwrap_or(0)
+        .saturating_mul(2);
+    // RFC 5545's integers are signed 32-bit.
+    base.saturating_add(s.sequence.max(0) as u32)
+        .min(i32::MAX as u32 - 1)
+}
+
 /// The calendar that takes a cycle's sessions out again when a participant
 /// gives the seat back: the same UIDs with a higher SEQUENCE and
 /// METHOD:CANCEL, so a calendar holding the events marks them cancelled.
-pub fn cancel_ics(t: &Tr, cycle: &Cycle, sessions: &[Session], base_url: &str) -> String {
+pub fn cancel_ics(
+    t: &Tr,
+    cycle: &Cycle,
+    sessions: &[Session],
+    registration_id: i32,
+    base_url: &str,
+) -> String {
     let mut cal = Calendar::new();
     cal.name(&cycle.title);
     cal.append_property(Property::new("METHOD", "CANCEL"));
     for s in sessions {
         let event = Event::new()
             .uid(&uid(cycle, s, base_url))
-            .sequence(s.sequence.max(0) as u32 + 1)
+            .sequence(sequence(s, registration_id) + 1)
             .summary(&format!("{}: {}", cycle.title, s.title))
             .starts(s.starts_at.and_utc())
             .ends(s.ends_at.and_utc())
@@ -45,6 +67,7 @@ pub fn ics(
     t: &Tr,
     cycle: &Cycle,
     sessions: &[Session],
+    registration_id: i32,
     participant_link: &str,
     holds_seat: bool,
     base_url: &str,
@@ -68,7 +91,7 @@ pub fn ics(
         let summary = format!("{}: {}", cycle.title, s.title);
         let event = Event::new()
             .uid(&uid(cycle, s, base_url))
-            .sequence(s.sequence.max(0) as u32)
+            .sequence(sequence(s, registration_id))
             .summary(&summary)
             .starts(s.starts_at.and_utc())
             .ends(s.ends_at.and_utc())

@@ -390,13 +390,27 @@ impl Composer {
         let subject = header_safe(&format!("{} — {subject_text}", cycle.title));
         let (ics, ics_method) = match notice {
             Notice::Cancelled if !sessions.is_empty() => (
-                Some(calendar::cancel_ics(&t, cycle, sessions, &self.base_url)),
+                Some(calendar::cancel_ics(
+                    &t,
+                    cycle,
+                    sessions,
+                    reg.id,
+                    &self.base_url,
+                )),
                 "CANCEL",
             ),
             _ => (
-                notice
-                    .carries_calendar()
-                    .then(|| calendar::ics(&t, cycle, sessions, &link, holds_seat, &self.base_url)),
+                notice.carries_calendar().then(|| {
+                    calendar::ics(
+                        &t,
+                        cycle,
+                        sessions,
+                        reg.id,
+                        &link,
+                        holds_seat,
+                        &self.base_url,
+                    )
+                }),
                 "PUBLISH",
             ),
         };

@@ -326,12 +326,13 @@ pub async fn calendar(
             &t,
             &cycle,
             &sessions,
+            reg.id,
             &link,
             reg.status().holds_seat(),
             base_url,
         )
     } else {
-        crate::mail::calendar::cancel_ics(&t, &cycle, &sessions, base_url)
+        crate::mail::calendar::cancel_ics(&t, &cycle, &sessions, reg.id, base_url)
     };
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")

@@ -616,3 +616,14 @@ pub async fn database_snapshot(app: &TestApp) -> String {
         .await
         .unwrap()
 }
+
+/// An event's SEQUENCE: a calendar keeps the one with the highest.
+pub fn sequence_of(event: &str) -> u32 {
+    event
+        .lines()
+        .find_map(|l| l.strip_prefix("SEQUENCE:"))
+        .unwrap_or_else(|| panic!("a SEQUENCE in {event}"))
+        .trim()
+        .parse()
+        .expect("a number")
+}

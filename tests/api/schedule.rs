@@ -79,7 +79,7 @@ async fn a_moved_session_reaches_each_seat_holder_once_and_updates_the_calendar(
     let before = ics_of(&first);
     assert!(before.contains("METHOD:PUBLISH"), "{before}");
     let third = event(&before, 3);
-    assert!(third.contains("SEQUENCE:0") && third.contains("DTSTART:20231218T110000Z"));
+    assert!(third.contains("DTSTART:20231218T110000Z"), "{third}");
     assert!(
         third.contains("BEGIN:VALARM") && third.contains("TRIGGER:-PT3600S"),
         "an alarm an hour before: {third}"
@@ -150,11 +150,13 @@ async fn a_moved_session_reaches_each_seat_holder_once_and_updates_the_calendar(
     let third = event(&after, 3);
     assert!(after.contains("METHOD:PUBLISH"));
     assert!(
-        third.contains("SEQUENCE:1") && third.contains("DTSTART:20231218T120000Z"),
+        third.contains("DTSTART:20231218T120000Z")
+            && sequence_of(&third) == sequence_of(&event(&before, 3)) + 1,
         "the same event, updated: {third}"
     );
-    assert!(
-        event(&after, 2).contains("SEQUENCE:0"),
+    assert_eq!(
+        sequence_of(&event(&after, 2)),
+        sequence_of(&event(&before, 2)),
         "a new title is no new plan"
     );
     let relocated = change_mails(&app, "Es un mana identitāte");
