@@ -15,7 +15,7 @@ use super::models::{Cycle, Registration, Session};
 use super::organisations::Organisation;
 use super::schema::{cycles as cycles_t, registrations};
 use super::{from_db, to_db, AnyConnection, DbError, DbResult};
-use crate::domain::registration::{self, Decision, Snapshot};
+use crate::domain::registration::{self, Answer, Decision, Snapshot};
 use crate::domain::seats;
 use crate::domain::{Email, Status};
 
@@ -206,6 +206,30 @@ pub fn waitlist_position(conn: &mut AnyConnection, reg: &Registration) -> DbResu
     waiting_through(conn, reg.cycle_id, reg.id)
 }
 
+/// What the domain decides a registration on, read under the cycle's lock.
+/// `seat_held`: the seat taken with the lock, not yet decided on.
+fn snapshot(
+    conn: &mut AnyConnection,
+    cycle: &Cycle,
+    seat_held: bool,
+    first_session_starts: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> DbResult<Snapshot> {
+    let promotion_open = seats::promotion_open(now, first_session_starts);
+    let someone_waiting =
+        Snapshot::needs_queue(cycle.waitlist, promotion_open) && anyone_waiting(conn, cycle.id)?;
+    Ok(Snapshot {
+        window: cycle.window_state(now),
+        capacity: cycle.capacity as u32,
+        seats_taken: (cycle.seats_taken - i32::from(seat_held)) as u32,
+        keeps_waitlist: cycle.waitlist,
+        requires_confirmation: cycle.require_email_confirmation,
+        hold_hours: cycle.hold_hours as u32,
+        promotion_open,
+        someone_waiting,
+    })
+}
+
 /// Rules 1–5 for one submission, inside the caller's write transaction:
 /// take the cycle's lock, read the snapshot, let the domain decide, apply.
 /// `first_session_starts` is read by the caller before the transaction (it
@@ -237,7 +261,19 @@ pub fn register(
             if let Some(existing) = by_email(conn, cycle_id, &who.email)? {
                 if !registration::gives_way(existing.status()) {
                     notify(conn, Notice::LinkAgain, &existing, now)?;
-                    return Ok(Registered::AlreadyRegistered { id: existing.id });
+                    // Told what a newcomer would be told now (rule 5).
+                    let decision = registration::decide(
+                        &snapshot(conn, &cycle, false, first_session_starts, now)?,
+                        now,
+                    );
+                    let waiting = match decision {
+                        Decision::Waitlist => waiting_through(conn, cycle.id, i32::MAX)?,
+                        _ => 0,
+                    };
+                    return Ok(Registered::AlreadyRegistered {
+                        id: existing.id,
+                        answer: Answer::of_decision(decision, waiting),
+                    });
                 }
                 // Given back or run out: the old registration stays as it
                 // was, and this one is new, queued or seated like anyone else's.
@@ -246,21 +282,10 @@ pub fn register(
             (cycle, false)
         }
     };
-    let promotion_open = seats::promotion_open(now, first_session_starts);
-    let someone_waiting =
-        Snapshot::needs_queue(cycle.waitlist, promotion_open) && anyone_waiting(conn, cycle.id)?;
-    let snapshot = Snapshot {
-        window: cycle.window_state(now),
-        capacity: cycle.capacity as u32,
-        // The seat taken with the lock is not yet decided on.
-        seats_taken: (cycle.seats_taken - i32::from(seat_held)) as u32,
-        keeps_waitlist: cycle.waitlist,
-        requires_confirmation: cycle.require_email_confirmation,
-        hold_hours: cycle.hold_hours as u32,
-        promotion_open,
-        someone_waiting,
-    };
-    let decision = registration::decide(&snapshot, now);
+    let decision = registration::decide(
+        &snapshot(conn, &cycle, seat_held, first_session_starts, now)?,
+        now,
+    );
     if seat_held && !matches!(decision, Decision::Seat { .. }) {
         release_seat(conn, cycle.id)?;
     }

@@ -285,16 +285,94 @@ pub enum Registered {
         position: u32,
     },
     /// Already registered: nothing changed, the link was sent again.
+    /// `answer` is what a newcomer would have been told at this moment:
+    /// all the answer may say (rule 5), so that nobody can find out from it
+    /// whether an address is registered.
     AlreadyRegistered {
         id: i32,
+        answer: Answer,
     },
     Refused(Refusal),
+}
+
+/// What the person who sent the form is told: a seat (and until when it is
+/// held), a waitlist place, or why not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Seated {
+        status: Status,
+        hold_until: Option<DateTime<Utc>>,
+    },
+    Waitlisted {
+        position: u32,
+    },
+    Refused(Refusal),
+}
+
+impl Registered {
+    /// The answer to the form; a known address gets a newcomer's.
+    pub fn answer(self) -> Answer {
+        match self {
+            Registered::Seated {
+                status, hold_until, ..
+            } => Answer::Seated { status, hold_until },
+            Registered::Waitlisted { position, .. } => Answer::Waitlisted { position },
+            Registered::AlreadyRegistered { answer, .. } => answer,
+            Registered::Refused(refusal) => Answer::Refused(refusal),
+        }
+    }
+}
+
+impl Answer {
+    /// What a newcomer is told after `decision`, with `waiting` people
+    /// already on the waitlist.
+    pub fn of_decision(decision: Decision, waiting: u32) -> Answer {
+        match decision {
+            Decision::Seat { status, hold_until } => Answer::Seated { status, hold_until },
+            Decision::Waitlist => Answer::Waitlisted {
+                position: waiting + 1,
+            },
+            Decision::Refuse(refusal) => Answer::Refused(refusal),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Rule 5: the answer to a known address is built from the decision a
+    /// newcomer would get, with the waitlist place after those waiting.
+    #[test]
+    fn a_known_address_is_answered_as_a_newcomer() {
+        let held = Some(now() + Duration::hours(48));
+        let seat = Decision::Seat {
+            status: Status::Pending,
+            hold_until: held,
+        };
+        assert_eq!(
+            Answer::of_decision(seat, 0),
+            Answer::Seated {
+                status: Status::Pending,
+                hold_until: held
+            }
+        );
+        assert_eq!(
+            Answer::of_decision(Decision::Waitlist, 3),
+            Answer::Waitlisted { position: 4 }
+        );
+        let known = Registered::AlreadyRegistered {
+            id: 9,
+            answer: Answer::Refused(Refusal::Full),
+        };
+        assert_eq!(known.answer(), Answer::Refused(Refusal::Full));
+        let new = Registered::Waitlisted {
+            id: 10,
+            position: 4,
+        };
+        assert_eq!(new.answer(), Answer::of_decision(Decision::Waitlist, 3));
+    }
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2023-11-20T10:00:00Z")

@@ -14,7 +14,7 @@ use super::AppState;
 use crate::db::models::Cycle;
 use crate::db::organisations::Organisation;
 use crate::domain::index_filter::{Choice, IndexFilter};
-use crate::domain::registration::Registered;
+use crate::domain::registration::Answer;
 use crate::domain::seats::Refusal;
 use crate::domain::window::WindowState;
 use crate::i18n::Tr;
@@ -471,23 +471,19 @@ pub async fn register(
     let outcome =
         crate::app::registration::register(&state.services, cy, sessions, applicant, chosen)
             .await?;
-    let (key, position) = match outcome {
-        Registered::Seated {
+    // A known address is answered as a newcomer would be (rule 5).
+    let answer = outcome.answer();
+    let (key, position) = match answer {
+        Answer::Seated {
             status: crate::domain::Status::Pending,
             ..
         } => ("registered-pending", 0),
-        Registered::Seated { .. } => ("registered-confirmed", 0),
-        Registered::Waitlisted { position, .. } => ("registered-waitlisted", position),
-        // A full cycle without a waitlist answers a known address exactly as a
-        // new one (the link was sent again all the same): nothing is revealed.
-        Registered::AlreadyRegistered { .. } if cy.seats_left() == 0 && !cy.waitlist => {
-            return render(StatusCode::CONFLICT, kept(&form))
-        }
-        Registered::AlreadyRegistered { .. } => ("registered-again", 0),
-        Registered::Refused(Refusal::Full) => return render(StatusCode::CONFLICT, kept(&form)),
+        Answer::Seated { .. } => ("registered-confirmed", 0),
+        Answer::Waitlisted { position } => ("registered-waitlisted", position),
+        Answer::Refused(Refusal::Full) => return render(StatusCode::CONFLICT, kept(&form)),
         // The chosen workshop filled up while the form was being filled in:
         // the form again, with today's seats, asking for another one.
-        Registered::Refused(Refusal::SessionFull { session_id }) => {
+        Answer::Refused(Refusal::SessionFull { session_id }) => {
             let fresh = published_cycle(&state, cy.slug.clone()).await?;
             let (cy, sessions) = (&*fresh.cycle, &fresh.sessions[..]);
             let mut errors = super::forms::FieldErrors::default();
@@ -503,15 +499,13 @@ pub async fn register(
                 &[],
             );
         }
-        Registered::Refused(_) => {
-            return render(StatusCode::FORBIDDEN, RegistrationForm::default())
-        }
+        Answer::Refused(_) => return render(StatusCode::FORBIDDEN, RegistrationForm::default()),
     };
     place.keep();
     // The address written to stays in this browser's session (never in a
     // URL), so the next page can repeat it, with the confirm-by time.
-    let confirm_by = match outcome {
-        Registered::Seated { hold_until, .. } => hold_until.map(|until| until.timestamp()),
+    let confirm_by = match answer {
+        Answer::Seated { hold_until, .. } => hold_until.map(|until| until.timestamp()),
         _ => None,
     };
     let _ = session.insert(

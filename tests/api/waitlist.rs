@@ -107,6 +107,37 @@ async fn the_waitlisted_are_not_promised_links_or_reminders(b: Backend) {
     );
 }
 
+/// Rule 5 on a full cycle with a waitlist: a known address, seated or
+/// waiting, is told the waitlist place a newcomer would get, and nothing
+/// changes; the newcomer then gets exactly that place.
+async fn a_known_address_on_a_full_cycle_is_answered_like_a_newcomer(b: Backend) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    app.import_cycle(&small_cycle(1, true)).await;
+    let location = |res: reqwest::Response| {
+        assert_eq!(res.status().as_u16(), 303);
+        res.headers()["location"].to_str().unwrap().to_string()
+    };
+    location(app.register(SLUG, &Person::numbered(1)).await);
+    let second = location(app.register(SLUG, &Person::numbered(2)).await);
+    assert!(
+        second.ends_with("outcome=waitlisted&position=1"),
+        "{second}"
+    );
+    let seated_again = location(app.register(SLUG, &Person::numbered(1)).await);
+    let waiting_again = location(app.register(SLUG, &Person::numbered(2)).await);
+    let newcomer = location(app.register(SLUG, &Person::numbered(3)).await);
+    assert!(
+        newcomer.ends_with("outcome=waitlisted&position=2"),
+        "{newcomer}"
+    );
+    assert_eq!(seated_again, newcomer);
+    assert_eq!(waiting_again, newcomer);
+    assert_eq!(registration(&app, 1).await.status, "pending");
+    assert_eq!(registration(&app, 2).await.status, "waitlisted");
+}
+
 async fn unconfirmed_seats_expire_and_go_to_the_waitlist(b: Backend) {
     let Some(app) = TestApp::spawn(b).await else {
         return;
@@ -214,6 +245,7 @@ async fn nobody_jumps_the_waitlist_once_the_cycle_has_started(b: Backend) {
 on_both_backends!(
     giving_a_seat_back_promotes_the_first_waitlisted,
     the_waitlisted_are_not_promised_links_or_reminders,
+    a_known_address_on_a_full_cycle_is_answered_like_a_newcomer,
     unconfirmed_seats_expire_and_go_to_the_waitlist,
     a_restore_after_the_start_queues_behind_earlier_arrivals,
     nobody_jumps_the_waitlist_once_the_cycle_has_started,
