@@ -1,7 +1,7 @@
 //! The roster per session: who attended, ticked by hand.
 
 use actix_session::Session;
-use actix_web::{web, Either, HttpRequest, HttpResponse, Responder};
+use actix_web::{http::StatusCode, web, Either, HttpRequest, HttpResponse, Responder};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -18,7 +18,7 @@ use crate::web::error::AppResult;
 use crate::web::flash;
 use crate::web::lang::Lang;
 use crate::web::pages::Frame;
-use crate::web::pages::{organiser_frame, see_other};
+use crate::web::pages::{organiser_frame, render_with_status, see_other};
 use crate::web::AppState;
 
 pub struct RosterRow {
@@ -191,11 +191,22 @@ pub async fn save_roster(
     };
     let reason = super::early_reason(&form);
     let back = format!("/admin/cycles/{}/sessions/{n}/attendance", cycle.slug);
+    let ticked = present.clone();
     let saved =
         app_att::save_roster(&state.services, cycle.id, &s, present, all, change, reason).await?;
     let Ok(changed) = saved else {
-        super::refuse_early(&session);
-        return Ok(Either::Right(see_other(&back)));
+        // Too early and no reason given: nothing saved, and the roster again
+        // (422) with the boxes as ticked, so a long list is not ticked twice.
+        let frame = organiser_frame(&req, &session, &me.0);
+        let query = RosterQuery::default();
+        let mut page =
+            roster_page(&state, frame, &session, lang.tr(), (&cycle, &s, n), &query).await?;
+        for row in &mut page.rows {
+            row.present = all || ticked.contains(&row.id);
+        }
+        page.early_refused = true;
+        let page = render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)?;
+        return Ok(Either::Right(page));
     };
     flash::set(
         &session,
