@@ -736,7 +736,7 @@ registered-next-title = What happens next
 registered-next-confirm = Open the link in the email and confirm your address by { $until }, or the seat goes to the next person.
 registered-next-waitlist = When a seat frees up, it goes to the first person on the list, and we email you at once.
 registered-next-schedule = The schedule, a calendar file and the links to online sessions are in the email and on your page; before each session you get a reminder.
-registered-next-schedule-waitlisted = The schedule and a calendar file, to keep the dates free, are in the email and on your page; the links to online sessions and a reminder before each session come once you have a seat.
+registered-next-schedule-waitlisted = The schedule and a calendar file, so you can keep the dates free, are in the email and on your page; the links to online sessions and a reminder before each session come once you have a seat.
 registered-no-email-title = No email?
 registered-no-email = It usually comes within a few minutes. Look in your spam or promotions folder. If the address above is wrong, register again with the right one.
 lost-link = Lost your link?
@@ -746,6 +746,8 @@ lost-submit = Send me the link
 lost-sent = If this address is registered, the link to your page is on its way to it.
 lost-sent-hint = Check your email in a few minutes, also the spam folder. For safety we send it only to the address itself, and at most once every ten minutes.
 error-bad-link = This link does not work: it may be cut short or mistyped. We can send you your link again.
+error-setup-link = This link to create an account has been used or has expired: each works once. If you created your account with it, sign in; otherwise ask an administrator for a new one.
+error-setup-sign-in = Sign in
 
 # Error summary on a phone (issue 11)
 error-prefix = Error

@@ -74,6 +74,8 @@ error-request-id = Vea viide
 error-summary-title = Tekkis probleem
 error-prefix = Viga
 error-bad-link = See link ei tööta: see võib olla lühenenud või valesti sisestatud. Võime teile teie lingi uuesti saata.
+error-setup-link = See konto loomise link on juba kasutatud või aegunud: iga link töötab üks kord. Kui lõite sellega konto, logige sisse; muidu küsige administraatorilt uus.
+error-setup-sign-in = Logi sisse
 
 ## Public pages
 index-title = Koolitustsüklid

@@ -75,6 +75,8 @@ error-request-id = Klaidos numeris
 error-summary-title = Iškilo problema
 error-prefix = Klaida
 error-bad-link = Ši nuoroda neveikia: ji gali būti nukirpta arba neteisingai įvesta. Galime jums atsiųsti jūsų nuorodą dar kartą.
+error-setup-link = Ši paskyros kūrimo nuoroda jau panaudota arba nebegalioja: kiekviena veikia vieną kartą. Jei ja sukūrėte paskyrą, prisijunkite; kitaip paprašykite administratoriaus naujos.
+error-setup-sign-in = Prisijungti
 
 ## Public pages
 index-title = Mokymų ciklai

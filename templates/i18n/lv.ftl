@@ -760,6 +760,8 @@ lost-submit = Sūtīt man saiti
 lost-sent = Ja šī adrese ir reģistrēta, saite uz jūsu lapu ir ceļā uz to.
 lost-sent-hint = Pēc dažām minūtēm pārbaudiet e-pastu, arī surogātpasta mapi. Drošības dēļ sūtām tikai uz pašu adresi un ne biežāk kā reizi desmit minūtēs.
 error-bad-link = Šī saite nedarbojas: tā var būt nepilnīga vai kļūdaina. Varam jums nosūtīt jūsu saiti vēlreiz.
+error-setup-link = Šī konta izveides saite jau ir izmantota vai vairs nav derīga: katra darbojas vienu reizi. Ja ar to izveidojāt kontu, piesakieties; citādi lūdziet administratoram jaunu.
+error-setup-sign-in = Pieteikties
 
 # Error summary on a phone (issue 11)
 error-prefix = Kļūda

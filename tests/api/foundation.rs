@@ -423,10 +423,13 @@ async fn setup_link_works_once(b: Backend) {
         200,
         "the first account is an admin"
     );
-    // The link stops working.
-    assert_eq!(
-        app.get(&format!("/setup/{token}")).await.status().as_u16(),
-        404
+    // The link stops working, and says so: sign in instead.
+    let used = app.get(&format!("/setup/{token}")).await;
+    assert_eq!(used.status().as_u16(), 404);
+    let used = used.text().await.unwrap();
+    assert!(
+        used.contains("jau ir izmantota") && used.contains(r#"href="/login""#),
+        "{used}"
     );
     let other = app.browser();
     let csrf = app.csrf(&other, "/login").await;
