@@ -33,7 +33,6 @@ pub fn present_sessions(conn: &mut AnyConnection, reg_id: i32) -> DbResult<Vec<i
         .load(conn)?)
 }
 
-/// Everyone confirmed in a cycle, by name in Latvian order.
 /// How many of a cycle's registrations are confirmed (who may be marked).
 pub fn confirmed_count(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<i64> {
     Ok(registrations::table
@@ -43,6 +42,7 @@ pub fn confirmed_count(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<i64>
         .get_result(conn)?)
 }
 
+/// Everyone confirmed in a cycle, by name in Latvian order.
 pub fn confirmed(conn: &mut AnyConnection, cycle_id: i32) -> DbResult<Vec<Registration>> {
     let mut people: Vec<Registration> = registrations::table
         .filter(registrations::cycle_id.eq(cycle_id))

@@ -1,7 +1,10 @@
 //! The `.ics` calendar with every session of a cycle. Each session keeps
-//! its UID for good and carries a SEQUENCE that only grows (`sequence`), so
-//! a calendar that already holds it updates the event when it moves instead
-//! of adding another.
+//! its UID for good and carries a SEQUENCE that grows with its changes and
+//! with each new registration of the person (`sequence`), so a calendar that
+//! already holds it updates the event when it moves instead of adding
+//! another. (Not yet with a registration an organiser restores after its
+//! cancellation: it keeps its id, so its invitation does not outrank that
+//! cancellation.)
 
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 

@@ -319,8 +319,7 @@ pub async fn calendar(
     let t = Tr::new(reg.lang());
     let base_url = &state.settings.base_url;
     // A registration that has ended (given back, expired) gets the file
-    // that takes the sessions out, as its last email did, never one that
-    // puts them back.
+    // that takes the sessions out, never one that puts them back.
     let ics = if can_cancel(reg.status()) {
         crate::mail::calendar::ics(
             &t,
