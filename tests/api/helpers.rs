@@ -368,6 +368,15 @@ pub fn assert_redirect_to(res: &reqwest::Response, to: &str) {
     );
 }
 
+/// Where a 303 sends the browser (it must be a 303).
+pub fn redirect_target(res: &reqwest::Response) -> String {
+    assert_eq!(res.status().as_u16(), 303, "expected a redirect");
+    res.headers()["location"]
+        .to_str()
+        .expect("a readable Location")
+        .to_string()
+}
+
 /// Text of the elements matching `css`.
 pub fn texts(html: &str, css: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);

@@ -9,6 +9,29 @@ use crate::foundation::registration;
 use crate::helpers::*;
 use crate::on_both_backends;
 
+/// Participant `reg_id`'s QR code scanned at session 1's door; the page the
+/// organiser sees afterwards.
+async fn scan_at_the_door(app: &TestApp, o: &reqwest::Client, csrf: &str, reg_id: i32) -> String {
+    let reg = registration(app, reg_id).await;
+    let code = app
+        .state
+        .keys
+        .issue(Purpose::Checkin, reg.id, &reg.token_nonce);
+    app.post_form(
+        o,
+        &format!("/admin/checkin/{code}"),
+        &[("csrf_token", csrf), ("session", "1")],
+    )
+    .await;
+    o.get(app.url(&format!("/admin/checkin/{code}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// Rule 6: only confirmed registrations can be marked present — not from the
 /// roster, not at the door.
 async fn only_confirmed_registrations_can_be_marked_present(b: Backend) {
@@ -25,25 +48,7 @@ async fn only_confirmed_registrations_can_be_marked_present(b: Backend) {
         .post_form(&o, &roster, &[("csrf_token", &csrf), ("present", "1")])
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    let reg = registration(&app, 1).await;
-    let code = app
-        .state
-        .keys
-        .issue(Purpose::Checkin, reg.id, &reg.token_nonce);
-    app.post_form(
-        &o,
-        &format!("/admin/checkin/{code}"),
-        &[("csrf_token", &csrf), ("session", "1")],
-    )
-    .await;
-    let html = o
-        .get(app.url(&format!("/admin/checkin/{code}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = scan_at_the_door(&app, &o, &csrf, 1).await;
     assert!(html.contains("nav apstiprināta"), "{html}");
     assert!(app
         .db()
@@ -142,25 +147,7 @@ async fn marks_before_the_doors_open_need_a_reason(b: Backend) {
     assert!(ticked(&html).is_empty(), "{html}");
 
     // At the door: the QR code of a confirmed participant, scanned too early.
-    let reg = registration(&app, 1).await;
-    let code = app
-        .state
-        .keys
-        .issue(Purpose::Checkin, reg.id, &reg.token_nonce);
-    app.post_form(
-        &o,
-        &format!("/admin/checkin/{code}"),
-        &[("csrf_token", &csrf), ("session", "1")],
-    )
-    .await;
-    let html = o
-        .get(app.url(&format!("/admin/checkin/{code}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = scan_at_the_door(&app, &o, &csrf, 1).await;
     assert!(html.contains("Nav atzīmēts"), "{html}");
     assert!(
         present_anywhere(&app).await.is_empty(),
@@ -240,25 +227,7 @@ async fn marks_before_the_doors_open_need_a_reason(b: Backend) {
 
     // From an hour before the start the door is open, no reason asked.
     app.clock.set(utc("2023-12-04T07:00:00Z")); // 09:00 in Riga
-    let reg = registration(&app, 2).await;
-    let code = app
-        .state
-        .keys
-        .issue(Purpose::Checkin, reg.id, &reg.token_nonce);
-    app.post_form(
-        &o,
-        &format!("/admin/checkin/{code}"),
-        &[("csrf_token", &csrf), ("session", "1")],
-    )
-    .await;
-    let html = o
-        .get(app.url(&format!("/admin/checkin/{code}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = scan_at_the_door(&app, &o, &csrf, 2).await;
     assert!(html.contains("Atzīmēts kā klātesošs"), "{html}");
     let html = o
         .get(app.url(&roster))

@@ -87,9 +87,7 @@ async fn the_waitlisted_are_not_promised_links_or_reminders(b: Backend) {
     let browser = app.browser();
     let seated = app.register(SLUG, &Person::numbered(1)).await;
     let waiting = app.register(SLUG, &Person::numbered(2)).await;
-    let location =
-        |res: &reqwest::Response| res.headers()["location"].to_str().unwrap().to_string();
-    let (seated, waiting) = (location(&seated), location(&waiting));
+    let (seated, waiting) = (redirect_target(&seated), redirect_target(&waiting));
     assert!(waiting.contains("outcome=waitlisted"), "{waiting}");
     let html = app.page(&browser, &waiting).await;
     let next = texts(&html, "ul.list li").join(" | ");
@@ -115,10 +113,7 @@ async fn a_known_address_on_a_full_cycle_is_answered_like_a_newcomer(b: Backend)
         return;
     };
     app.import_cycle(&small_cycle(1, true)).await;
-    let location = |res: reqwest::Response| {
-        assert_eq!(res.status().as_u16(), 303);
-        res.headers()["location"].to_str().unwrap().to_string()
-    };
+    let location = |res: reqwest::Response| redirect_target(&res);
     location(app.register(SLUG, &Person::numbered(1)).await);
     let second = location(app.register(SLUG, &Person::numbered(2)).await);
     assert!(
